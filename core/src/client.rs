@@ -1,0 +1,305 @@
+//! The client: bound values and options in a chain of scopes (the root,
+//! category scopes such as `api.user(accountKey=...)`), and the calls.
+
+use std::fmt;
+use std::sync::{Arc, RwLock};
+
+use bytes::Bytes;
+
+use crate::args::Args;
+use crate::catalogue::{catalogue, Endpoint, Method, DEFAULT_BASE, DEFAULT_SANDBOX_BASE};
+use crate::error::{Error, Result};
+use crate::options::{Options, ENV_BASE, ENV_SANDBOX};
+use crate::request::Request;
+use crate::resolve::{resolve, Bound};
+use crate::response::Response;
+use crate::transport::{self, Outgoing};
+use crate::value::{Flavor, Value};
+
+#[derive(Default)]
+struct ScopeState {
+    bound: Args,
+    sandbox: Option<bool>,
+    options: Options,
+}
+
+struct Node {
+    parent: Option<Client>,
+    flavor: Flavor,
+    /// Bases from the environment, read when the root was created.
+    env: Options,
+    state: RwLock<ScopeState>,
+}
+
+/// A TikAPI client, or a category scope of one. Cheap to clone; clones share
+/// state, so `set` on one is seen by all.
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), tikapi_core::Error> {
+/// use tikapi_core::{args, Client};
+/// let api = Client::new("myAPIKey");
+/// let r = api.call("public.check", args! { "username" => "lilyachty" }).await?;
+/// println!("{}", r.json().unwrap()["userInfo"]["user"]["nickname"]);
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    node: Arc<Node>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let state = self.node.state.read().unwrap_or_else(|e| e.into_inner());
+        let names: Vec<&str> = state.bound.iter().map(|(k, _)| k.as_str()).collect();
+        f.debug_struct("Client")
+            .field("flavor", &self.node.flavor)
+            .field("sandbox", &self.sandbox(None))
+            .field("bound", &names)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Per-call settings beside the endpoint's own arguments.
+#[derive(Debug, Clone, Default)]
+pub struct CallOptions {
+    /// Overrides the scope's sandbox flag for this call.
+    pub sandbox: Option<bool>,
+    /// Overrides options for this call (timeout, headers, retries, ...).
+    pub options: Options,
+}
+
+/// Where a response came from, so the next page can be asked for.
+pub(crate) struct Origin {
+    pub client: Client,
+    pub endpoint: String,
+    pub args: Args,
+    pub call: CallOptions,
+}
+
+impl Client {
+    /// A client for `api_key`, speaking Rust's flavor of the official rules.
+    pub fn new(api_key: &str) -> Client {
+        Client::with_flavor(api_key, Flavor::Rust)
+    }
+
+    /// A client following one official SDK's rules where they differ.
+    pub fn with_flavor(api_key: &str, flavor: Flavor) -> Client {
+        let env = Options {
+            base: std::env::var(ENV_BASE).ok().filter(|s| !s.is_empty()),
+            sandbox_base: std::env::var(ENV_SANDBOX).ok().filter(|s| !s.is_empty()),
+            ..Options::default()
+        };
+        let client = Client {
+            node: Arc::new(Node {
+                parent: None,
+                flavor,
+                env,
+                state: RwLock::new(ScopeState::default()),
+            }),
+        };
+        client.state_mut().bound.set("apiKey", api_key);
+        client
+    }
+
+    /// A category scope below this one with its own bound values
+    /// (`api.user(accountKey=...)`).
+    pub fn scope(&self, bound: Args) -> Client {
+        let state = ScopeState {
+            bound,
+            ..ScopeState::default()
+        };
+        Client {
+            node: Arc::new(Node {
+                parent: Some(self.clone()),
+                flavor: self.node.flavor,
+                env: Options::default(),
+                state: RwLock::new(state),
+            }),
+        }
+    }
+
+    pub fn flavor(&self) -> Flavor {
+        self.node.flavor
+    }
+
+    fn state_mut(&self) -> std::sync::RwLockWriteGuard<'_, ScopeState> {
+        self.node.state.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn state(&self) -> std::sync::RwLockReadGuard<'_, ScopeState> {
+        self.node.state.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Bind default values for any parameter of these names, turn the sandbox
+    /// on or off, and change options. Null values are ignored.
+    pub fn set(&self, values: &Args, sandbox: Option<bool>, options: Option<&Options>) {
+        let mut state = self.state_mut();
+        for (k, v) in values.iter().filter(|(_, v)| !v.is_null()) {
+            state.bound.set(k.clone(), v.clone());
+        }
+        if sandbox.is_some() {
+            state.sandbox = sandbox;
+        }
+        if let Some(o) = options {
+            state.options.update(o);
+        }
+    }
+
+    /// Whether calls go to the sandbox.
+    pub fn sandbox(&self, per_call: Option<bool>) -> bool {
+        per_call
+            .or_else(|| self.state().sandbox)
+            .unwrap_or_else(|| match &self.node.parent {
+                Some(p) => p.sandbox(None),
+                None => false,
+            })
+    }
+
+    /// The options in force: this scope's, then its parents', then the environment.
+    pub fn options(&self) -> Options {
+        let mine = self.state().options.clone();
+        let inherited = match &self.node.parent {
+            Some(p) => p.options(),
+            None => self.node.env.clone(),
+        };
+        mine.inherit(&inherited)
+    }
+
+    /// Resolve, validate and lay out a call without sending it.
+    pub fn prepare(&self, endpoint: &str, args: &Args, call: &CallOptions) -> Result<Request> {
+        let sandbox = self.sandbox(call.sandbox);
+        let chosen = select(endpoint, |name| {
+            args.contains(name) || self.bound(name).is_some()
+        })?;
+        let resolved = resolve(chosen, args, self, sandbox, self.node.flavor)?;
+        let options = call.options.inherit(&self.options());
+        let base = if sandbox {
+            options
+                .sandbox_base
+                .as_deref()
+                .unwrap_or(DEFAULT_SANDBOX_BASE)
+        } else {
+            options.base.as_deref().unwrap_or(DEFAULT_BASE)
+        };
+        check_base(base)?;
+        let extra = options.headers.unwrap_or_default();
+        Ok(Request::build(
+            chosen,
+            &resolved,
+            base,
+            &extra,
+            self.node.flavor,
+        ))
+    }
+
+    /// Call an endpoint by its key (`public.check`, `user.posts.comments.list`).
+    /// A status outside 2xx is an [`Error::Api`].
+    pub async fn call(&self, endpoint: &str, args: Args) -> Result<Response> {
+        self.call_with(endpoint, args, CallOptions::default()).await
+    }
+
+    /// [`Client::call`] with per-call settings.
+    pub async fn call_with(
+        &self,
+        endpoint: &str,
+        args: Args,
+        call: CallOptions,
+    ) -> Result<Response> {
+        let request = self.prepare(endpoint, &args, &call)?;
+        let options = call.options.inherit(&self.options());
+        let response = self.send(&request, &options).await?;
+        let origin = Arc::new(Origin {
+            client: self.clone(),
+            endpoint: endpoint.to_owned(),
+            args,
+            call,
+        });
+        let response = response.with_origin(origin);
+        if response.ok() {
+            Ok(response)
+        } else {
+            Err(Error::Api(Box::new(response)))
+        }
+    }
+
+    /// Send a prepared request.
+    pub async fn send(&self, request: &Request, options: &Options) -> Result<Response> {
+        let out = Outgoing {
+            method: match request.method {
+                Method::Get => reqwest::Method::GET,
+                Method::Post => reqwest::Method::POST,
+            },
+            url: &request.url,
+            headers: &request.headers,
+            body: request.body_bytes().map(Bytes::from),
+            idempotent: request.method == Method::Get,
+        };
+        transport::send(&out, options, &self.user_agent()).await
+    }
+
+    /// `tikapi-rs/<version> (<python|node|rust>)`.
+    pub fn user_agent(&self) -> String {
+        format!(
+            "tikapi-rs/{} ({})",
+            env!("CARGO_PKG_VERSION"),
+            self.node.flavor.name()
+        )
+    }
+
+    /// The page after `response`, or `None` when it was the last.
+    pub async fn next_page(response: &Response) -> Result<Option<Response>> {
+        let Some((origin, args)) = next_call(response) else {
+            return Ok(None);
+        };
+        origin
+            .client
+            .call_with(&origin.endpoint, args, origin.call.clone())
+            .await
+            .map(Some)
+    }
+
+    /// Every page of a call, as a stream, ending after the last page or the
+    /// limits.
+    pub fn pages(&self, endpoint: &str, args: Args, limits: PageLimits) -> crate::pages::Pages {
+        crate::pages::Pages::new(self.clone(), endpoint.to_owned(), args, limits)
+    }
+}
+
+pub use crate::pages::PageLimits;
+
+/// The arguments of the call after `response`, per the official rule.
+pub(crate) fn next_call(response: &Response) -> Option<(&Origin, Args)> {
+    let origin = response.origin.as_deref()?;
+    let json = response.json()?;
+    let endpoint = select(&origin.endpoint, |name| {
+        origin.args.contains(name) || origin.client.bound(name).is_some()
+    })
+    .ok()?;
+    let args = crate::cursor::next_args(endpoint, &origin.args, json, origin.client.flavor())?;
+    Some((origin, args))
+}
+
+impl Bound for Client {
+    fn bound(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.state().bound.get(name) {
+            return Some(v.clone());
+        }
+        self.node.parent.as_ref().and_then(|p| p.bound(name))
+    }
+}
+
+fn select(endpoint: &str, has: impl Fn(&str) -> bool) -> Result<&'static Endpoint> {
+    catalogue()
+        .select(endpoint, has)
+        .ok_or_else(|| Error::Usage(format!("there is no endpoint named {endpoint:?}")))
+}
+
+fn check_base(base: &str) -> Result<()> {
+    match url::Url::parse(base) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.has_host() => Ok(()),
+        _ => Err(Error::Usage(format!(
+            "the base URL {:?} is not an http(s) URL",
+            crate::request::redact_url(base)
+        ))),
+    }
+}

@@ -1,0 +1,52 @@
+//! # tikapi-core
+//!
+//! The engine behind the `tikapi` packages for Python and Node, and a Rust
+//! SDK for [TikAPI](https://tikapi.io) of its own.
+//!
+//! One description of the API, [`catalogue`], drives everything: each
+//! endpoint's parameters are resolved and validated the way the official
+//! SDKs do ([`resolve`]), laid out as an HTTP request ([`Request`]), sent over
+//! one shared connection pool with timeouts and optional retries
+//! ([`transport`]), and paged with the official next-page rule ([`cursor`]).
+//!
+//! ```no_run
+//! use tikapi_core::{args, Client, Error};
+//!
+//! # async fn demo() -> Result<(), Error> {
+//! let api = Client::new("DemoAPIKeyTokenSeHYGXDfd4SFD320Sc39Asd0Sc39Asd4s");
+//! api.set(&args! {}, Some(true), None); // the sandbox
+//! let mut page = Some(api.call("public.posts", args! { "secUid" => "MS4wLjABAAAAsHntXC3s0AvxcecggxsoVa4eAiT8OVafVZ4OQXxy-9htpnUi0sOYSr0kGGD1Loud" }).await?);
+//! while let Some(r) = page {
+//!     println!("{} bytes", r.body.len());
+//!     page = Client::next_page(&r).await?;
+//! }
+//! # Ok(()) }
+//! ```
+
+pub mod args;
+pub mod catalogue;
+pub mod client;
+pub mod cursor;
+pub mod download;
+pub mod error;
+pub mod options;
+pub mod pages;
+pub mod request;
+pub mod resolve;
+pub mod response;
+pub mod tiktok;
+pub mod transport;
+pub mod value;
+
+pub use args::Args;
+pub use catalogue::{catalogue, Catalogue, Endpoint, Location, Method, Param, ParamType};
+pub use client::{CallOptions, Client};
+pub use error::{Error, Result, Rule, TransportError, TransportKind, ValidationError};
+pub use options::{Options, RetryPolicy};
+pub use pages::{PageLimits, Pages};
+pub use request::Request;
+pub use response::Response;
+pub use value::{Flavor, Value};
+
+/// This crate's version, which is also the Python and npm packages' version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,108 @@
+//! Per-client options. Each field is optional so that a category scope can
+//! override some and inherit the rest.
+
+use std::time::Duration;
+
+/// Connect timeout when none is configured.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Total timeout (connect to last body byte) when none is configured.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Largest body read into memory when no cap is configured (API responses).
+pub const DEFAULT_MAX_BODY: u64 = 256 * 1024 * 1024;
+/// Environment variable that replaces the production base.
+pub const ENV_BASE: &str = "TIKAPI_BASE_URL";
+/// Environment variable that replaces the sandbox base.
+pub const ENV_SANDBOX: &str = "TIKAPI_SANDBOX_URL";
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Options {
+    /// Production base URL.
+    pub base: Option<String>,
+    /// Sandbox base URL.
+    pub sandbox_base: Option<String>,
+    /// Extra headers sent with every API request.
+    pub headers: Option<Vec<(String, String)>>,
+    /// A proxy URL for every request (`http://`, `https://`, `socks5://`).
+    pub proxy: Option<String>,
+    /// Total time allowed for a call, from connecting to the last body byte.
+    pub timeout: Option<Duration>,
+    /// Time allowed to establish a connection.
+    pub connect_timeout: Option<Duration>,
+    /// Retry policy; `None` means no retries, as the official SDKs.
+    pub retry: Option<RetryPolicy>,
+    /// Largest response body accepted, in bytes.
+    pub max_body_size: Option<u64>,
+    /// Accept any TLS certificate. Only for tests against self-signed servers.
+    pub danger_accept_invalid_certs: Option<bool>,
+}
+
+impl Options {
+    /// Fill every unset field from `parent`.
+    pub fn inherit(&self, parent: &Options) -> Options {
+        Options {
+            base: self.base.clone().or_else(|| parent.base.clone()),
+            sandbox_base: self
+                .sandbox_base
+                .clone()
+                .or_else(|| parent.sandbox_base.clone()),
+            headers: match (&self.headers, &parent.headers) {
+                (Some(mine), Some(theirs)) => {
+                    let mut all = theirs.clone();
+                    for (k, v) in mine {
+                        all.retain(|(name, _)| !name.eq_ignore_ascii_case(k));
+                        all.push((k.clone(), v.clone()));
+                    }
+                    Some(all)
+                }
+                (mine, theirs) => mine.clone().or_else(|| theirs.clone()),
+            },
+            proxy: self.proxy.clone().or_else(|| parent.proxy.clone()),
+            timeout: self.timeout.or(parent.timeout),
+            connect_timeout: self.connect_timeout.or(parent.connect_timeout),
+            retry: self.retry.clone().or_else(|| parent.retry.clone()),
+            max_body_size: self.max_body_size.or(parent.max_body_size),
+            danger_accept_invalid_certs: self
+                .danger_accept_invalid_certs
+                .or(parent.danger_accept_invalid_certs),
+        }
+    }
+
+    /// Overwrite the fields `other` sets.
+    pub fn update(&mut self, other: &Options) {
+        *self = other.inherit(self);
+    }
+}
+
+/// Exponential backoff with full jitter, on 429, 5xx and connect errors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt.
+    pub max_retries: u32,
+    /// The first backoff; each retry doubles it.
+    pub initial_backoff: Duration,
+    /// No single wait is longer than this.
+    pub max_backoff: Duration,
+    /// A `Retry-After` longer than this is not waited for: the error is returned.
+    pub max_retry_after: Duration,
+}
+
+impl RetryPolicy {
+    pub fn new(max_retries: u32) -> Self {
+        RetryPolicy {
+            max_retries,
+            initial_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(20),
+            max_retry_after: Duration::from_secs(60),
+        }
+    }
+
+    /// How long to wait before retry number `attempt` (1-based).
+    pub fn backoff(&self, attempt: u32) -> Duration {
+        let exp = self
+            .initial_backoff
+            .saturating_mul(1u32 << attempt.saturating_sub(1).min(16));
+        let cap = exp.min(self.max_backoff);
+        // Full jitter in [cap/2, cap]: spreads retries without collapsing to zero.
+        cap.mul_f64(0.5 + fastrand::f64() * 0.5)
+    }
+}

@@ -1,0 +1,183 @@
+//! A response from the API: status, headers, the body bytes, and its JSON
+//! parsed at most once, on first use.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::HeaderMap;
+
+use crate::client::Origin;
+
+/// Cloning is cheap: the body and the parsed JSON are shared.
+#[derive(Clone)]
+pub struct Response {
+    pub status: u16,
+    /// The reason phrase (`OK`, `Not Found`, ...).
+    pub reason: String,
+    pub headers: HeaderMap,
+    /// The final URL, after redirects.
+    pub url: String,
+    /// Time from sending the request to the end of the body.
+    pub elapsed: Duration,
+    pub body: Bytes,
+    json: Arc<OnceLock<Option<serde_json::Value>>>,
+    pub(crate) origin: Option<Arc<Origin>>,
+}
+
+impl fmt::Debug for Response {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Response")
+            .field("status", &self.status)
+            .field("url", &self.url)
+            .field("bytes", &self.body.len())
+            .finish()
+    }
+}
+
+impl Response {
+    pub fn new(
+        status: u16,
+        headers: HeaderMap,
+        url: String,
+        elapsed: Duration,
+        body: Bytes,
+    ) -> Self {
+        let reason = http::StatusCode::from_u16(status)
+            .ok()
+            .and_then(|s| s.canonical_reason())
+            .unwrap_or("")
+            .to_owned();
+        Response {
+            status,
+            reason,
+            headers,
+            url,
+            elapsed,
+            body,
+            json: Arc::new(OnceLock::new()),
+            origin: None,
+        }
+    }
+
+    pub(crate) fn with_origin(mut self, origin: Arc<Origin>) -> Self {
+        self.origin = Some(origin);
+        self
+    }
+
+    /// A handle on the same response (body and parsed JSON are shared).
+    pub fn share(&self) -> Response {
+        self.clone()
+    }
+
+    pub fn ok(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    /// The `Content-Type` header's media type, lowercased.
+    pub fn content_type(&self) -> Option<String> {
+        let raw = self
+            .headers
+            .get(http::header::CONTENT_TYPE)?
+            .to_str()
+            .ok()?;
+        Some(
+            raw.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase(),
+        )
+    }
+
+    /// Whether the server says the body is JSON.
+    pub fn is_json(&self) -> bool {
+        self.content_type()
+            .is_some_and(|t| t == "application/json" || t.ends_with("+json"))
+    }
+
+    /// The body parsed as JSON, or `None` when it is not valid JSON.
+    /// Parsed once; later calls reuse the result.
+    pub fn json(&self) -> Option<&serde_json::Value> {
+        self.json
+            .get_or_init(|| serde_json::from_slice(&self.body).ok())
+            .as_ref()
+    }
+
+    /// The body as text (UTF-8, invalid sequences replaced).
+    pub fn text(&self) -> Cow<'_, str> {
+        String::from_utf8_lossy(&self.body)
+    }
+
+    /// The body's `message`, or the official SDKs' default for the status.
+    pub fn message(&self) -> String {
+        let from_body = self
+            .json()
+            .and_then(|j| j.get("message"))
+            .and_then(|m| m.as_str())
+            .filter(|m| !m.is_empty());
+        match from_body {
+            Some(m) => m.to_owned(),
+            None if self.ok() => "Success.".to_owned(),
+            None => "Something went wrong.".to_owned(),
+        }
+    }
+
+    /// TikTok's own status code, when the body carries a non-zero one.
+    pub fn tiktok_code(&self) -> Option<i64> {
+        self.json()
+            .and_then(|j| j.get("statusCode"))
+            .and_then(|c| c.as_i64())
+            .filter(|c| *c != 0)
+    }
+
+    /// The docs' description of [`Response::tiktok_code`].
+    pub fn tiktok_description(&self) -> Option<&'static str> {
+        self.tiktok_code().and_then(crate::tiktok::describe)
+    }
+
+    /// `Retry-After`, as seconds or an HTTP date.
+    pub fn retry_after(&self) -> Option<Duration> {
+        let raw = self
+            .headers
+            .get(http::header::RETRY_AFTER)?
+            .to_str()
+            .ok()?
+            .trim();
+        if let Ok(secs) = raw.parse::<f64>() {
+            return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs));
+        }
+        let when = httpdate::parse_http_date(raw).ok()?;
+        Some(
+            when.duration_since(std::time::SystemTime::now())
+                .unwrap_or_default(),
+        )
+    }
+
+    /// The headers the video CDN wants with a download of one of this
+    /// response's video links (`$other.videoLinkHeaders`).
+    pub fn video_link_headers(&self) -> Vec<(String, String)> {
+        let Some(map) = self
+            .json()
+            .and_then(|j| j.get("$other"))
+            .and_then(|o| o.get("videoLinkHeaders"))
+            .and_then(|h| h.as_object())
+        else {
+            return Vec::new();
+        };
+        map.iter()
+            .filter_map(|(k, v)| match v {
+                serde_json::Value::String(s) => Some((k.clone(), s.clone())),
+                serde_json::Value::Number(n) => Some((k.clone(), n.to_string())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The endpoint key of the call that produced this response.
+    pub fn endpoint(&self) -> Option<&str> {
+        self.origin.as_ref().map(|o| o.endpoint.as_str())
+    }
+}

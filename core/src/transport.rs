@@ -1,0 +1,282 @@
+//! The process's one tokio runtime and its HTTP clients, and sending with
+//! timeouts, a body cap and retries.
+//!
+//! Everything shares one runtime and one connection pool per transport
+//! configuration (proxy, connect timeout, TLS policy). After `fork()` the
+//! child gets a fresh runtime and pool on first use: the parent's threads do
+//! not exist there.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use bytes::{Bytes, BytesMut};
+use futures_util::StreamExt;
+use tokio::runtime::Runtime;
+
+use crate::error::{Error, Result, TransportKind};
+use crate::options::{Options, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT};
+use crate::request::redact_url;
+use crate::response::Response;
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct PoolKey {
+    proxy: Option<String>,
+    connect_timeout: Duration,
+    accept_invalid_certs: bool,
+}
+
+struct Engine {
+    pid: u32,
+    runtime: Arc<Runtime>,
+    pools: Mutex<HashMap<PoolKey, reqwest::Client>>,
+}
+
+static ENGINE: Mutex<Option<Arc<Engine>>> = Mutex::new(None);
+
+fn engine() -> Arc<Engine> {
+    let pid = std::process::id();
+    let mut slot = ENGINE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(e) = slot.as_ref() {
+        if e.pid == pid {
+            return e.clone();
+        }
+        // Forked: the old runtime's threads are gone. Dropping it would wait
+        // for them, so it is leaked instead.
+        if let Some(old) = slot.take() {
+            std::mem::forget(old);
+        }
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("tikapi")
+        .worker_threads(std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8)))
+        .build()
+        .expect("the tokio runtime starts");
+    let e = Arc::new(Engine {
+        pid,
+        runtime: Arc::new(runtime),
+        pools: Mutex::new(HashMap::new()),
+    });
+    *slot = Some(e.clone());
+    e
+}
+
+/// The shared runtime.
+pub fn runtime() -> Arc<Runtime> {
+    engine().runtime.clone()
+}
+
+/// Run a future to completion on the shared runtime, from a thread that is
+/// not one of its workers (a Python thread, a test).
+pub fn block_on<F: Future>(fut: F) -> F::Output {
+    runtime().block_on(fut)
+}
+
+/// Run a future on the shared runtime and wait for it from any async context.
+pub async fn spawn<F>(fut: F) -> F::Output
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    match runtime().spawn(fut).await {
+        Ok(v) => v,
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(_) => panic!("the tikapi runtime shut down"),
+    }
+}
+
+/// The HTTP client for a set of options, shared by every caller with the same
+/// transport settings.
+pub(crate) fn http_client(options: &Options) -> Result<reqwest::Client> {
+    let key = PoolKey {
+        proxy: options.proxy.clone(),
+        connect_timeout: options.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
+        accept_invalid_certs: options.danger_accept_invalid_certs.unwrap_or(false),
+    };
+    let engine = engine();
+    let mut pools = engine.pools.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(c) = pools.get(&key) {
+        return Ok(c.clone());
+    }
+    let mut builder = reqwest::Client::builder()
+        .connect_timeout(key.connect_timeout)
+        .pool_idle_timeout(Duration::from_secs(90))
+        .tcp_nodelay(true)
+        .redirect(reqwest::redirect::Policy::limited(10))
+        .danger_accept_invalid_certs(key.accept_invalid_certs);
+    if let Some(p) = &key.proxy {
+        let proxy = reqwest::Proxy::all(p).map_err(|e| {
+            Error::Usage(format!(
+                "the proxy option is not a valid proxy URL ({})",
+                short_reason(&e)
+            ))
+        })?;
+        builder = builder.proxy(proxy);
+    }
+    let client = builder.build().map_err(|e| {
+        Error::Usage(format!(
+            "the HTTP client could not be built: {}",
+            short_reason(&e)
+        ))
+    })?;
+    pools.insert(key, client.clone());
+    Ok(client)
+}
+
+/// One outgoing request, described independently of reqwest.
+pub(crate) struct Outgoing<'a> {
+    pub method: reqwest::Method,
+    pub url: &'a str,
+    pub headers: &'a [(String, String)],
+    pub body: Option<Bytes>,
+    /// Whether repeating the request after a server error is safe.
+    pub idempotent: bool,
+}
+
+impl Outgoing<'_> {
+    pub(crate) fn target(&self) -> String {
+        format!("{} {}", self.method, redact_url(self.url))
+    }
+}
+
+/// Send with the options' timeouts, body cap and retry policy. Any status is
+/// returned as a response; only transport failures are errors.
+pub(crate) async fn send(
+    out: &Outgoing<'_>,
+    options: &Options,
+    user_agent: &str,
+) -> Result<Response> {
+    let client = http_client(options)?;
+    let policy = options.retry.clone();
+    let mut attempt = 0u32;
+    loop {
+        let result = send_once(&client, out, options, user_agent).await;
+        let Some(policy) = policy.as_ref().filter(|p| attempt < p.max_retries) else {
+            return result;
+        };
+        let wait = match &result {
+            Ok(r) if r.status == 429 => match r.retry_after() {
+                Some(after) if after > policy.max_retry_after => return result,
+                Some(after) => after,
+                None => policy.backoff(attempt + 1),
+            },
+            Ok(r) if r.status >= 500 && out.idempotent => match r.retry_after() {
+                Some(after) if after <= policy.max_retry_after => after,
+                _ => policy.backoff(attempt + 1),
+            },
+            Err(Error::Transport(t)) if t.kind == TransportKind::Connect => {
+                policy.backoff(attempt + 1)
+            }
+            _ => return result,
+        };
+        attempt += 1;
+        tokio::time::sleep(wait).await;
+    }
+}
+
+async fn send_once(
+    client: &reqwest::Client,
+    out: &Outgoing<'_>,
+    options: &Options,
+    user_agent: &str,
+) -> Result<Response> {
+    let started = Instant::now();
+    let timeout = options.timeout.unwrap_or(DEFAULT_TIMEOUT);
+    let cap = options.max_body_size.unwrap_or(DEFAULT_MAX_BODY);
+    let mut req = client
+        .request(out.method.clone(), out.url)
+        .timeout(timeout)
+        .header(reqwest::header::USER_AGENT, user_agent);
+    for (k, v) in out.headers {
+        req = req.header(k.as_str(), v.as_str());
+    }
+    if let Some(body) = &out.body {
+        req = req.body(body.clone());
+    }
+    let target = out.target();
+    let fail = |e: reqwest::Error| classify(&e, &target, timeout);
+    let resp = req.send().await.map_err(fail)?;
+    let status = resp.status().as_u16();
+    let headers = resp.headers().clone();
+    let url = redact_url(resp.url().as_str());
+    if resp.content_length().is_some_and(|n| n > cap) {
+        return Err(too_large(&target, cap));
+    }
+    let mut body = BytesMut::with_capacity(resp.content_length().unwrap_or(0).min(cap) as usize);
+    let mut stream = resp.bytes_stream();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(fail)?;
+        if body.len() as u64 + chunk.len() as u64 > cap {
+            return Err(too_large(&target, cap));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Response::new(
+        status,
+        headers,
+        url,
+        started.elapsed(),
+        body.freeze(),
+    ))
+}
+
+fn too_large(target: &str, cap: u64) -> Error {
+    Error::transport(
+        TransportKind::TooLarge,
+        target.to_owned(),
+        format!("the response body is larger than the {cap}-byte limit (option max_body_size)"),
+    )
+}
+
+/// Map a reqwest error to a transport error with a useful reason.
+pub(crate) fn classify(e: &reqwest::Error, target: &str, timeout: Duration) -> Error {
+    let reason = short_reason(e);
+    let lower = reason.to_ascii_lowercase();
+    let kind = if e.is_timeout() {
+        TransportKind::Timeout
+    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake")
+    {
+        TransportKind::Tls
+    } else if lower.contains("proxy") {
+        TransportKind::Proxy
+    } else if e.is_redirect() {
+        TransportKind::Redirect
+    } else if e.is_connect() {
+        TransportKind::Connect
+    } else if e.is_decode() {
+        TransportKind::Decode
+    } else if e.is_body() || lower.contains("connection") || lower.contains("closed") {
+        TransportKind::Body
+    } else {
+        TransportKind::Other
+    };
+    let reason = match kind {
+        TransportKind::Timeout => format!("timed out (no complete answer within {:.1?})", timeout),
+        _ => reason,
+    };
+    Error::transport(kind, target.to_owned(), reason)
+}
+
+/// The innermost useful messages of an error chain, without the URL that
+/// reqwest puts in its own message.
+pub(crate) fn short_reason(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut cur = e.source();
+    while let Some(err) = cur {
+        let text = err.to_string();
+        if !text.is_empty() && !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        cur = err.source();
+    }
+    if parts.is_empty() {
+        let top = e.to_string();
+        return match top.find(" for url (") {
+            Some(i) => top[..i].to_owned(),
+            None => top,
+        };
+    }
+    parts.join(": ")
+}
