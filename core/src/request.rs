@@ -124,12 +124,13 @@ impl Request {
                 headers.push((k.clone(), v.clone()));
             }
         }
-        let body = match endpoint.method {
-            Method::Post => {
-                headers.push(("Content-Type".into(), "application/json".into()));
-                Some(serde_json::Value::Object(body))
-            }
-            Method::Get => None,
+        // A POST with body parameters sends them as JSON; one without sends
+        // no body at all, as the official SDKs do (`user.live.stop`).
+        let body = if endpoint.method == Method::Post && !body.is_empty() {
+            headers.push(("Content-Type".into(), "application/json".into()));
+            Some(serde_json::Value::Object(body))
+        } else {
+            None
         };
         let mut url = format!("{}{}", base.trim_end_matches('/'), path);
         if !query.is_empty() {

@@ -85,10 +85,11 @@ pub fn check(param: &Param, value: Value, flavor: Flavor) -> Result<Value> {
             return fail(
                 Rule::Type,
                 format!(
-                    "`{}` must be a {}, not {} {}.",
+                    "`{}` must be a {}, not {}{} ({}).",
                     param.key,
                     param.ty.name(),
                     article(v.kind()),
+                    v.kind().name(),
                     show(param, &v, flavor)
                 ),
             )
@@ -201,9 +202,9 @@ fn same(a: &Value, b: &Value) -> bool {
 
 fn article(kind: ValueKind) -> &'static str {
     match kind {
-        ValueKind::Array | ValueKind::Object => "an",
+        ValueKind::Array | ValueKind::Object => "an ",
         ValueKind::Null => "",
-        _ => "a",
+        _ => "a ",
     }
 }
 
@@ -239,6 +240,9 @@ fn show(param: &Param, v: &Value, flavor: Flavor) -> String {
     }
     let text = match v {
         Value::Str(s) => format!("{s:?}"),
+        Value::Array(_) | Value::Object(_) if flavor != Flavor::Python => {
+            serde_json::to_string(&v.to_json()).unwrap_or_default()
+        }
         other => other.text(flavor),
     };
     const LIMIT: usize = 80;

@@ -1,0 +1,156 @@
+//! The typed catalogue must say exactly what `data/endpoints.json` says:
+//! every endpoint, every parameter, every attribute. Nothing may drift or be
+//! dropped silently.
+
+use serde_json::Value as Json;
+use tikapi_core::catalogue::{catalogue, CATALOGUE_JSON};
+use tikapi_core::{Location, Method, ParamType, Value};
+
+fn raw() -> Json {
+    serde_json::from_str(CATALOGUE_JSON).unwrap()
+}
+
+#[test]
+fn every_entry_matches_the_data_file() {
+    let raw = raw();
+    let entries = raw["endpoints"].as_array().unwrap();
+    let cat = catalogue();
+    assert_eq!(cat.endpoints.len(), entries.len());
+    assert_eq!(cat.endpoints.len(), 74);
+    assert_eq!(cat.base, raw["base"].as_str().unwrap());
+    assert_eq!(cat.sandbox_base, raw["sandboxBase"].as_str().unwrap());
+    for (e, r) in cat.endpoints.iter().zip(entries) {
+        assert_eq!(e.key, r["key"].as_str().unwrap());
+        assert_eq!(
+            e.method.as_str(),
+            r["method"].as_str().unwrap(),
+            "{}",
+            e.key
+        );
+        assert_eq!(e.path, r["path"].as_str().unwrap(), "{}", e.key);
+        assert_eq!(e.enctype.as_deref(), r["enctype"].as_str(), "{}", e.key);
+        assert_eq!(e.hidden, r["hidden"].as_bool().unwrap(), "{}", e.key);
+        assert_eq!(
+            e.deprecated,
+            r["deprecated"].as_bool().unwrap(),
+            "{}",
+            e.key
+        );
+        assert_eq!(
+            e.in_official_sdk,
+            r["in_official_sdk_3_2_2"].as_bool().unwrap(),
+            "{}",
+            e.key
+        );
+        assert_eq!(e.in_docs, r["in_seed_docs"].as_bool().unwrap(), "{}", e.key);
+        assert_eq!(
+            e.variant.as_deref(),
+            r.get("variant").and_then(Json::as_str),
+            "{}",
+            e.key
+        );
+        let params = r["params"].as_object().unwrap();
+        assert_eq!(e.params.len(), params.len(), "{}", e.key);
+        for (p, (name, rp)) in e.params.iter().zip(params) {
+            let at = format!("{}.{}", e.key, name);
+            assert_eq!(&p.key, name, "{at}: order");
+            assert_eq!(
+                p.wire,
+                rp.get("name").and_then(Json::as_str).unwrap_or(name),
+                "{at}"
+            );
+            assert_eq!(
+                p.required,
+                rp.get("required").and_then(Json::as_bool).unwrap_or(false),
+                "{at}"
+            );
+            assert_eq!(
+                p.validate.as_ref().map(|r| r.as_str()),
+                rp.get("validate").and_then(Json::as_str),
+                "{at}"
+            );
+            assert_eq!(p.default, rp.get("default").map(Value::from), "{at}");
+            assert_eq!(p.example, rp.get("example").map(Value::from), "{at}");
+            assert_eq!(p.max, rp.get("max").and_then(Json::as_f64), "{at}");
+            assert_eq!(p.min, rp.get("min").and_then(Json::as_f64), "{at}");
+            assert_eq!(
+                p.allowed,
+                rp.get("in")
+                    .and_then(Json::as_array)
+                    .map(|a| a.iter().map(Value::from).collect()),
+                "{at}"
+            );
+            let ty = match rp.get("type").and_then(Json::as_str) {
+                Some("string") => ParamType::String,
+                Some("number") => ParamType::Number,
+                Some("boolean") => ParamType::Boolean,
+                _ => ParamType::Any,
+            };
+            assert_eq!(p.ty, ty, "{at}");
+            // The behaviour document: query by default for GET, body for POST.
+            let location = match rp.get("location").and_then(Json::as_str) {
+                Some("headers") => Location::Header,
+                Some("path") => Location::Path,
+                Some("query") => Location::Query,
+                Some("body") => Location::Body,
+                None if e.method == Method::Post => Location::Body,
+                None => Location::Query,
+                Some(other) => panic!("{at}: unknown location {other}"),
+            };
+            assert_eq!(p.location, location, "{at}");
+        }
+    }
+}
+
+#[test]
+fn keys_categories_and_forms() {
+    let cat = catalogue();
+    assert_eq!(cat.keys().len(), 73);
+    assert_eq!(cat.forms("public.discover").len(), 2);
+    assert_eq!(
+        cat.categories(),
+        [
+            "public",
+            "user",
+            "user.posts",
+            "user.posts.comments",
+            "user.conversationRequests",
+            "user.live"
+        ]
+    );
+    // Inherited parameters come first, in the official order.
+    for e in &cat.endpoints {
+        let inherited: Vec<&str> = e
+            .params
+            .iter()
+            .take_while(|p| p.is_inherited())
+            .map(|p| p.key.as_str())
+            .collect();
+        let expected: &[&str] = if e.key.starts_with("public.") {
+            &["apiKey", "country", "session_id"]
+        } else if e.key.starts_with("user.") {
+            &["apiKey", "accountKey"]
+        } else {
+            &["apiKey"]
+        };
+        assert_eq!(inherited, expected, "{}", e.key);
+    }
+}
+
+#[test]
+fn the_discover_form_follows_the_arguments() {
+    let cat = catalogue();
+    let with_category = cat.select("public.discover", |n| n == "category").unwrap();
+    assert_eq!(with_category.path, "/public/discover/{category}");
+    let with_keyword = cat.select("public.discover", |n| n == "keyword").unwrap();
+    assert_eq!(with_keyword.path, "/public/discover/v3");
+    let with_nothing = cat.select("public.discover", |_| false).unwrap();
+    assert_eq!(with_nothing.path, "/public/discover/v3");
+}
+
+#[test]
+fn unknown_attributes_are_rejected() {
+    let bad = r#"{"base":"b","sandboxBase":"s","endpoints":[{"key":"k","method":"GET","path":"/","enctype":null,"hidden":false,"deprecated":false,"params":{"x":{"typo":1}},"in_official_sdk_3_2_2":true,"in_seed_docs":true}]}"#;
+    let err = tikapi_core::catalogue::parse(bad).unwrap_err();
+    assert!(err.contains("typo"), "{err}");
+}
