@@ -270,6 +270,11 @@ pub use crate::pages::PageLimits;
 /// The arguments of the call after `response`, per the official rule.
 pub(crate) fn next_call(response: &Response) -> Option<(&Origin, Args)> {
     let origin = response.origin.as_deref()?;
+    // The JS SDK reads a body as JSON only when the server says it is; the
+    // Python SDK tries to parse whatever came.
+    if origin.client.flavor() != Flavor::Python && !response.is_json() {
+        return None;
+    }
     let json = response.json()?;
     let endpoint = select(&origin.endpoint, |name| {
         origin.args.contains(name) || origin.client.bound(name).is_some()

@@ -32,17 +32,21 @@ pub fn next_args(
 
     let has_more = obj.get("hasMore").or_else(|| obj.get("has_more"));
     if has_more.is_some_and(truthy) {
-        // Which body field carries the cursor differs between the official SDKs.
+        // Which body field carries the cursor differs between the official
+        // SDKs: the first one present wins.
         let order: [&str; 3] = match flavor {
             Flavor::Python => ["offset", "cursor", "nextCursor"],
             Flavor::Js | Flavor::Rust => ["cursor", "offset", "nextCursor"],
         };
-        // A page that says "more" but carries no cursor would repeat itself
-        // forever; stop there instead.
+        // With no cursor at all the official JS SDK would ask for the same
+        // page again, forever; we stop, as the Python SDK does.
         let cursor = order
             .iter()
             .filter_map(|k| obj.get(*k))
-            .find(|v| truthy(v))?;
+            .find(|v| !v.is_null())?;
+        if flavor == Flavor::Python && !truthy(cursor) {
+            return None;
+        }
         for name in ["cursor", "offset", "nextCursor"] {
             put(name, cursor);
         }

@@ -245,9 +245,15 @@ pub(crate) fn classify(e: &reqwest::Error, target: &str, timeout: Duration) -> E
         TransportKind::Redirect
     } else if e.is_connect() {
         TransportKind::Connect
+    } else if lower.contains("reading a body")
+        || lower.contains("end of file")
+        || lower.contains("connection")
+    {
+        // The gzip/brotli layer reports a cut-off body as a decode error.
+        TransportKind::Body
     } else if e.is_decode() {
         TransportKind::Decode
-    } else if e.is_body() || lower.contains("connection") || lower.contains("closed") {
+    } else if e.is_body() || lower.contains("closed") {
         TransportKind::Body
     } else {
         TransportKind::Other

@@ -1,0 +1,346 @@
+//! Transport against loopback servers: statuses, timeouts, retries, body
+//! caps, connection failures, pagination over HTTP, and downloads.
+
+mod support;
+
+use std::time::Duration;
+
+use support::{closed_port_url, json, respond, serve, Action};
+use tikapi_core::transport::block_on;
+use tikapi_core::{args, Args, Client, Error, Flavor, Options, RetryPolicy, TransportKind};
+
+const KEY: &str = "Zyxwvutsrq9876543210";
+
+fn client(base: &str, flavor: Flavor, options: Options) -> Client {
+    let api = Client::with_flavor(KEY, flavor);
+    let o = Options {
+        base: Some(base.into()),
+        sandbox_base: Some(base.into()),
+        ..options
+    };
+    api.set(&Args::new(), None, Some(&o));
+    api
+}
+
+fn quick_retries(n: u32) -> Option<RetryPolicy> {
+    Some(RetryPolicy {
+        initial_backoff: Duration::from_millis(1),
+        max_backoff: Duration::from_millis(5),
+        ..RetryPolicy::new(n)
+    })
+}
+
+#[test]
+fn success_carries_status_headers_url_and_lazy_json() {
+    let s = serve(vec![json(
+        200,
+        r#"{"status":"success","message":"","statusCode":0}"#,
+    )]);
+    let api = client(&s.url, Flavor::Js, Options::default());
+    let r = block_on(api.call("key", Args::new())).unwrap();
+    assert_eq!((r.status, r.reason.as_str(), r.ok()), (200, "OK", true));
+    assert_eq!(r.message(), "Success.");
+    assert_eq!(r.tiktok_code(), None);
+    assert!(r.url.ends_with("/key/info"));
+    assert_eq!(r.json().unwrap()["status"], "success");
+    let seen = &s.seen.lock().unwrap()[0];
+    assert_eq!(seen.header("x-api-key").as_deref(), Some(KEY));
+    assert_eq!(
+        seen.header("user-agent").unwrap(),
+        format!("tikapi-rs/{} (node)", tikapi_core::VERSION)
+    );
+}
+
+#[test]
+fn api_errors_carry_status_body_message_and_tiktok_code() {
+    let s = serve(vec![json(
+        403,
+        r#"{"status":"error","message":"User doesn't exist","statusCode":10202}"#,
+    )]);
+    let api = client(&s.url, Flavor::Python, Options::default());
+    let err = block_on(api.call("public.check", args! {"username" => "doesnotexist"})).unwrap_err();
+    let Error::Api(r) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(r.status, 403);
+    assert_eq!(r.tiktok_code(), Some(10202));
+    assert_eq!(r.tiktok_description(), Some("User doesn't exist"));
+    assert_eq!(err.to_string(), "User doesn't exist");
+
+    let s = serve(vec![respond(
+        502,
+        &[("content-type", "text/html")],
+        b"<html>bad gateway</html>",
+    )]);
+    let api = client(&s.url, Flavor::Js, Options::default());
+    let err = block_on(api.call("key", Args::new())).unwrap_err();
+    assert_eq!(err.status(), Some(502));
+    assert_eq!(err.to_string(), "Something went wrong.");
+}
+
+#[test]
+fn post_sends_json_body() {
+    let s = serve(vec![json(200, "{}")]);
+    let api = client(&s.url, Flavor::Js, Options::default());
+    block_on(api.call(
+        "user.posts.like",
+        args! {"accountKey" => "Acct0123456789", "media_id" => "7109178205151464746"},
+    ))
+    .unwrap();
+    let seen = &s.seen.lock().unwrap()[0];
+    assert!(seen.head.starts_with("POST /user/like "));
+    assert_eq!(
+        seen.header("content-type").as_deref(),
+        Some("application/json")
+    );
+    assert_eq!(
+        seen.header("x-account-key").as_deref(),
+        Some("Acct0123456789")
+    );
+    assert_eq!(seen.body, br#"{"media_id":"7109178205151464746"}"#);
+}
+
+#[test]
+fn connection_refused_is_a_connect_error_naming_the_url() {
+    let url = closed_port_url();
+    let api = client(&url, Flavor::Js, Options::default());
+    let err = block_on(api.call("key", Args::new())).unwrap_err();
+    let Error::Transport(t) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(t.kind, TransportKind::Connect, "{t}");
+    assert!(
+        err.to_string().contains(&format!("GET {url}/key/info")),
+        "{err}"
+    );
+    assert!(!err.to_string().contains(KEY));
+}
+
+#[test]
+fn a_server_that_never_answers_hits_the_total_timeout() {
+    let s = serve(vec![Action::Hang]);
+    let options = Options {
+        timeout: Some(Duration::from_millis(200)),
+        ..Options::default()
+    };
+    let api = client(&s.url, Flavor::Js, options);
+    let err = block_on(api.call("key", Args::new())).unwrap_err();
+    let Error::Transport(t) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(t.kind, TransportKind::Timeout, "{t}");
+    assert!(t.reason.contains("timed out"), "{t}");
+}
+
+#[test]
+fn closed_without_answer_and_truncated_bodies_are_body_errors() {
+    let s = serve(vec![Action::Close]);
+    let api = client(&s.url, Flavor::Js, Options::default());
+    let err = block_on(api.call("key", Args::new())).unwrap_err();
+    assert!(matches!(&err, Error::Transport(_)), "{err:?}");
+
+    let mut raw =
+        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{\"a\":"
+            .to_vec();
+    raw.extend_from_slice(b"1");
+    let s = serve(vec![Action::Raw(raw)]);
+    let api = client(&s.url, Flavor::Js, Options::default());
+    let err = block_on(api.call("key", Args::new())).unwrap_err();
+    let Error::Transport(t) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(t.kind, TransportKind::Body, "{t}");
+}
+
+#[test]
+fn bodies_over_the_cap_are_refused() {
+    let s = serve(vec![json(
+        200,
+        &format!("{{\"x\":\"{}\"}}", "a".repeat(5000)),
+    )]);
+    let options = Options {
+        max_body_size: Some(1000),
+        ..Options::default()
+    };
+    let api = client(&s.url, Flavor::Js, options);
+    let err = block_on(api.call("key", Args::new())).unwrap_err();
+    let Error::Transport(t) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(t.kind, TransportKind::TooLarge);
+}
+
+#[test]
+fn retries_are_off_by_default() {
+    let s = serve(vec![
+        respond(429, &[("retry-after", "3")], b"{}"),
+        json(200, "{}"),
+    ]);
+    let api = client(&s.url, Flavor::Js, Options::default());
+    let err = block_on(api.call("key", Args::new())).unwrap_err();
+    assert_eq!(err.status(), Some(429));
+    assert_eq!(err.retry_after(), Some(Duration::from_secs(3)));
+    assert_eq!(s.seen.lock().unwrap().len(), 1);
+}
+
+#[test]
+fn retries_recover_from_429_5xx_and_refused_connections() {
+    let s = serve(vec![
+        respond(429, &[("retry-after", "0")], b"{}"),
+        json(503, "{}"),
+        json(200, r#"{"ok":1}"#),
+    ]);
+    let api = client(
+        &s.url,
+        Flavor::Js,
+        Options {
+            retry: quick_retries(3),
+            ..Options::default()
+        },
+    );
+    let r = block_on(api.call("key", Args::new())).unwrap();
+    assert_eq!(r.status, 200);
+    assert_eq!(s.seen.lock().unwrap().len(), 3);
+
+    // Gives up after max_retries, returning the last answer.
+    let s = serve(vec![json(500, r#"{"message":"boom"}"#)]);
+    let api = client(
+        &s.url,
+        Flavor::Js,
+        Options {
+            retry: quick_retries(2),
+            ..Options::default()
+        },
+    );
+    let err = block_on(api.call("key", Args::new())).unwrap_err();
+    assert_eq!(err.to_string(), "boom");
+    assert_eq!(s.seen.lock().unwrap().len(), 3);
+
+    // A Retry-After longer than the policy allows is returned at once.
+    let s = serve(vec![respond(429, &[("retry-after", "3600")], b"{}")]);
+    let api = client(
+        &s.url,
+        Flavor::Js,
+        Options {
+            retry: quick_retries(2),
+            ..Options::default()
+        },
+    );
+    let err = block_on(api.call("key", Args::new())).unwrap_err();
+    assert_eq!(err.retry_after(), Some(Duration::from_secs(3600)));
+    assert_eq!(s.seen.lock().unwrap().len(), 1);
+
+    // Refused connections are retried, then reported.
+    let url = closed_port_url();
+    let api = client(
+        &url,
+        Flavor::Js,
+        Options {
+            retry: quick_retries(2),
+            ..Options::default()
+        },
+    );
+    let err = block_on(api.call("key", Args::new())).unwrap_err();
+    assert!(
+        matches!(&err, Error::Transport(t) if t.kind == TransportKind::Connect),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn posts_are_not_retried_after_a_server_error() {
+    let s = serve(vec![json(500, "{}"), json(200, "{}")]);
+    let api = client(
+        &s.url,
+        Flavor::Js,
+        Options {
+            retry: quick_retries(3),
+            ..Options::default()
+        },
+    );
+    let err =
+        block_on(api.call("user.live.stop", args! {"accountKey" => "Acct0123456789"})).unwrap_err();
+    assert_eq!(err.status(), Some(500));
+    assert_eq!(s.seen.lock().unwrap().len(), 1);
+}
+
+#[test]
+fn backoff_grows_and_is_capped() {
+    let p = RetryPolicy::new(5);
+    for attempt in 1..=10 {
+        let d = p.backoff(attempt);
+        assert!(d <= p.max_backoff, "{d:?}");
+        let expected = p
+            .initial_backoff
+            .saturating_mul(1 << (attempt - 1))
+            .min(p.max_backoff);
+        assert!(d >= expected / 2, "{attempt}: {d:?}");
+    }
+}
+
+#[test]
+fn next_page_over_http_follows_the_cursor_until_the_end() {
+    let s = serve(vec![
+        json(200, r#"{"hasMore":true,"cursor":"30","itemList":[1,2]}"#),
+        json(200, r#"{"hasMore":true,"cursor":"60","itemList":[3]}"#),
+        json(200, r#"{"hasMore":false,"cursor":"90","itemList":[4]}"#),
+    ]);
+    let api = client(&s.url, Flavor::Js, Options::default());
+    let sec = "S".repeat(40);
+    let mut page =
+        Some(block_on(api.call("public.posts", args! {"secUid" => sec.as_str()})).unwrap());
+    let mut n = 0;
+    while let Some(r) = page {
+        n += 1;
+        page = block_on(Client::next_page(&r)).unwrap();
+    }
+    assert_eq!(n, 3);
+    let targets: Vec<String> = s.seen.lock().unwrap().iter().map(|x| x.target()).collect();
+    assert!(targets[1].ends_with("&count=30&cursor=30"), "{targets:?}");
+    assert!(targets[2].ends_with("&count=30&cursor=60"), "{targets:?}");
+}
+
+#[test]
+fn pages_stream_honours_limits() {
+    let s = serve(vec![json(
+        200,
+        r#"{"hasMore":true,"cursor":"30","itemList":[1,2,3]}"#,
+    )]);
+    let api = client(&s.url, Flavor::Python, Options::default());
+    let sec = "S".repeat(40);
+    let limits = tikapi_core::PageLimits {
+        max_pages: Some(4),
+        max_items: None,
+    };
+    let mut pages = api.pages("public.posts", args! {"secUid" => sec.as_str()}, limits);
+    let mut n = 0;
+    while let Some(p) = block_on(pages.next()) {
+        p.unwrap();
+        n += 1;
+    }
+    assert_eq!(n, 4);
+    let limits = tikapi_core::PageLimits {
+        max_pages: None,
+        max_items: Some(7),
+    };
+    let mut pages = api.pages("public.posts", args! {"secUid" => sec.as_str()}, limits);
+    let mut n = 0;
+    while let Some(p) = block_on(pages.next()) {
+        p.unwrap();
+        n += 1;
+    }
+    assert_eq!(n, 3, "3 + 3 + 3 items reach 7 on the third page");
+}
+
+#[test]
+fn a_non_json_content_type_ends_paging_for_js_but_not_python() {
+    let body = br#"{"hasMore":true,"cursor":"30"}"#;
+    let s = serve(vec![respond(200, &[("content-type", "text/html")], body)]);
+    let sec = "S".repeat(40);
+    let js = client(&s.url, Flavor::Js, Options::default());
+    let r = block_on(js.call("public.posts", args! {"secUid" => sec.as_str()})).unwrap();
+    assert!(block_on(Client::next_page(&r)).unwrap().is_none());
+    let py = client(&s.url, Flavor::Python, Options::default());
+    let r = block_on(py.call("public.posts", args! {"secUid" => sec.as_str()})).unwrap();
+    assert!(block_on(Client::next_page(&r)).unwrap().is_some());
+}
