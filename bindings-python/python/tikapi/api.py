@@ -1,0 +1,114 @@
+"""The clients: ``TikAPI`` (as the official SDK) and ``AsyncTikAPI``.
+
+Their categories and endpoints are installed from the catalogue by
+``_surface.install``; the generated ``api.pyi`` types them.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any, Optional
+
+from . import _native, _surface
+from .exceptions import (
+    AccountSessionExpired,
+    APIException,
+    AuthenticationError,
+    ConnectionError,
+    RateLimitError,
+    ResponseException,
+    TikTokError,
+    TimeoutError,
+    ValidationException,
+)
+from .response import APIResponse, AsyncAPIResponse, Headers
+
+__all__ = [
+    "APIException",
+    "APIResponse",
+    "AccountSessionExpired",
+    "AsyncAPIResponse",
+    "AsyncTikAPI",
+    "AuthenticationError",
+    "ConnectionError",
+    "Headers",
+    "RateLimitError",
+    "ResponseException",
+    "TikAPI",
+    "TikTokError",
+    "TimeoutError",
+    "ValidationException",
+]
+
+
+def _client(api_key: Any) -> Any:
+    if not isinstance(api_key, str):
+        raise APIException("API Key is required.")
+    return _native.Client(api_key)
+
+
+class TikAPI:
+    """A TikAPI client: ``api = TikAPI(key)``.
+
+    ``api.public``, ``api.user``, ``api.key()`` and every other endpoint of
+    the catalogue; ``api.set(__sandbox__=True, __options__={...}, **defaults)``.
+    One client is safe to share between threads and keeps working in a child
+    after ``os.fork()``.
+    """
+
+    __slots__ = ("__weakref__", "_native")
+
+    def __init__(self, api_key: str) -> None:
+        self._native = _client(api_key)
+
+    def set(self, **kwargs: Any) -> TikAPI:
+        """Bind default values for parameters of these names, turn the
+        sandbox on or off (``__sandbox__``), change options (``__options__``:
+        base, sandboxBase, headers, proxies, timeout, retries). Returns the client."""
+        self._native.set(kwargs)
+        return self
+
+    def close(self) -> None:
+        """Connections are pooled per process and shared by every client, so
+        there is nothing of this client's own to release."""
+
+    def __enter__(self) -> TikAPI:
+        return self
+
+    def __exit__(self, exc_type: Optional[type[BaseException]], exc: Optional[BaseException],
+                 tb: Optional[TracebackType]) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} sandbox={self._native.sandbox}>"
+
+    def __reduce__(self) -> Any:
+        raise TypeError(f"{type(self).__name__} objects cannot be pickled (they hold a key)")
+
+
+class AsyncTikAPI(TikAPI):
+    """``TikAPI`` with awaited calls: ``await api.public.check(username=...)``,
+    ``await r.next_items()``, ``async for page in api.public.posts.pages(...)``."""
+
+    __slots__ = ()
+
+    def set(self, **kwargs: Any) -> AsyncTikAPI:
+        self._native.set(kwargs)
+        return self
+
+    async def aclose(self) -> None:
+        self.close()
+
+    async def __aenter__(self) -> AsyncTikAPI:
+        return self
+
+    async def __aexit__(self, exc_type: Optional[type[BaseException]],
+                        exc: Optional[BaseException], tb: Optional[TracebackType]) -> None:
+        await self.aclose()
+
+
+CATEGORIES = _surface.install(TikAPI, asynchronous=False, module=__name__)
+ASYNC_CATEGORIES = _surface.install(AsyncTikAPI, asynchronous=True, module=__name__)
+for _cls in (*CATEGORIES.values(), *ASYNC_CATEGORIES.values()):
+    globals()[_cls.__name__] = _cls
+del _cls

@@ -1,0 +1,198 @@
+//! The native side of `TikAPI`, its category scopes, and page iterators.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use tikapi_core::value::Flavor;
+use tikapi_core::{Args, CallOptions, Client, PageLimits, Pages};
+
+use crate::convert::{self, OptionError};
+use crate::error;
+use crate::response::{finish, Face};
+use crate::runtime::{self, Deferred};
+
+#[pyclass(frozen, module = "tikapi._native", name = "Client")]
+pub struct NativeClient {
+    inner: Client,
+}
+
+/// A call's arguments and per-call settings, read from its keywords.
+struct Call {
+    args: Args,
+    settings: CallOptions,
+}
+
+impl NativeClient {
+    fn read_call(&self, py: Python<'_>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Call> {
+        let options = match convert::call_options(kwargs) {
+            Ok(o) => o,
+            Err(OptionError::Python(e)) => return Err(e),
+            Err(OptionError::Core(e)) => return Err(error::to_py(py, e, &self.inner, Face::Sync)),
+        };
+        Ok(Call {
+            args: convert::args(kwargs)?,
+            settings: CallOptions {
+                sandbox: convert::sandbox(kwargs)?,
+                options,
+            },
+        })
+    }
+}
+
+#[pymethods]
+impl NativeClient {
+    #[new]
+    fn new(api_key: &str) -> Self {
+        NativeClient {
+            inner: Client::with_flavor(api_key, Flavor::Python),
+        }
+    }
+
+    /// A category scope with its own bound values (`api.user(accountKey=...)`).
+    #[pyo3(signature = (values=None))]
+    fn scope(&self, values: Option<&Bound<'_, PyDict>>) -> PyResult<NativeClient> {
+        Ok(NativeClient {
+            inner: self.inner.scope(convert::args(values)?),
+        })
+    }
+
+    /// `set(__sandbox__=..., __options__=..., **defaults)`. None values are dropped.
+    #[pyo3(signature = (values=None))]
+    fn set(&self, py: Python<'_>, values: Option<&Bound<'_, PyDict>>) -> PyResult<()> {
+        let call = self.read_call(py, values)?;
+        let options = values
+            .map(|v| v.contains("__options__"))
+            .transpose()?
+            .unwrap_or(false)
+            .then_some(&call.settings.options);
+        self.inner.set(&call.args, call.settings.sandbox, options);
+        Ok(())
+    }
+
+    /// Whether calls go to the sandbox.
+    #[getter]
+    fn sandbox(&self) -> bool {
+        self.inner.sandbox(None)
+    }
+
+    /// Call an endpoint and wait for it, with the GIL released.
+    #[pyo3(signature = (endpoint, kwargs=None))]
+    fn call(
+        &self,
+        py: Python<'_>,
+        endpoint: &str,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let call = self.read_call(py, kwargs)?;
+        let client = &self.inner;
+        let result = runtime::wait(py, client.call_with(endpoint, call.args, call.settings))?;
+        finish(py, result.map(Some), client, Face::Sync)
+    }
+
+    /// Call an endpoint; an awaitable of the response.
+    #[pyo3(signature = (endpoint, kwargs=None))]
+    fn call_async<'py>(
+        &self,
+        py: Python<'py>,
+        endpoint: String,
+        kwargs: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let call = self.read_call(py, kwargs)?;
+        let client = self.inner.clone();
+        runtime::awaitable(py, async move {
+            let result = client.call_with(&endpoint, call.args, call.settings).await;
+            Deferred::new(move |py| finish(py, result.map(Some), &client, Face::Async))
+        })
+    }
+
+    /// The pages of a call.
+    #[pyo3(signature = (endpoint, kwargs=None, max_pages=None, max_items=None))]
+    fn pages(
+        &self,
+        py: Python<'_>,
+        endpoint: String,
+        kwargs: Option<&Bound<'_, PyDict>>,
+        max_pages: Option<u64>,
+        max_items: Option<u64>,
+    ) -> PyResult<NativePages> {
+        let call = self.read_call(py, kwargs)?;
+        let limits = PageLimits {
+            max_pages,
+            max_items,
+        };
+        let pages = Pages::with_call(self.inner.clone(), endpoint, call.args, call.settings, limits);
+        Ok(NativePages {
+            client: self.inner.clone(),
+            pages: Arc::new(tokio::sync::Mutex::new(pages)),
+        })
+    }
+
+    /// The request a call would send, without sending it: method, URL,
+    /// headers (keys hidden) and JSON body text.
+    #[pyo3(signature = (endpoint, kwargs=None))]
+    fn prepare(
+        &self,
+        py: Python<'_>,
+        endpoint: &str,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let call = self.read_call(py, kwargs)?;
+        let request = self
+            .inner
+            .prepare(endpoint, &call.args, &call.settings)
+            .map_err(|e| error::to_py(py, e, &self.inner, Face::Sync))?;
+        let out = PyDict::new(py);
+        out.set_item("method", request.method.as_str())?;
+        out.set_item("url", &request.url)?;
+        out.set_item("path", &request.path)?;
+        out.set_item("query", request.query.clone())?;
+        let headers: Vec<(String, String)> = request
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                let shown = if tikapi_core::request::is_secret_header(k) {
+                    "<hidden>".to_owned()
+                } else {
+                    v.clone()
+                };
+                (k.clone(), shown)
+            })
+            .collect();
+        out.set_item("headers", headers)?;
+        out.set_item("body", request.body.as_ref().map(|b| b.to_string()))?;
+        Ok(out.into_any().unbind())
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<tikapi._native.Client sandbox={}>", self.inner.sandbox(None))
+    }
+}
+
+/// Pages of one call, for `for` and `async for`. The lock keeps one page
+/// request in flight at a time when several threads share the iterator.
+#[pyclass(frozen, module = "tikapi._native", name = "Pages")]
+pub struct NativePages {
+    client: Client,
+    pages: Arc<tokio::sync::Mutex<Pages>>,
+}
+
+#[pymethods]
+impl NativePages {
+    /// The next page, or None after the last.
+    fn next(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let pages = self.pages.clone();
+        let result = runtime::wait(py, async move { pages.lock().await.next().await })?;
+        finish(py, result.transpose(), &self.client, Face::Sync)
+    }
+
+    fn next_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let pages = self.pages.clone();
+        let client = self.client.clone();
+        runtime::awaitable(py, async move {
+            let result = pages.lock().await.next().await;
+            Deferred::new(move |py| finish(py, result.transpose(), &client, Face::Async))
+        })
+    }
+}
+

@@ -1,0 +1,231 @@
+//! Python values into core values: call arguments, bound defaults, options.
+
+use std::time::Duration;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
+use tikapi_core::{Args, Error, Options, RetryPolicy, Value};
+
+/// One Python value as a core value. `bool` is checked before `int`, since
+/// a Python bool is also an int.
+pub fn value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        return Ok(match obj.extract::<i64>() {
+            Ok(i) => Value::Int(i),
+            // Beyond 64 bits: the nearest float, as JSON would carry it.
+            Err(_) => Value::Float(obj.extract::<f64>()?),
+        });
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return Ok(Value::Float(f.value()));
+    }
+    if obj.is_instance_of::<PyString>() {
+        return Ok(Value::Str(obj.extract::<String>()?));
+    }
+    if let Ok(list) = obj.cast::<PyList>() {
+        return list.iter().map(|v| value(&v)).collect::<PyResult<_>>().map(Value::Array);
+    }
+    if let Ok(tuple) = obj.cast::<PyTuple>() {
+        return tuple.iter().map(|v| value(&v)).collect::<PyResult<_>>().map(Value::Array);
+    }
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        let mut fields = Vec::with_capacity(dict.len());
+        for (k, v) in dict.iter() {
+            fields.push((k.str()?.extract::<String>()?, value(&v)?));
+        }
+        return Ok(Value::Object(fields));
+    }
+    // Anything else travels as its text, as it would in a query string.
+    Ok(Value::Str(obj.str()?.extract::<String>()?))
+}
+
+/// Keyword arguments as call arguments. The SDK's own `__name__` keywords
+/// (`__sandbox__`, `__options__`) are not parameters.
+pub fn args(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Args> {
+    let mut out = Args::new();
+    if let Some(kwargs) = kwargs {
+        for (k, v) in kwargs.iter() {
+            let name: String = k.extract()?;
+            if is_sdk_keyword(&name) {
+                continue;
+            }
+            out.set(name, value(&v)?);
+        }
+    }
+    Ok(out)
+}
+
+pub fn is_sdk_keyword(name: &str) -> bool {
+    name.len() > 4 && name.starts_with("__") && name.ends_with("__")
+}
+
+/// The `__sandbox__` keyword, when given and not None.
+pub fn sandbox(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Option<bool>> {
+    match kwargs.map(|k| k.get_item("__sandbox__")).transpose()?.flatten() {
+        Some(v) if !v.is_none() => Ok(Some(v.is_truthy()?)),
+        _ => Ok(None),
+    }
+}
+
+/// The `__options__` keyword, when given and not None.
+pub fn call_options(kwargs: Option<&Bound<'_, PyDict>>) -> Result<Options, OptionError> {
+    match kwargs.map(|k| k.get_item("__options__")).transpose()?.flatten() {
+        Some(v) if !v.is_none() => options(&v),
+        _ => Ok(Options::default()),
+    }
+}
+
+/// Why options could not be read: a Python error while reading them, or a
+/// value the core rejects (reported as the core reports it).
+pub enum OptionError {
+    Python(PyErr),
+    Core(Error),
+}
+
+impl From<PyErr> for OptionError {
+    fn from(e: PyErr) -> Self {
+        OptionError::Python(e)
+    }
+}
+
+fn bad(message: String) -> OptionError {
+    OptionError::Core(Error::Usage(message))
+}
+
+/// The official `__options__` dict: `base`, `sandboxBase`, `headers`,
+/// `proxies` (requests-style), and ours: `timeout` (seconds, or a
+/// `(connect, total)` pair) and `retries`. Other keys (the official hooks)
+/// are accepted and ignored.
+pub fn options(obj: &Bound<'_, PyAny>) -> Result<Options, OptionError> {
+    let map = obj
+        .cast::<PyMapping>()
+        .map_err(|_| bad("__options__ must be a dict".to_owned()))?;
+    let get = |name: &str| -> PyResult<Option<Bound<'_, PyAny>>> {
+        match map.get_item(name) {
+            Ok(v) if !v.is_none() => Ok(Some(v)),
+            Ok(_) => Ok(None),
+            Err(e) if e.is_instance_of::<pyo3::exceptions::PyKeyError>(obj.py()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    };
+    let text = |name: &str, v: &Bound<'_, PyAny>| -> Result<String, OptionError> {
+        v.extract::<String>()
+            .map_err(|_| bad(format!("the option {name} must be a string")))
+    };
+    let mut o = Options::default();
+    if let Some(v) = get("base")? {
+        o.base = Some(text("base", &v)?);
+    }
+    if let Some(v) = get("sandboxBase")? {
+        o.sandbox_base = Some(text("sandboxBase", &v)?);
+    }
+    if let Some(v) = get("headers")? {
+        let headers = v
+            .cast::<PyMapping>()
+            .map_err(|_| bad("the option headers must be a dict".to_owned()))?;
+        let mut list = Vec::new();
+        for item in headers.items()?.iter() {
+            let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
+            if v.is_none() {
+                continue;
+            }
+            list.push((k.str()?.extract::<String>()?, v.str()?.extract::<String>()?));
+        }
+        o.headers = Some(list);
+    }
+    if let Some(v) = get("proxies")? {
+        o.proxy = proxy(&v)?;
+    }
+    if let Some(v) = get("proxy")? {
+        o.proxy = Some(text("proxy", &v)?);
+    }
+    if let Some(v) = get("timeout")? {
+        let (connect, total) = timeout(&v)?;
+        o.connect_timeout = connect;
+        o.timeout = total;
+    }
+    if let Some(v) = get("retries")? {
+        let n: u32 = v
+            .extract()
+            .map_err(|_| bad("the option retries must be a whole number >= 0".to_owned()))?;
+        o.retry = Some(RetryPolicy::new(n));
+    }
+    Ok(o)
+}
+
+/// requests-style proxies: one URL for every request is what the core
+/// supports, so the `https` entry wins (the API is HTTPS), then `all`, then `http`.
+pub fn proxy(v: &Bound<'_, PyAny>) -> Result<Option<String>, OptionError> {
+    if let Ok(s) = v.extract::<String>() {
+        return Ok(Some(s));
+    }
+    let map = v
+        .cast::<PyMapping>()
+        .map_err(|_| bad("the option proxies must be a dict such as {\"https\": \"http://host:port\"}".to_owned()))?;
+    for key in ["https", "all", "http"] {
+        if let Ok(p) = map.get_item(key) {
+            if !p.is_none() {
+                return Ok(Some(p.extract::<String>().map_err(|_| {
+                    bad(format!("the proxies entry {key:?} must be a URL string"))
+                })?));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Seconds, or a `(connect, total)` pair of seconds (either may be None).
+pub fn timeout(v: &Bound<'_, PyAny>) -> Result<(Option<Duration>, Option<Duration>), OptionError> {
+    let secs = |x: &Bound<'_, PyAny>| -> Result<Option<Duration>, OptionError> {
+        if x.is_none() {
+            return Ok(None);
+        }
+        let f: f64 = x
+            .extract()
+            .map_err(|_| bad("the option timeout must be a number of seconds".to_owned()))?;
+        if !f.is_finite() || f <= 0.0 {
+            return Err(bad(format!(
+                "the option timeout must be a positive number of seconds, not {f}"
+            )));
+        }
+        Ok(Some(Duration::from_secs_f64(f)))
+    };
+    if let Ok(pair) = v.cast::<PyTuple>() {
+        if pair.len() != 2 {
+            return Err(bad("a timeout pair must be (connect, total)".to_owned()));
+        }
+        return Ok((secs(&pair.get_item(0)?)?, secs(&pair.get_item(1)?)?));
+    }
+    Ok((None, secs(v)?))
+}
+
+/// A core value as a Python value (catalogue defaults, examples, enums).
+pub fn to_py(py: Python<'_>, v: &Value) -> PyResult<Py<PyAny>> {
+    Ok(match v {
+        Value::Null => py.None(),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any().unbind(),
+        Value::Int(i) => i.into_pyobject(py)?.into_any().unbind(),
+        Value::Float(f) => f.into_pyobject(py)?.into_any().unbind(),
+        Value::Str(s) => s.into_pyobject(py)?.into_any().unbind(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_py(py, item)?)?;
+            }
+            list.into_any().unbind()
+        }
+        Value::Object(fields) => {
+            let dict = PyDict::new(py);
+            for (k, item) in fields {
+                dict.set_item(k, to_py(py, item)?)?;
+            }
+            dict.into_any().unbind()
+        }
+    })
+}

@@ -1,0 +1,98 @@
+//! The one place where core errors become Python exceptions
+//! (`tikapi.exceptions`).
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyType};
+use tikapi_core::{Client, Error, TransportKind};
+
+use crate::response::{self, Face};
+
+const MODULE: &str = "tikapi.exceptions";
+
+fn class<'py>(py: Python<'py>, name: &'static str) -> PyResult<Bound<'py, PyType>> {
+    // A handful of classes, looked up once each.
+    static CACHE: [PyOnceLock<Py<PyType>>; 9] = [const { PyOnceLock::new() }; 9];
+    const NAMES: [&str; 9] = [
+        "APIException",
+        "ValidationException",
+        "ResponseException",
+        "RateLimitError",
+        "AccountSessionExpired",
+        "TikTokError",
+        "TimeoutError",
+        "ConnectionError",
+        "AuthenticationError",
+    ];
+    let slot = NAMES.iter().position(|n| *n == name).unwrap_or(0);
+    CACHE[slot].import(py, MODULE, NAMES[slot]).cloned()
+}
+
+/// Map a core error to the exception the SDK documents:
+///
+/// | core | Python |
+/// |---|---|
+/// | validation | `ValidationException` (`.field`, `.rule`) |
+/// | API status 401 / 403 with a TikTok code / 428 / 429 / other | `AuthenticationError` / `TikTokError` / `AccountSessionExpired` / `RateLimitError` / `ResponseException`, with `.response` |
+/// | transport: timeout / connect / other | `TimeoutError` / `ConnectionError` / `ResponseException`, `.response` None |
+/// | usage (unknown endpoint, bad option) | `APIException` |
+pub fn to_py(py: Python<'_>, err: Error, client: &Client, face: Face) -> PyErr {
+    build(py, err, client, face).unwrap_or_else(|e| e)
+}
+
+fn build(py: Python<'_>, err: Error, client: &Client, face: Face) -> PyResult<PyErr> {
+    let kwargs = PyDict::new(py);
+    let (cls, message, response) = match err {
+        Error::Validation(v) => {
+            kwargs.set_item("field", &v.field)?;
+            kwargs.set_item("rule", v.rule.name())?;
+            ("ValidationException", v.message, None)
+        }
+        Error::Api(resp) => {
+            let message = resp.message();
+            let cls = match resp.status {
+                401 => "AuthenticationError",
+                403 if resp.tiktok_code().is_some() => {
+                    kwargs.set_item("tiktok_code", resp.tiktok_code())?;
+                    kwargs.set_item("description", resp.tiktok_description())?;
+                    "TikTokError"
+                }
+                428 => "AccountSessionExpired",
+                429 => {
+                    kwargs.set_item("retry_after", resp.retry_after().map(|d| d.as_secs_f64()))?;
+                    "RateLimitError"
+                }
+                _ => "ResponseException",
+            };
+            let wrapped = response::wrap(py, *resp, client.clone(), face)?;
+            (cls, message, Some(wrapped))
+        }
+        Error::Transport(t) => {
+            kwargs.set_item("kind", t.kind.name())?;
+            let cls = match t.kind {
+                TransportKind::Timeout => "TimeoutError",
+                TransportKind::Connect => "ConnectionError",
+                _ => "ResponseException",
+            };
+            (cls, t.to_string(), None)
+        }
+        Error::Usage(m) => ("APIException", m, None),
+    };
+    let args = match response {
+        Some(r) => (message, r).into_pyobject(py)?.into_any(),
+        None if cls == "APIException" || cls == "ValidationException" => {
+            (message,).into_pyobject(py)?.into_any()
+        }
+        None => (message, py.None()).into_pyobject(py)?.into_any(),
+    };
+    let instance = class(py, cls)?.call(args.cast::<pyo3::types::PyTuple>()?, Some(&kwargs))?;
+    Ok(PyErr::from_value(instance))
+}
+
+/// An `APIException` for a failure of the binding itself (a caught panic).
+pub fn internal(py: Python<'_>, message: &str) -> PyErr {
+    match class(py, "APIException").and_then(|c| c.call1((message,))) {
+        Ok(instance) => PyErr::from_value(instance),
+        Err(e) => e,
+    }
+}

@@ -1,0 +1,335 @@
+//! The native side of `tikapi.APIResponse`: a core response, the scope that
+//! made it (for the next page and for download options), and which face,
+//! sync or async, the Python object shows.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyDict, PyType};
+use tikapi_core::{catalogue, Client, Error, Options, Response};
+
+use crate::convert::{self, OptionError};
+use crate::error;
+use crate::runtime::{self, Deferred};
+
+/// Which Python response class a result is wrapped in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Face {
+    Sync,
+    Async,
+}
+
+#[pyclass(frozen, module = "tikapi._native", name = "Response")]
+pub struct NativeResponse {
+    inner: Response,
+    client: Client,
+    face: Face,
+    /// The `bytes` object, made once.
+    content: OnceLock<Py<PyBytes>>,
+}
+
+/// Wrap a core response in the Python class of `face`.
+pub fn wrap(py: Python<'_>, inner: Response, client: Client, face: Face) -> PyResult<Py<PyAny>> {
+    static SYNC: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    static ASYNC: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    let cls = match face {
+        Face::Sync => SYNC.import(py, "tikapi.response", "APIResponse")?,
+        Face::Async => ASYNC.import(py, "tikapi.response", "AsyncAPIResponse")?,
+    };
+    let native = Py::new(
+        py,
+        NativeResponse {
+            inner,
+            client,
+            face,
+            content: OnceLock::new(),
+        },
+    )?;
+    Ok(cls.call_method1("_wrap", (native,))?.unbind())
+}
+
+/// The end of every call: log it, then a response, None (no next page), or
+/// the mapped exception.
+pub fn finish(
+    py: Python<'_>,
+    result: Result<Option<Response>, Error>,
+    client: &Client,
+    face: Face,
+) -> PyResult<Py<PyAny>> {
+    log(py, &result);
+    match result {
+        Ok(Some(r)) => wrap(py, r, client.clone(), face),
+        Ok(None) => Ok(py.None()),
+        Err(e) => Err(error::to_py(py, e, client, face)),
+    }
+}
+
+/// One debug line per request on the `tikapi` logger: method, path, status
+/// and time. Never the URL's query or a header, so never a key.
+fn log(py: Python<'_>, result: &Result<Option<Response>, Error>) {
+    static LOGGER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    const DEBUG: i32 = 10;
+    let Ok(logger) = LOGGER.get_or_try_init(py, || {
+        py.import("logging")?
+            .call_method1("getLogger", ("tikapi",))
+            .map(Bound::unbind)
+    }) else {
+        return;
+    };
+    let logger = logger.bind(py);
+    if !logger
+        .call_method1("isEnabledFor", (DEBUG,))
+        .and_then(|v| v.is_truthy())
+        .unwrap_or(false)
+    {
+        return;
+    }
+    let line = match result {
+        Ok(Some(r)) => Some(line_for(r)),
+        Err(Error::Api(r)) => Some(line_for(r)),
+        Err(Error::Transport(t)) => Some((
+            t.target.split(' ').next().unwrap_or("").to_owned(),
+            path_of(t.target.split(' ').nth(1).unwrap_or("")),
+            format!("failed ({})", t.kind.name()),
+            None,
+        )),
+        _ => None,
+    };
+    if let Some((method, path, status, elapsed)) = line {
+        let ms = elapsed.map_or(-1.0, |d: Duration| d.as_secs_f64() * 1000.0);
+        let _ = logger.call_method1("debug", ("%s %s %s %.0fms", method, path, status, ms));
+    }
+}
+
+fn line_for(r: &Response) -> (String, String, String, Option<Duration>) {
+    (
+        method_of(r).to_owned(),
+        path_of(&r.url),
+        r.status.to_string(),
+        Some(r.elapsed),
+    )
+}
+
+fn method_of(r: &Response) -> &'static str {
+    r.endpoint()
+        .and_then(|k| catalogue().get(k))
+        .map_or("GET", |e| e.method.as_str())
+}
+
+fn path_of(raw: &str) -> String {
+    url::Url::parse(raw).map_or_else(|_| String::new(), |u| u.path().to_owned())
+}
+
+impl NativeResponse {
+    fn finish_next(
+        py: Python<'_>,
+        client: &Client,
+        face: Face,
+        result: Result<Option<Response>, Error>,
+    ) -> PyResult<Py<PyAny>> {
+        finish(py, result, client, face)
+    }
+
+    /// The options a download uses: the scope's, then the call's keywords.
+    fn download_options(
+        &self,
+        py: Python<'_>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        proxies: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Options> {
+        let mut o = self.client.options();
+        let read = || -> Result<Options, OptionError> {
+            let mut over = Options::default();
+            if let Some(t) = timeout.filter(|t| !t.is_none()) {
+                let (connect, total) = convert::timeout(t)?;
+                over.connect_timeout = connect;
+                over.timeout = total;
+            }
+            if let Some(p) = proxies.filter(|p| !p.is_none()) {
+                over.proxy = convert::proxy(p)?;
+            }
+            Ok(over)
+        };
+        match read() {
+            Ok(over) => o.update(&over),
+            Err(OptionError::Python(e)) => return Err(e),
+            Err(OptionError::Core(e)) => return Err(error::to_py(py, e, &self.client, self.face)),
+        }
+        Ok(o)
+    }
+}
+
+fn header_list(headers: Option<&Bound<'_, PyDict>>) -> PyResult<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    if let Some(h) = headers {
+        for (k, v) in h.iter() {
+            out.push((k.str()?.extract()?, v.str()?.extract()?));
+        }
+    }
+    Ok(out)
+}
+
+#[pymethods]
+impl NativeResponse {
+    #[getter]
+    fn status(&self) -> u16 {
+        self.inner.status
+    }
+
+    #[getter]
+    fn reason(&self) -> &str {
+        &self.inner.reason
+    }
+
+    #[getter]
+    fn url(&self) -> &str {
+        &self.inner.url
+    }
+
+    /// Seconds from sending the request to the end of the body.
+    #[getter]
+    fn elapsed(&self) -> f64 {
+        self.inner.elapsed.as_secs_f64()
+    }
+
+    #[getter]
+    fn method(&self) -> &'static str {
+        method_of(&self.inner)
+    }
+
+    #[getter]
+    fn endpoint(&self) -> Option<&str> {
+        self.inner.endpoint()
+    }
+
+    /// The body, as one `bytes` object shared by every caller.
+    #[getter]
+    fn content(&self, py: Python<'_>) -> Py<PyBytes> {
+        self.content
+            .get_or_init(|| PyBytes::new(py, &self.inner.body).unbind())
+            .clone_ref(py)
+    }
+
+    /// Header (name, value) pairs in the order received.
+    #[getter]
+    fn headers(&self) -> Vec<(String, String)> {
+        self.inner
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[getter]
+    fn message(&self) -> String {
+        self.inner.message()
+    }
+
+    /// How to reach this page's item list in its JSON (`["itemList"]`,
+    /// `["notice_lists", 0, "notice_list"]`), or None.
+    fn item_path(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        let Some(body) = self.inner.json() else {
+            return Ok(None);
+        };
+        let Some(list) = tikapi_core::pages::item_list(body) else {
+            return Ok(None);
+        };
+        let same = |v: &serde_json::Value| v.as_array().is_some_and(|a| std::ptr::eq(a, list));
+        if let Some(obj) = body.as_object() {
+            if let Some((k, _)) = obj.iter().find(|(_, v)| same(v)) {
+                return Ok(Some((k.as_str(),).into_pyobject(py)?.into_any().unbind()));
+            }
+            if let Some(first) = obj.get("notice_lists").and_then(|l| l.get(0)) {
+                if first.get("notice_list").is_some_and(same) {
+                    let path = ("notice_lists", 0, "notice_list");
+                    return Ok(Some(path.into_pyobject(py)?.into_any().unbind()));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// The exception a call would raise for this response (for
+    /// `raise_for_status`), or None for a 2xx response.
+    fn error(&self, py: Python<'_>) -> Option<PyErr> {
+        if self.inner.ok() {
+            return None;
+        }
+        let err = Error::Api(Box::new(self.inner.share()));
+        Some(error::to_py(py, err, &self.client, self.face))
+    }
+
+    /// The next page (a response), or None after the last.
+    fn next_page(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let result = runtime::wait(py, Client::next_page(&self.inner))?;
+        Self::finish_next(py, &self.client, Face::Sync, result)
+    }
+
+    fn next_page_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let inner = self.inner.share();
+        let client = self.client.clone();
+        runtime::awaitable(py, async move {
+            let result = Client::next_page(&inner).await;
+            Deferred::new(move |py| Self::finish_next(py, &client, Face::Async, result))
+        })
+    }
+
+    /// Stream `link` to `path`; returns the bytes written.
+    #[pyo3(signature = (link, path, headers=None, timeout=None, proxies=None))]
+    fn save_video(
+        &self,
+        py: Python<'_>,
+        link: String,
+        path: PathBuf,
+        headers: Option<&Bound<'_, PyDict>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        proxies: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<u64> {
+        let extra = header_list(headers)?;
+        let options = self.download_options(py, timeout, proxies)?;
+        let inner = &self.inner;
+        let result = runtime::wait(py, async {
+            tikapi_core::download::save_video(&link, &path, Some(inner), &extra, &options, None)
+                .await
+        })?;
+        result.map_err(|e| error::to_py(py, e, &self.client, self.face))
+    }
+
+    #[pyo3(signature = (link, path, headers=None, timeout=None, proxies=None))]
+    fn save_video_async<'py>(
+        &self,
+        py: Python<'py>,
+        link: String,
+        path: PathBuf,
+        headers: Option<&Bound<'py, PyDict>>,
+        timeout: Option<&Bound<'py, PyAny>>,
+        proxies: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let extra = header_list(headers)?;
+        let options = self.download_options(py, timeout, proxies)?;
+        let inner = self.inner.share();
+        let client = self.client.clone();
+        let face = self.face;
+        runtime::awaitable(py, async move {
+            let result =
+                tikapi_core::download::save_video(&link, &path, Some(&inner), &extra, &options, None)
+                    .await;
+            Deferred::new(move |py| match result {
+                Ok(n) => Ok(n.into_pyobject(py)?.into_any().unbind()),
+                Err(e) => Err(error::to_py(py, e, &client, face)),
+            })
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<tikapi._native.Response [{}]>", self.inner.status)
+    }
+}
