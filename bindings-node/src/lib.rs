@@ -1,1 +1,31 @@
+//! The native half of the npm package `tikapi`: thin glue between JavaScript
+//! and `tikapi-core`.
+//!
+//! JavaScript values become core [`tikapi_core::Value`]s ([`convert`]), calls
+//! run on the core's shared tokio runtime and settle a promise on the JS
+//! thread ([`task`]), and every core error reaches JavaScript through one
+//! function ([`error::failure`]). The idiomatic JS face (categories, response
+//! objects, error classes) lives in `bindings-node/js/`.
 
+mod cancel;
+mod catalogue;
+mod client;
+mod convert;
+mod error;
+mod options;
+mod pages;
+mod response;
+mod task;
+
+pub use cancel::CancelHandle;
+pub use catalogue::catalogue;
+pub use client::NativeClient;
+pub use error::NativeFailure;
+pub use pages::NativePages;
+pub use response::NativeResponse;
+
+/// The package version (the core's, which is the npm package's).
+#[napi_derive::napi]
+pub fn version() -> &'static str {
+    tikapi_core::VERSION
+}

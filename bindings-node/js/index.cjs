@@ -1,0 +1,417 @@
+'use strict';
+// The JavaScript face of `tikapi`: the official SDK's shapes and idioms over
+// the native core. Categories and methods are built from the catalogue the
+// addon exports; validation, requests, pagination and downloads all happen in
+// Rust, off the JS thread. This file only adapts shapes.
+
+const { inspect } = require('node:util');
+const native = require('../native/index.cjs');
+
+const CATALOGUE = deepFreeze(JSON.parse(native.catalogue()));
+const VERSION = native.version();
+
+// The official SDK's words, kept so that apps matching on them still match.
+const KEY_REQUIRED = 'The API Key is required.';
+const CATEGORY_NEEDS_NEW =
+  "This is a category, you can initalize this category to update values using 'new' command.";
+
+function deepFreeze(value) {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+// ---------------------------------------------------------------- errors
+
+/** Base of the errors this package throws that are `Error`s. */
+class TikAPIError extends Error {
+  constructor(message, kind) {
+    super(message);
+    Object.defineProperty(this, 'name', { value: new.target.name, configurable: true, writable: true });
+    /** `validation`, `network`, `usage` or `internal` (API errors are `ResponseError`s). */
+    this.kind = kind;
+  }
+}
+
+/** A parameter broke a rule; nothing was sent. `field` names the parameter. */
+class ValidationError extends TikAPIError {
+  constructor(message, field, rule) {
+    super(message, 'validation');
+    this.field = field;
+    this.rule = rule;
+  }
+}
+
+/** No usable answer came back: the message names the URL and the reason. */
+class NetworkError extends TikAPIError {
+  constructor(message, target, reason, code) {
+    super(message, 'network');
+    const space = target ? target.indexOf(' ') : -1;
+    this.method = space > 0 ? target.slice(0, space) : undefined;
+    this.url = space > 0 ? target.slice(space + 1) : target;
+    this.reason = reason;
+    /** connect, timeout, tls, proxy, body, decode, redirect, too_large, io, other. */
+    this.code = code;
+  }
+}
+
+/** The call itself was malformed (an unknown endpoint, a bad option). */
+class UsageError extends TikAPIError {
+  constructor(message, kind = 'usage') {
+    super(message, kind);
+  }
+}
+
+function abortError(signal) {
+  if (signal && signal.reason !== undefined) return signal.reason;
+  return new DOMException('This operation was aborted', 'AbortError');
+}
+
+/** Turn a native failure into what the app sees. The one place this happens. */
+function toError(failure, signal) {
+  switch (failure.kind) {
+    case 'validation':
+      return new ValidationError(failure.message, failure.field, failure.rule);
+    case 'api':
+      return new ResponseError(failure.response);
+    case 'network':
+      return new NetworkError(failure.message, failure.target, failure.reason, failure.transportKind);
+    case 'abort':
+      return abortError(signal);
+    default:
+      return new UsageError(failure.message, failure.kind);
+  }
+}
+
+/** Await a native promise, throwing its failure as the app-facing error. */
+async function settle(promise, signal) {
+  const out = await promise;
+  if (out instanceof native.NativeFailure) throw toError(out, signal);
+  return out;
+}
+
+/**
+ * Run `start(cancelHandle)` so that `signal` can cancel it; without a signal
+ * no handle is made.
+ */
+async function withSignal(signal, start) {
+  if (signal == null) return settle(start(null), null);
+  if (signal.aborted) throw abortError(signal);
+  const handle = new native.CancelHandle();
+  const onAbort = () => handle.cancel();
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await settle(start(handle), signal);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+// ---------------------------------------------------------------- options
+
+const OPTION_NAMES = ['base', 'sandboxBase', 'proxy', 'timeout', 'connectTimeout', 'retries', 'maxBodySize'];
+
+function plainHeaders(headers) {
+  if (headers == null) return undefined;
+  const out = {};
+  const pairs =
+    typeof headers.entries === 'function' && !Array.isArray(headers) ? headers.entries() : Array.isArray(headers) ? headers : Object.entries(headers);
+  for (const [k, v] of pairs) if (v != null) out[String(k)] = String(v);
+  return out;
+}
+
+/** `$options` as the addon takes them; names it does not know (hooks, agents) are left out. */
+function nativeOptions(options) {
+  if (options == null || typeof options !== 'object') return undefined;
+  const out = {};
+  for (const name of OPTION_NAMES) if (options[name] != null) out[name] = options[name];
+  if (options.headers != null) out.headers = plainHeaders(options.headers);
+  return out;
+}
+
+/** Split a call's argument object into endpoint parameters and per-call settings. */
+function splitParams(params) {
+  if (params == null) return { args: undefined, settings: undefined, signal: undefined };
+  if (typeof params !== 'object') return { args: params, settings: undefined, signal: undefined };
+  let args = params;
+  let settings;
+  let signal;
+  if ('$sandbox' in params || '$options' in params || 'signal' in params) {
+    const { $sandbox, $options, signal: s, ...rest } = params;
+    args = rest;
+    signal = s;
+    settings = {
+      sandbox: typeof $sandbox === 'boolean' ? $sandbox : undefined,
+      options: nativeOptions($options),
+    };
+  }
+  return { args, settings, signal };
+}
+
+// ---------------------------------------------------------------- responses
+
+const HANDLE = Symbol('tikapi.native');
+
+function toHeaders(pairs) {
+  const headers = new Headers();
+  for (const [k, v] of pairs) headers.append(k, v);
+  return headers;
+}
+
+function ownValue(object, name, value) {
+  Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true });
+  return value;
+}
+
+/** Fields shared by a success and by the rejection for a non-2xx status. */
+class ResponseFields {
+  constructor(handle) {
+    Object.defineProperty(this, HANDLE, { value: handle });
+    this.statusCode = handle.status;
+    this.statusText = handle.reason;
+    this.headers = toHeaders(handle.headers);
+    this.type = 'default';
+    this.url = handle.url;
+    this.ok = handle.ok;
+  }
+
+  /** The parsed body when the server sent JSON; parsed on first use, once. */
+  get json() {
+    const handle = this[HANDLE];
+    let value;
+    if (handle.isJson) {
+      try {
+        value = JSON.parse(handle.text());
+      } catch {
+        value = undefined;
+      }
+    }
+    return ownValue(this, 'json', value);
+  }
+
+  set json(value) {
+    ownValue(this, 'json', value);
+  }
+
+  /** The body text when the server did not send JSON. */
+  get text() {
+    const handle = this[HANDLE];
+    return ownValue(this, 'text', handle.isJson ? undefined : handle.text());
+  }
+
+  set text(value) {
+    ownValue(this, 'text', value);
+  }
+
+  /** The body's `message`, or "Success." / "Something went wrong.". */
+  get message() {
+    return ownValue(this, 'message', this[HANDLE].message());
+  }
+
+  set message(value) {
+    ownValue(this, 'message', value);
+  }
+
+  /** TikTok's own error code in the body (for example 10202), if any. */
+  get tiktokCode() {
+    return this[HANDLE].tiktokCode ?? undefined;
+  }
+
+  /** For a 429: how long the server asked to wait, in milliseconds. */
+  get retryAfter() {
+    return this[HANDLE].retryAfterMs ?? undefined;
+  }
+
+  toJSON() {
+    const { statusCode, statusText, ok, url, message, json, text } = this;
+    return { statusCode, statusText, ok, url, message, json, text, headers: Object.fromEntries(this.headers) };
+  }
+
+  [inspect.custom](depth, options, inspectFn = inspect) {
+    const shown = { ...this.toJSON(), headers: this.headers };
+    if (shown.text === undefined) delete shown.text;
+    return `${this.constructor.name} ${inspectFn(shown, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+  }
+}
+
+/** A successful (2xx) answer. */
+class Response extends ResponseFields {
+  /** The next page, or null when this was the last (the official rule). */
+  nextItems(options) {
+    const handle = this[HANDLE];
+    const signal = options && options.signal;
+    return withSignal(signal, (cancel) => handle.nextPage(cancel)).then((next) => (next ? new Response(next) : null));
+  }
+
+  /**
+   * Stream `link` to `path`, sending this response's video link headers.
+   * The file appears only once complete. Resolves to the bytes written.
+   */
+  saveVideo(link, path, options) {
+    const handle = this[HANDLE];
+    const opts = options || {};
+    const progress = typeof opts.onProgress === 'function' ? opts.onProgress : null;
+    const save = {
+      headers: plainHeaders(opts.headers),
+      options: nativeOptions(opts.timeout != null ? { timeout: opts.timeout } : undefined),
+    };
+    return withSignal(opts.signal, (cancel) => handle.saveVideo(String(link), String(path), save, progress, cancel));
+  }
+}
+
+/**
+ * The rejection for a status outside 2xx: the official shape (`statusCode`,
+ * `message`, `json`, `ok: false`), not an `Error`, as in the official SDK.
+ * `kind === 'api'` and `instanceof ResponseError` tell it from other failures.
+ */
+class ResponseError extends ResponseFields {
+  constructor(handle) {
+    super(handle);
+    this.kind = 'api';
+    this.name = 'ResponseError';
+  }
+}
+
+// ---------------------------------------------------------------- the surface
+
+/** The catalogue as a tree: each category's methods and sub-categories, in catalogue order. */
+function buildTree(endpoints) {
+  const root = { entries: new Map() };
+  for (const e of endpoints) {
+    const parts = e.key.split('.');
+    const method = parts.pop();
+    let node = root;
+    for (const part of parts) {
+      let child = node.entries.get(part);
+      if (!child) {
+        child = { entries: new Map() };
+        node.entries.set(part, child);
+      }
+      node = child;
+    }
+    if (!node.entries.has(method)) node.entries.set(method, e.key);
+  }
+  return root;
+}
+
+const TREE = buildTree(CATALOGUE.endpoints);
+
+function define(target, name, value) {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function endpointMethod(client, key) {
+  const method = function (params) {
+    try {
+      const { args, settings, signal } = splitParams(params);
+      return withSignal(signal, (cancel) => client.call(key, args, settings, cancel)).then((r) => new Response(r));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+  /** Every page of the call, for `for await`. */
+  method.pages = function (params, limits) {
+    return pageWalk(client, key, params, limits);
+  };
+  /** Every item across the pages, for `for await`. */
+  method.items = function (params, limits) {
+    return itemWalk(client, key, params, limits);
+  };
+  Object.defineProperty(method, 'name', { value: key.split('.').pop() });
+  Object.defineProperty(method, 'endpoint', { value: key });
+  return method;
+}
+
+async function* pageWalk(client, key, params, limits) {
+  const { args, settings, signal } = splitParams(params);
+  const walk = client.pages(key, args, settings, limits || undefined);
+  for (;;) {
+    const page = await withSignal(signal, (cancel) => walk.next(cancel));
+    if (!page) return;
+    yield new Response(page);
+  }
+}
+
+async function* itemWalk(client, key, params, limits) {
+  for await (const page of pageWalk(client, key, params, limits)) {
+    const path = page[HANDLE].itemsPath();
+    let list = page.json;
+    for (const step of path || []) list = list == null ? undefined : list[step];
+    if (Array.isArray(list)) yield* list;
+  }
+}
+
+/** Put the methods and sub-categories of `node` on `target`, calling through `client`. */
+function attach(target, node, client) {
+  for (const [name, entry] of node.entries) {
+    define(target, name, typeof entry === 'string' ? endpointMethod(client, entry) : category(client, entry));
+  }
+}
+
+function setter(client) {
+  return function set(values) {
+    const { $sandbox, $options, ...defaults } = values || {};
+    client.set(defaults, typeof $sandbox === 'boolean' ? $sandbox : undefined, nativeOptions($options));
+    return this;
+  };
+}
+
+/**
+ * A category: call its methods directly (`api.user.info()`) or make a scope
+ * with bound values (`new api.user({accountKey})`).
+ */
+function category(client, node) {
+  const Category = function (values) {
+    if (!new.target) throw new Error(CATEGORY_NEEDS_NEW);
+    const { $sandbox, $options, ...bound } = values || {};
+    const scoped = client.scope(bound);
+    if (typeof $sandbox === 'boolean' || $options != null) {
+      scoped.set(undefined, typeof $sandbox === 'boolean' ? $sandbox : undefined, nativeOptions($options));
+    }
+    const scope = {};
+    define(scope, 'set', setter(scoped));
+    attach(scope, node, scoped);
+    return scope;
+  };
+  attach(Category, node, client);
+  return Category;
+}
+
+/**
+ * A TikAPI client for `apiKey`. Throws at once without a key.
+ *
+ * @example
+ * const api = TikAPI('myAPIKey');
+ * const r = await api.public.check({ username: 'lilyachty' });
+ */
+function TikAPI(apiKey) {
+  if (!apiKey) throw new Error(KEY_REQUIRED);
+  const client = new native.NativeClient(String(apiKey));
+  const api = {};
+  define(api, 'set', setter(client));
+  attach(api, TREE, client);
+  Object.defineProperty(api, inspect.custom, {
+    value: () => `TikAPI { ${[...TREE.entries.keys()].join(', ')}, sandbox: ${client.sandbox} }`,
+  });
+  return api;
+}
+
+const exported = {
+  default: TikAPI,
+  TikAPI,
+  TikAPIError,
+  ValidationError,
+  NetworkError,
+  UsageError,
+  ResponseError,
+  Response,
+  catalogue: CATALOGUE,
+  version: VERSION,
+};
+for (const [name, value] of Object.entries(exported)) {
+  Object.defineProperty(TikAPI, name, { value, enumerable: false });
+}
+
+module.exports = TikAPI;

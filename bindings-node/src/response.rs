@@ -1,0 +1,228 @@
+//! A response as JavaScript sees it: status, headers and the body text; the
+//! JS face parses the JSON, lazily and once.
+
+use std::path::PathBuf;
+
+use napi::bindgen_prelude::{Function, Object};
+use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
+use napi::Env;
+use napi_derive::napi;
+use tikapi_core::{Client, Response};
+
+use crate::cancel::CancelHandle;
+use crate::options::{self, JsOptions};
+use crate::task::promise;
+
+#[napi]
+pub struct NativeResponse {
+    inner: Response,
+    /// The scope that made the call: its options (proxy, timeout) apply to downloads.
+    client: Option<Client>,
+}
+
+impl From<Response> for NativeResponse {
+    fn from(inner: Response) -> Self {
+        NativeResponse {
+            inner,
+            client: None,
+        }
+    }
+}
+
+/// The progress callback, callable from the runtime's threads (no error argument).
+type ProgressFn =
+    ThreadsafeFunction<(f64, Option<f64>), (), (f64, Option<f64>), napi::Status, false>;
+
+/// `saveVideo`'s options beside the link and path.
+#[napi(object)]
+pub struct SaveOptions {
+    /// Extra headers for the download (the response's `videoLinkHeaders` are always sent).
+    pub headers: Option<std::collections::HashMap<String, String>>,
+    pub options: Option<JsOptions>,
+}
+
+#[napi]
+impl NativeResponse {
+    #[napi(getter)]
+    pub fn status(&self) -> u32 {
+        self.inner.status.into()
+    }
+
+    /// The reason phrase (`OK`, `Forbidden`, ...).
+    #[napi(getter)]
+    pub fn reason(&self) -> String {
+        self.inner.reason.clone()
+    }
+
+    #[napi(getter)]
+    pub fn ok(&self) -> bool {
+        self.inner.ok()
+    }
+
+    /// The final URL, without credentials.
+    #[napi(getter)]
+    pub fn url(&self) -> String {
+        self.inner.url.clone()
+    }
+
+    #[napi(getter)]
+    pub fn elapsed_ms(&self) -> f64 {
+        self.inner.elapsed.as_secs_f64() * 1000.0
+    }
+
+    /// Header pairs in arrival order; a repeated header appears once per value.
+    #[napi(getter)]
+    pub fn headers(&self) -> Vec<Vec<String>> {
+        self.inner
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                vec![
+                    k.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                ]
+            })
+            .collect()
+    }
+
+    /// Whether the server labelled the body JSON.
+    #[napi(getter)]
+    pub fn is_json(&self) -> bool {
+        self.inner.is_json()
+    }
+
+    /// The body as text (UTF-8; invalid sequences replaced).
+    #[napi]
+    pub fn text(&self) -> String {
+        self.inner.text().into_owned()
+    }
+
+    /// The body's `message`, or the official default for the status.
+    #[napi]
+    pub fn message(&self) -> String {
+        self.inner.message()
+    }
+
+    /// TikTok's own error code in the body, when there is one.
+    #[napi(getter)]
+    pub fn tiktok_code(&self) -> Option<i64> {
+        self.inner.tiktok_code()
+    }
+
+    #[napi(getter)]
+    pub fn tiktok_description(&self) -> Option<&'static str> {
+        self.inner.tiktok_description()
+    }
+
+    /// For a 429: how long the server asked to wait, in milliseconds.
+    #[napi(getter)]
+    pub fn retry_after_ms(&self) -> Option<f64> {
+        self.inner.retry_after().map(|d| d.as_secs_f64() * 1000.0)
+    }
+
+    /// The endpoint key of the call (`public.posts`).
+    #[napi(getter)]
+    pub fn endpoint(&self) -> Option<String> {
+        self.inner.endpoint().map(str::to_owned)
+    }
+
+    /// Where this page's items are in its JSON: `["itemList"]`,
+    /// `["notice_lists", "0", "notice_list"]`, or null.
+    #[napi]
+    pub fn items_path(&self) -> Option<Vec<String>> {
+        let json = self.inner.json()?;
+        let list = tikapi_core::pages::item_list(json)?;
+        let obj = json.as_object()?;
+        for (k, v) in obj {
+            if v.as_array().is_some_and(|a| std::ptr::eq(a, list)) {
+                return Some(vec![k.clone()]);
+            }
+        }
+        Some(vec![
+            "notice_lists".into(),
+            "0".into(),
+            "notice_list".into(),
+        ])
+    }
+
+    /// A promise of the next page (null after the last), per the official rule.
+    #[napi(ts_return_type = "Promise<NativeResponse | null | NativeFailure>")]
+    pub fn next_page<'env>(
+        &self,
+        env: &'env Env,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<Object<'env>> {
+        let response = self.inner.share();
+        let client = self.client.clone();
+        let what = format!(
+            "the next page of {}",
+            self.inner.endpoint().unwrap_or("a call")
+        );
+        promise(env, what, cancel.cloned(), async move {
+            Ok(Client::next_page(&response)
+                .await?
+                .map(|r| NativeResponse::with_client(r, client)))
+        })
+    }
+
+    /// Stream `link` to `path` (atomically), with this response's video link
+    /// headers; resolves to the number of bytes written.
+    #[napi(ts_return_type = "Promise<number | NativeFailure>")]
+    pub fn save_video<'env>(
+        &self,
+        env: &'env Env,
+        link: String,
+        path: String,
+        save: Option<SaveOptions>,
+        #[napi(ts_arg_type = "((written: number, total: number | null) => void) | null")]
+        progress: Option<Function<'env, (f64, Option<f64>), ()>>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<Object<'env>> {
+        let (headers, opts) = match save {
+            Some(s) => (s.headers, s.options),
+            None => (None, None),
+        };
+        let mut extra: Vec<(String, String)> = headers.unwrap_or_default().into_iter().collect();
+        extra.sort();
+        let opts = options::core(opts)?;
+        let opts = match &self.client {
+            Some(c) => opts.inherit(&c.options()),
+            None => opts,
+        };
+        let progress: Option<tikapi_core::download::Progress> = match progress {
+            None => None,
+            Some(f) => {
+                let tsfn: ProgressFn = f
+                    .build_threadsafe_function()
+                    .callee_handled::<false>()
+                    .build()?;
+                Some(Box::new(move |written: u64, total: Option<u64>| {
+                    let _ = tsfn.call(
+                        (written as f64, total.map(|t| t as f64)),
+                        ThreadsafeFunctionCallMode::NonBlocking,
+                    );
+                }))
+            }
+        };
+        let source = self.inner.share();
+        let what = format!("GET {link}");
+        promise(env, what, cancel.cloned(), async move {
+            let written = tikapi_core::download::save_video(
+                &link,
+                &PathBuf::from(path),
+                Some(&source),
+                &extra,
+                &opts,
+                progress,
+            )
+            .await?;
+            Ok(written as f64)
+        })
+    }
+}
+
+impl NativeResponse {
+    pub(crate) fn with_client(inner: Response, client: Option<Client>) -> Self {
+        NativeResponse { inner, client }
+    }
+}
