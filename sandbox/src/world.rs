@@ -1,0 +1,695 @@
+//! The sandbox's make-believe TikTok: users, videos, music, hashtags,
+//! comments and the rest, each a pure function of its id and the seed.
+//!
+//! The same id always gives the same data. Lists are finite (40 to 150
+//! entries per entity), and the counts in a profile or a video's stats are the
+//! lengths of the lists they describe. The docs' example ids and usernames are
+//! wired together so that following them gives consistent answers.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use serde_json::{json, Value as Json};
+
+/// Fixed "now" for generated timestamps, so answers never change with the clock.
+pub const NOW: u64 = 1_700_000_000;
+
+/// The smallest and largest length of any list.
+pub const MIN_TOTAL: u64 = 40;
+pub const MAX_TOTAL: u64 = 150;
+
+/// Users the docs' examples name, wired to each other.
+struct KnownUser {
+    username: &'static str,
+    id: &'static str,
+    sec_uid: &'static str,
+    nickname: &'static str,
+    signature: &'static str,
+    verified: bool,
+    room_id: &'static str,
+}
+
+const KNOWN_USERS: &[KnownUser] = &[
+    KnownUser {
+        username: "lilyachty",
+        id: "6569595380449902597",
+        sec_uid: "MS4wLjABAAAAsHntXC3s0AvxcecggxsoVa4eAiT8OVafVZ4OQXxy-9htpnUi0sOYSr0kGGD1Loud",
+        nickname: "Lil Yachty",
+        signature: "the boat.",
+        verified: true,
+        room_id: "7112492061034646278",
+    },
+    KnownUser {
+        username: "maya.moves",
+        id: "6784563190012345678",
+        sec_uid: "MS4wLjABAAAAKxXMUvcQ2Eo_vVxLn554nbLCdsrBKtxlu_FVhnG8TX92Zo2EezMi3FA0iQ7LJZzq",
+        nickname: "Maya Moves",
+        signature: "dance every day 💃",
+        verified: false,
+        room_id: "",
+    },
+    KnownUser {
+        username: "chef.lorenzo",
+        id: "6812345098765432101",
+        sec_uid: "MS4wLjABAAAABKjQkOz_IIzXXzEAl_9LGsWhvK-gBnlczwRPXK8EmxAp6K3X0qiaP5_OEqmm0XwG",
+        nickname: "Chef Lorenzo",
+        signature: "Italian food is the best 🍝",
+        verified: true,
+        room_id: "",
+    },
+];
+
+/// The docs' example videos, both by `lilyachty`.
+pub const KNOWN_VIDEOS: &[&str] = &["7003402629929913605", "7109178205151464746"];
+/// The docs' example comment, on the second example video.
+pub const KNOWN_COMMENT: (&str, &str) = ("7109178205151464746", "7109185042560680750");
+/// The docs' example hashtag.
+pub const KNOWN_HASHTAG: (&str, &str) = ("4655293", "lilyachty");
+/// The docs' example playlist, of the `chef.lorenzo` user.
+pub const KNOWN_PLAYLIST: (&str, &str) = ("7596415294902389534", "chef.lorenzo");
+/// The username the docs' sandbox account key stands for.
+pub const SANDBOX_ACCOUNT_USER: &str = "tikapi.sandbox";
+
+const SEC_UID_PREFIX: &str = "MS4wLjABAAAA";
+
+const FIRST: &[&str] = &[
+    "sunny", "urban", "midnight", "cosmic", "golden", "lazy", "happy", "wild", "quiet", "neon",
+    "salty", "rapid", "tiny", "brave", "lucky", "velvet", "crispy", "mellow", "electric", "frosty",
+];
+const SECOND: &[&str] = &[
+    "panda", "chef", "rider", "gamer", "dancer", "coder", "baker", "surfer", "artist", "traveler",
+    "singer", "skater", "fox", "otter", "drummer", "painter", "hiker", "reader", "tiger", "koala",
+];
+const TOPICS: &[&str] = &[
+    "fyp", "foryou", "dance", "cooking", "travel", "comedy", "music", "pets", "diy", "fitness",
+    "fashion", "gaming", "art", "nature", "food", "tutorial", "vlog", "asmr", "sports", "books",
+];
+const PHRASES: &[&str] = &[
+    "You won't believe what happened next",
+    "Trying this for the first time",
+    "POV: it's Monday again",
+    "Recipe in the comments",
+    "Wait for the end",
+    "Day 12 of learning something new",
+    "This sound is stuck in my head",
+    "Rate this from 1 to 10",
+    "Tell me you're a morning person without telling me",
+    "Small wins count too",
+];
+const COMMENTS: &[&str] = &[
+    "This is amazing 😍",
+    "Came here from the fyp",
+    "Who else is watching this at 3am?",
+    "The ending got me 😂",
+    "Need a part 2!",
+    "Italian food is the best",
+    "Saving this for later",
+    "How did you do that?",
+    "Underrated",
+    "The sound choice is perfect",
+];
+const SONGS: &[&str] = &[
+    "Poland",
+    "Summer Nights",
+    "Ocean Drive",
+    "Late Again",
+    "Paper Planes",
+    "Gold Rush",
+    "Neon Lights",
+    "Slow Motion",
+    "Daydream",
+    "Northern Sky",
+];
+
+/// Where list items came from, so that a video looked up later by its id
+/// shows the same author, music and hashtag as in the list.
+#[derive(Default)]
+struct Registry {
+    video_author: HashMap<String, String>,
+    video_music: HashMap<String, String>,
+    video_tag: HashMap<String, String>,
+    tag_names: HashMap<String, String>,
+}
+
+const REGISTRY_LIMIT: usize = 200_000;
+
+/// The generated world.
+pub struct World {
+    pub seed: u64,
+    registry: Mutex<Registry>,
+}
+
+/// SplitMix64's finaliser: a good 64-bit mix.
+pub fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// A stable hash of some strings (FNV-1a, then mixed).
+pub fn hash(seed: u64, parts: &[&str]) -> u64 {
+    let mut x: u64 = 0xcbf2_9ce4_8422_2325 ^ mix(seed);
+    for p in parts {
+        for b in p.bytes() {
+            x ^= u64::from(b);
+            x = x.wrapping_mul(0x0100_0000_01b3);
+        }
+        x ^= 0xff;
+        x = x.wrapping_mul(0x0100_0000_01b3);
+    }
+    mix(x)
+}
+
+fn pick<'a>(list: &[&'a str], h: u64) -> &'a str {
+    list[(h % list.len() as u64) as usize]
+}
+
+/// A 19-digit id starting with `lead` (6 for users, 7 for content).
+fn id19(lead: u64, h: u64) -> String {
+    (lead * 1_000_000_000_000_000_000 + h % 1_000_000_000_000_000_000).to_string()
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// URL-safe base64 without padding.
+pub fn b64_encode(data: &[u8]) -> String {
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, b)| acc | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..=chunk.len() {
+            out.push(B64[((n >> (18 - 6 * i)) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Decode [`b64_encode`]'s output; `None` for anything else.
+pub fn b64_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for c in text.bytes() {
+        let v = B64.iter().position(|b| *b == c)? as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+/// A user's identity; everything else about them follows from the username.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub username: String,
+    pub id: String,
+    pub sec_uid: String,
+}
+
+impl World {
+    pub fn new(seed: u64) -> World {
+        let world = World {
+            seed,
+            registry: Mutex::new(Registry::default()),
+        };
+        {
+            let mut r = world.registry();
+            for v in KNOWN_VIDEOS {
+                r.video_author
+                    .insert((*v).to_owned(), "lilyachty".to_owned());
+            }
+            r.tag_names
+                .insert(KNOWN_HASHTAG.0.to_owned(), KNOWN_HASHTAG.1.to_owned());
+        }
+        world
+    }
+
+    fn registry(&self) -> std::sync::MutexGuard<'_, Registry> {
+        let mut r = self.registry.lock().unwrap_or_else(|e| e.into_inner());
+        let size = r.video_author.len() + r.video_music.len() + r.video_tag.len();
+        if size > REGISTRY_LIMIT {
+            // Forget what lists produced, but never the docs' examples.
+            r.video_author.clear();
+            r.video_music.clear();
+            r.video_tag.clear();
+            for v in KNOWN_VIDEOS {
+                r.video_author
+                    .insert((*v).to_owned(), "lilyachty".to_owned());
+            }
+        }
+        r
+    }
+
+    pub fn h(&self, parts: &[&str]) -> u64 {
+        hash(self.seed, parts)
+    }
+
+    /// The length of a list: between [`MIN_TOTAL`] and [`MAX_TOTAL`].
+    pub fn total(&self, list: &str, owner: &str) -> u64 {
+        MIN_TOTAL + self.h(&["total", list, owner]) % (MAX_TOTAL - MIN_TOTAL + 1)
+    }
+
+    // ----- users -----
+
+    pub fn user_by_name(&self, username: &str) -> User {
+        if let Some(k) = KNOWN_USERS.iter().find(|k| k.username == username) {
+            return User {
+                username: k.username.to_owned(),
+                id: k.id.to_owned(),
+                sec_uid: k.sec_uid.to_owned(),
+            };
+        }
+        // A secUid that encodes the username, so that a secUid leads back to it.
+        let encoded = b64_encode(username.as_bytes());
+        let mut sec_uid = format!("{SEC_UID_PREFIX}{:02x}{encoded}", username.len().min(255));
+        let target = sec_uid.len().max(76);
+        let mut n = 0u64;
+        while sec_uid.len() < target {
+            let h = self.h(&["secuid-fill", username, &n.to_string()]);
+            sec_uid.push_str(&b64_encode(&h.to_le_bytes()));
+            n += 1;
+        }
+        sec_uid.truncate(target);
+        let id = match username
+            .strip_prefix("user")
+            .filter(|d| d.len() >= 6 && d.len() <= 19 && d.bytes().all(|b| b.is_ascii_digit()))
+        {
+            Some(digits) => digits.to_owned(),
+            None => id19(6, self.h(&["user-id", username])),
+        };
+        User {
+            username: username.to_owned(),
+            id,
+            sec_uid,
+        }
+    }
+
+    pub fn user_by_sec_uid(&self, sec_uid: &str) -> User {
+        if let Some(k) = KNOWN_USERS.iter().find(|k| k.sec_uid == sec_uid) {
+            return self.user_by_name(k.username);
+        }
+        if let Some(name) = decode_sec_uid(sec_uid) {
+            let user = self.user_by_name(&name);
+            if user.sec_uid == sec_uid {
+                return user;
+            }
+        }
+        // A secUid of no user we made up: a user of its own, keeping it.
+        let name = format!(
+            "user{}",
+            100_000_000 + self.h(&["secuid-user", sec_uid]) % 900_000_000
+        );
+        let mut user = self.user_by_name(&name);
+        user.sec_uid = sec_uid.to_owned();
+        user
+    }
+
+    pub fn user_by_id(&self, id: &str) -> User {
+        if let Some(k) = KNOWN_USERS.iter().find(|k| k.id == id) {
+            return self.user_by_name(k.username);
+        }
+        self.user_by_name(&format!("user{id}"))
+    }
+
+    /// One of a pool of generated users, for authors, followers and the like.
+    pub fn pool_user(&self, h: u64) -> User {
+        let name = format!(
+            "{}_{}{}",
+            pick(FIRST, h),
+            pick(SECOND, h >> 8),
+            (h >> 16) % 100
+        );
+        self.user_by_name(&name)
+    }
+
+    /// The profile's `user` object.
+    pub fn user_json(&self, u: &User, base: &str) -> Json {
+        let known = KNOWN_USERS.iter().find(|k| k.username == u.username);
+        let h = self.h(&["user", &u.username]);
+        let nickname = match known {
+            Some(k) => k.nickname.to_owned(),
+            None => title_case(&u.username),
+        };
+        let signature = match known {
+            Some(k) => k.signature.to_owned(),
+            None => format!("{} | {}", pick(PHRASES, h), pick(TOPICS, h >> 3)),
+        };
+        let room_id = match known {
+            Some(k) => k.room_id.to_owned(),
+            None if h % 5 == 0 => id19(7, self.h(&["room", &u.username])),
+            None => String::new(),
+        };
+        let avatar = format!("{base}/__sandbox/image/avatar/{}.png", u.id);
+        json!({
+            "id": u.id,
+            "uniqueId": u.username,
+            "nickname": nickname,
+            "avatarLarger": avatar,
+            "avatarMedium": avatar,
+            "avatarThumb": avatar,
+            "signature": signature,
+            "verified": known.map(|k| k.verified).unwrap_or(h % 7 == 0),
+            "secUid": u.sec_uid,
+            "privateAccount": false,
+            "secret": false,
+            "roomId": room_id,
+            "createTime": NOW - 50_000_000 - h % 100_000_000,
+            "region": "US",
+            "language": "en",
+        })
+    }
+
+    /// The profile's `stats` object: counts are the lengths of the lists.
+    pub fn user_stats(&self, u: &User) -> Json {
+        let h = self.h(&["user-stats", &u.username]);
+        json!({
+            "followerCount": self.total("followers", &u.username),
+            "followingCount": self.total("following", &u.username),
+            "heartCount": 1_000 + h % 50_000_000,
+            "heart": 1_000 + h % 50_000_000,
+            "videoCount": self.total("posts", &u.username),
+            "diggCount": self.total("likes", &u.username),
+            "friendCount": h % 40,
+        })
+    }
+
+    /// The user a video belongs to.
+    pub fn author_of(&self, video_id: &str) -> User {
+        let known = self.registry().video_author.get(video_id).cloned();
+        match known {
+            Some(name) => self.user_by_name(&name),
+            None => self.pool_user(self.h(&["author", video_id])),
+        }
+    }
+
+    /// Remember that a listed video belongs to this author, music or hashtag.
+    pub fn note_video(
+        &self,
+        video_id: &str,
+        author: Option<&str>,
+        music: Option<&str>,
+        tag: Option<&str>,
+    ) {
+        let mut r = self.registry();
+        if let Some(a) = author {
+            r.video_author.insert(video_id.to_owned(), a.to_owned());
+        }
+        if let Some(m) = music {
+            r.video_music.insert(video_id.to_owned(), m.to_owned());
+        }
+        if let Some(t) = tag {
+            r.video_tag.insert(video_id.to_owned(), t.to_owned());
+        }
+    }
+
+    // ----- videos -----
+
+    /// The i-th video id of a list.
+    pub fn list_video_id(&self, list: &str, owner: &str, i: u64) -> String {
+        if list == "posts" && owner == "lilyachty" && (i as usize) < KNOWN_VIDEOS.len() {
+            return KNOWN_VIDEOS[i as usize].to_owned();
+        }
+        id19(7, self.h(&["video", list, owner, &i.to_string()]))
+    }
+
+    /// A video id for whatever a caller gave: an id, or a short link.
+    pub fn video_id(&self, given: &str) -> String {
+        if given.bytes().all(|b| b.is_ascii_digit()) {
+            given.to_owned()
+        } else {
+            id19(7, self.h(&["short-link", given]))
+        }
+    }
+
+    pub fn music_of(&self, video_id: &str) -> String {
+        let known = self.registry().video_music.get(video_id).cloned();
+        known.unwrap_or_else(|| {
+            let h = self.h(&["music-of", video_id]);
+            if h % 4 == 0 {
+                "28459463".to_owned()
+            } else {
+                id19(6, self.h(&["music", &(h % 5_000).to_string()]))
+            }
+        })
+    }
+
+    pub fn hashtag_name(&self, id: &str) -> String {
+        let known = self.registry().tag_names.get(id).cloned();
+        known.unwrap_or_else(|| {
+            let h = self.h(&["tag-name", id]);
+            format!("{}{}", pick(TOPICS, h), pick(SECOND, h >> 8))
+        })
+    }
+
+    pub fn hashtag_id(&self, name: &str) -> String {
+        if name.eq_ignore_ascii_case(KNOWN_HASHTAG.1) {
+            return KNOWN_HASHTAG.0.to_owned();
+        }
+        let id =
+            (1_000_000 + self.h(&["tag-id", &name.to_lowercase()]) % 9_000_000_000).to_string();
+        self.registry()
+            .tag_names
+            .insert(id.clone(), name.to_owned());
+        id
+    }
+
+    pub fn hashtag_json(&self, id: &str, base: &str) -> Json {
+        let name = self.hashtag_name(id);
+        json!({
+            "id": id,
+            "title": name,
+            "desc": format!("Everything #{name}"),
+            "coverLarger": format!("{base}/__sandbox/image/hashtag/{id}.png"),
+            "isCommerce": false,
+        })
+    }
+
+    pub fn hashtag_stats(&self, id: &str) -> Json {
+        let h = self.h(&["tag-stats", id]);
+        json!({
+            "videoCount": self.total("hashtag", id),
+            "viewCount": 10_000 + h % 9_000_000_000u64,
+        })
+    }
+
+    pub fn music_json(&self, id: &str, base: &str) -> Json {
+        let h = self.h(&["music-info", id]);
+        let (title, author, original) = if id == "28459463" {
+            ("Poland".to_owned(), "Lil Yachty".to_owned(), false)
+        } else if h % 3 == 0 {
+            let a = self.pool_user(h);
+            (
+                format!("original sound - {}", a.username),
+                title_case(&a.username),
+                true,
+            )
+        } else {
+            (
+                pick(SONGS, h).to_owned(),
+                title_case(&self.pool_user(h >> 4).username),
+                false,
+            )
+        };
+        json!({
+            "id": id,
+            "title": title,
+            "authorName": author,
+            "original": original,
+            "duration": 15 + h % 46,
+            "album": "",
+            "playUrl": format!("{base}/__sandbox/audio/{id}.m4a"),
+            "coverLarge": format!("{base}/__sandbox/image/music/{id}.png"),
+            "coverMedium": format!("{base}/__sandbox/image/music/{id}.png"),
+            "coverThumb": format!("{base}/__sandbox/image/music/{id}.png"),
+        })
+    }
+
+    /// One video as TikTok describes it. `links` gives the play and download
+    /// addresses, which depend on the response the video is part of.
+    pub fn video_json(
+        &self,
+        id: &str,
+        base: &str,
+        links: &dyn Fn(&str) -> (String, String),
+    ) -> Json {
+        let h = self.h(&["item", id]);
+        let author = self.author_of(id);
+        let music = self.music_of(id);
+        let mut tags: Vec<String> = Vec::new();
+        if let Some(t) = self.registry().video_tag.get(id).cloned() {
+            tags.push(t);
+        }
+        for k in 0..(1 + h % 3) {
+            let t = self.hashtag_id(pick(TOPICS, h >> (8 * k + 4)));
+            if !tags.contains(&t) {
+                tags.push(t);
+            }
+        }
+        let challenges: Vec<Json> = tags.iter().map(|t| self.hashtag_json(t, base)).collect();
+        let words: Vec<String> = tags
+            .iter()
+            .map(|t| format!("#{}", self.hashtag_name(t)))
+            .collect();
+        let desc = format!("{} {}", pick(PHRASES, h), words.join(" "));
+        let (play, download) = links(id);
+        let cover = format!("{base}/__sandbox/image/cover/{id}.png");
+        let duration = 8 + h % 53;
+        json!({
+            "id": id,
+            "desc": desc,
+            "createTime": NOW - h % 60_000_000,
+            "author": self.user_json(&author, base),
+            "authorStats": self.user_stats(&author),
+            "video": {
+                "id": id,
+                "height": 1024,
+                "width": 576,
+                "duration": duration,
+                "ratio": "540p",
+                "format": "mp4",
+                "bitrate": 800_000 + h % 400_000,
+                "cover": cover,
+                "originCover": cover,
+                "dynamicCover": cover,
+                "playAddr": play,
+                "downloadAddr": download,
+            },
+            "music": self.music_json(&music, base),
+            "stats": {
+                "diggCount": h % 2_000_000,
+                "shareCount": (h >> 12) % 50_000,
+                "commentCount": self.total("comments", id),
+                "playCount": 10_000 + (h >> 20) % 90_000_000,
+                "collectCount": (h >> 30) % 100_000,
+            },
+            "challenges": challenges,
+            "isAd": false,
+            "duetEnabled": true,
+            "stitchEnabled": true,
+            "privateItem": false,
+        })
+    }
+
+    // ----- comments -----
+
+    pub fn comment_id(&self, video_id: &str, parent: Option<&str>, i: u64) -> String {
+        if parent.is_none() && video_id == KNOWN_COMMENT.0 && i == 0 {
+            return KNOWN_COMMENT.1.to_owned();
+        }
+        id19(
+            7,
+            self.h(&["comment", video_id, parent.unwrap_or(""), &i.to_string()]),
+        )
+    }
+
+    pub fn comment_json(
+        &self,
+        video_id: &str,
+        cid: &str,
+        parent: Option<&str>,
+        base: &str,
+    ) -> Json {
+        let h = self.h(&["comment-body", cid]);
+        let author = self.pool_user(h);
+        let user = self.user_json(&author, base);
+        json!({
+            "cid": cid,
+            "aweme_id": video_id,
+            "text": pick(COMMENTS, h),
+            "create_time": NOW - h % 20_000_000,
+            "digg_count": (h >> 8) % 50_000,
+            "reply_comment_total": if parent.is_some() { 0 } else { self.total("replies", cid) },
+            "reply_id": parent.unwrap_or("0"),
+            "status": 1,
+            "user": {
+                "uid": author.id,
+                "unique_id": author.username,
+                "nickname": user["nickname"],
+                "sec_uid": author.sec_uid,
+                "avatar_thumb": { "url_list": [user["avatarThumb"]] },
+                "id": author.id,
+                "uniqueId": author.username,
+                "secUid": author.sec_uid,
+                "avatarThumb": user["avatarThumb"],
+            },
+        })
+    }
+
+    /// An entry of a followers or following list.
+    pub fn user_entry(&self, u: &User, base: &str) -> Json {
+        json!({ "user": self.user_json(u, base), "stats": self.user_stats(u) })
+    }
+
+    pub fn phrase(&self, h: u64) -> &'static str {
+        pick(PHRASES, h)
+    }
+
+    pub fn comment_text(&self, h: u64) -> &'static str {
+        pick(COMMENTS, h)
+    }
+
+    pub fn topic(&self, h: u64) -> &'static str {
+        pick(TOPICS, h)
+    }
+
+    pub fn id19(&self, lead: u64, parts: &[&str]) -> String {
+        id19(lead, self.h(parts))
+    }
+}
+
+fn decode_sec_uid(sec_uid: &str) -> Option<String> {
+    let rest = sec_uid.strip_prefix(SEC_UID_PREFIX)?;
+    let len = usize::from_str_radix(rest.get(..2)?, 16).ok()?;
+    let chars = (len * 4).div_ceil(3);
+    let bytes = b64_decode(rest.get(2..2 + chars)?)?;
+    let name = String::from_utf8(bytes.get(..len)?.to_vec()).ok()?;
+    name.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+        .then_some(name)
+}
+
+fn title_case(username: &str) -> String {
+    username
+        .split(['_', '.'])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_round_trips() {
+        for s in ["", "a", "ab", "abc", "lilyachty", "sunny_panda42"] {
+            assert_eq!(b64_decode(&b64_encode(s.as_bytes())).unwrap(), s.as_bytes());
+        }
+    }
+
+    #[test]
+    fn sec_uids_lead_back_to_their_user() {
+        let w = World::new(0);
+        for name in ["lilyachty", "maya.moves", "some_body", "x"] {
+            let u = w.user_by_name(name);
+            assert!(u.sec_uid.len() >= 30, "{}", u.sec_uid);
+            assert_eq!(w.user_by_sec_uid(&u.sec_uid).username, name);
+        }
+        let odd = "MS4wLjABAAAAnotoneofours-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+        assert_eq!(w.user_by_sec_uid(odd).sec_uid, odd);
+    }
+}
