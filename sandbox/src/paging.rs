@@ -163,7 +163,7 @@ pub fn decode_digits(text: &str) -> u64 {
     let Ok(v) = text.trim().parse::<u64>() else {
         return 0;
     };
-    if v >= 1_000_000_000_000 && v <= EPOCH_MS {
+    if (1_000_000_000_000..=EPOCH_MS).contains(&v) {
         (EPOCH_MS - v) / 1000
     } else if v > EPOCH_MS {
         0
