@@ -45,7 +45,7 @@ pub use error::{Error, Result, Rule, TransportError, TransportKind, ValidationEr
 pub use options::{Options, RetryPolicy};
 pub use pages::{PageLimits, Pages};
 pub use request::Request;
-pub use response::Response;
+pub use response::{ApiErrorKind, Response};
 pub use value::{Flavor, Value};
 
 /// This crate's version, which is also the Python and npm packages' version.

@@ -10,6 +10,41 @@ use bytes::Bytes;
 use http::HeaderMap;
 
 use crate::client::Origin;
+use crate::value::Flavor;
+
+/// The kinds of API error apps commonly tell apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiErrorKind {
+    /// 400: a parameter the API refused (`fields` names them).
+    BadRequest,
+    /// 401: the API key is missing or not valid.
+    Authentication,
+    /// 403 with a TikTok `statusCode`.
+    TikTok,
+    /// 428: the account key's session expired; the user must re-authorise.
+    AccountSessionExpired,
+    /// 429: the key's rate limit or bandwidth limit was reached.
+    RateLimit,
+    /// 5xx.
+    Server,
+    /// Any other status.
+    Other,
+}
+
+impl ApiErrorKind {
+    /// A stable name, for the bindings' discriminants.
+    pub fn name(self) -> &'static str {
+        match self {
+            ApiErrorKind::BadRequest => "bad_request",
+            ApiErrorKind::Authentication => "authentication",
+            ApiErrorKind::TikTok => "tiktok",
+            ApiErrorKind::AccountSessionExpired => "account_session_expired",
+            ApiErrorKind::RateLimit => "rate_limit",
+            ApiErrorKind::Server => "server",
+            ApiErrorKind::Other => "other",
+        }
+    }
+}
 
 /// Cloning is cheap: the body and the parsed JSON are shared.
 #[derive(Clone)]
@@ -122,6 +157,48 @@ impl Response {
             Some(m) => m.to_owned(),
             None if self.ok() => "Success.".to_owned(),
             None => "Something went wrong.".to_owned(),
+        }
+    }
+
+    /// What an app sees as the error's text for this (non-2xx) response,
+    /// as each official SDK words it.
+    ///
+    /// JS: the body's `message`, else `Something went wrong.`. Python: the
+    /// body's `message` in Python's `str()` form when the body is a JSON
+    /// object that has one; otherwise the `requests` library's own wording,
+    /// `500 Server Error: Internal Server Error for url: URL`.
+    pub fn error_message(&self, flavor: Flavor) -> String {
+        if flavor != Flavor::Python {
+            return self.message();
+        }
+        if let Some(m) = self.json().and_then(|j| j.as_object()?.get("message")) {
+            return match m {
+                serde_json::Value::String(s) => s.clone(),
+                other => crate::value::Value::from(other).text(Flavor::Python),
+            };
+        }
+        let side = if self.status < 500 {
+            "Client"
+        } else {
+            "Server"
+        };
+        format!(
+            "{} {side} Error: {} for url: {}",
+            self.status, self.reason, self.url
+        )
+    }
+
+    /// Which kind of API error this (non-2xx) response is, for the bindings'
+    /// precise error classes.
+    pub fn error_kind(&self) -> ApiErrorKind {
+        match self.status {
+            401 => ApiErrorKind::Authentication,
+            403 if self.tiktok_code().is_some() => ApiErrorKind::TikTok,
+            428 => ApiErrorKind::AccountSessionExpired,
+            429 => ApiErrorKind::RateLimit,
+            400 => ApiErrorKind::BadRequest,
+            s if s >= 500 => ApiErrorKind::Server,
+            _ => ApiErrorKind::Other,
         }
     }
 

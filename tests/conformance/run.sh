@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Differential conformance: the official tikapi 3.2.2 (PyPI and npm) and ours
+# run the same cases against one recording server on loopback; compare.py
+# diffs what was sent and what the app saw, and writes REPORT.md.
+#
+# usage: bash tests/conformance/run.sh
+#   OURS_PYTHON   a python whose `import tikapi` is ours (default: the venv
+#                 tests/python.sh makes; built here if missing)
+#   OURS_NODE_DIR a folder where require('tikapi') resolves to ours (default:
+#                 the repository root, which must have the addon built)
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+WORK="$ROOT/target/conformance"
+mkdir -p "$WORK/results"
+PY="${PYTHON:-python3}"
+
+# The official packages, each in a folder of its own, never shadowing ours.
+if [ ! -x "$WORK/py-official/bin/python" ] || ! "$WORK/py-official/bin/python" -c 'import tikapi' 2>/dev/null; then
+  echo "conformance: installing the official tikapi==3.2.2 from PyPI"
+  "$PY" -m venv "$WORK/py-official"
+  "$WORK/py-official/bin/pip" install -q --disable-pip-version-check tikapi==3.2.2
+fi
+if [ ! -f "$WORK/js-official/node_modules/tikapi/package.json" ]; then
+  echo "conformance: installing the official tikapi@3.2.2 from npm"
+  mkdir -p "$WORK/js-official"
+  (cd "$WORK/js-official" && { [ -f package.json ] || echo '{"private":true}' > package.json; } \
+    && npm install --silent --no-audit --no-fund tikapi@3.2.2 >/dev/null)
+fi
+
+OURS_PYTHON="${OURS_PYTHON:-$ROOT/target/venv/bin/python}"
+if [ ! -x "$OURS_PYTHON" ] || ! "$OURS_PYTHON" -c 'import tikapi._native' 2>/dev/null; then
+  echo "conformance: building ours into $WORK/py-ours"
+  "$PY" -m venv "$WORK/py-ours"
+  "$WORK/py-ours/bin/pip" install -q --disable-pip-version-check "$ROOT"
+  OURS_PYTHON="$WORK/py-ours/bin/python"
+fi
+OURS_NODE_DIR="${OURS_NODE_DIR:-$ROOT}"
+if ! (cd "$OURS_NODE_DIR" && node -e "require('tikapi')" 2>/dev/null); then
+  echo "conformance: building the Node addon"
+  (cd "$ROOT" && npm install --silent --no-audit --no-fund >/dev/null)
+fi
+
+# The cases, from the catalogue.
+"$PY" "$HERE/cases.py" > "$WORK/cases.json"
+
+# A port nothing listens on, for the refused-connection case.
+REFUSED="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print("http://127.0.0.1:%d" % s.getsockname()[1]); s.close()')"
+
+# The recording server.
+"$PY" -u "$HERE/recorder.py" > "$WORK/recorder.out" 2>&1 &
+RECORDER=$!
+trap 'kill $RECORDER 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  [ -s "$WORK/recorder.out" ] && break
+  sleep 0.1
+done
+BASE="$(head -1 "$WORK/recorder.out" | sed -n 's/^listening on //p')"
+[ -n "$BASE" ] || { echo "conformance: the recorder did not start"; cat "$WORK/recorder.out"; exit 1; }
+
+# Neither package may be pointed elsewhere by the environment.
+unset TIKAPI_BASE_URL TIKAPI_SANDBOX_URL
+
+run_py() { # tag python
+  "$2" "$HERE/driver.py" "$WORK/cases.json" "$BASE" "$1" "$REFUSED" "$WORK/results/$1.json"
+}
+run_js() { # tag package-dir
+  node "$HERE/driver.mjs" "$2" "$WORK/cases.json" "$BASE" "$1" "$REFUSED" "$WORK/results/$1.json"
+}
+run_py py-official "$WORK/py-official/bin/python" &
+P1=$!
+run_js js-official "$WORK/js-official" &
+P2=$!
+run_py py-ours "$OURS_PYTHON" &
+P3=$!
+run_js js-ours "$OURS_NODE_DIR" &
+P4=$!
+status=0
+for p in $P1 $P2 $P3 $P4; do wait "$p" || status=1; done
+[ "$status" = 0 ] || { echo "conformance: a driver failed"; exit 1; }
+
+"$PY" -c "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen('$BASE/__dump').read().decode())" > "$WORK/records.json"
+"$PY" "$HERE/compare.py" "$WORK/cases.json" "$WORK/records.json" "$WORK/results" "$HERE/REPORT.md"
