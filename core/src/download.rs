@@ -14,7 +14,7 @@ use crate::error::{Error, Result, TransportKind};
 use crate::options::{Options, DEFAULT_TIMEOUT};
 use crate::request::is_secret_header;
 use crate::response::Response;
-use crate::transport::{classify, http_client};
+use crate::transport::{classify, http_client, Purpose};
 
 /// The desktop browser `User-Agent` the video CDN expects.
 pub const BROWSER_USER_AGENT: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
@@ -44,7 +44,7 @@ pub async fn save_video(
         })?;
     let target = format!("GET {}", crate::request::redact_url(link));
     let timeout = options.timeout.unwrap_or(DEFAULT_TIMEOUT);
-    let client = http_client(options)?;
+    let client = http_client(options, Purpose::Download)?;
     let mut req = client
         .get(url)
         .timeout(timeout)

@@ -25,6 +25,36 @@ struct PoolKey {
     proxy: Option<String>,
     connect_timeout: Duration,
     accept_invalid_certs: bool,
+    purpose: Purpose,
+}
+
+/// What a pooled client is for: API calls carry keys, downloads do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Purpose {
+    /// Requests with `X-API-KEY` / `X-ACCOUNT-KEY`: redirects are followed
+    /// only within the same origin, so a key never reaches another host.
+    Api,
+    /// Video downloads (no keys): CDN redirects are followed anywhere.
+    Download,
+}
+
+/// The redirect policy for a purpose: at most 10 hops, and for API calls only
+/// within the origin the request was sent to.
+fn redirect_policy(purpose: Purpose) -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(move |attempt| {
+        if attempt.previous().len() >= 10 {
+            return attempt.error("too many redirects (more than 10)");
+        }
+        let leaves_origin = attempt
+            .previous()
+            .first()
+            .is_some_and(|first| first.origin() != attempt.url().origin());
+        if purpose == Purpose::Api && leaves_origin {
+            // Not followed: the app gets the 3xx answer itself.
+            return attempt.stop();
+        }
+        attempt.follow()
+    })
 }
 
 struct Engine {
@@ -89,11 +119,12 @@ where
 
 /// The HTTP client for a set of options, shared by every caller with the same
 /// transport settings.
-pub(crate) fn http_client(options: &Options) -> Result<reqwest::Client> {
+pub(crate) fn http_client(options: &Options, purpose: Purpose) -> Result<reqwest::Client> {
     let key = PoolKey {
         proxy: options.proxy.clone(),
         connect_timeout: options.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
         accept_invalid_certs: options.danger_accept_invalid_certs.unwrap_or(false),
+        purpose,
     };
     let engine = engine();
     let mut pools = engine.pools.lock().unwrap_or_else(|e| e.into_inner());
@@ -104,7 +135,7 @@ pub(crate) fn http_client(options: &Options) -> Result<reqwest::Client> {
         .connect_timeout(key.connect_timeout)
         .pool_idle_timeout(Duration::from_secs(90))
         .tcp_nodelay(true)
-        .redirect(reqwest::redirect::Policy::limited(10))
+        .redirect(redirect_policy(key.purpose))
         .danger_accept_invalid_certs(key.accept_invalid_certs);
     if let Some(p) = &key.proxy {
         let proxy = reqwest::Proxy::all(p).map_err(|e| {
@@ -148,7 +179,7 @@ pub(crate) async fn send(
     options: &Options,
     user_agent: &str,
 ) -> Result<Response> {
-    let client = http_client(options)?;
+    let client = http_client(options, Purpose::Api)?;
     let policy = options.retry.clone();
     let mut attempt = 0u32;
     loop {

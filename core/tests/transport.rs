@@ -344,3 +344,50 @@ fn a_non_json_content_type_ends_paging_for_js_but_not_python() {
     let r = block_on(py.call("public.posts", args! {"secUid" => sec.as_str()})).unwrap();
     assert!(block_on(Client::next_page(&r)).unwrap().is_some());
 }
+
+#[test]
+fn redirects_to_another_origin_are_not_followed_so_keys_stay_home() {
+    let elsewhere = serve(vec![json(200, r#"{"status":"success"}"#)]);
+    // Same server, other origin: `localhost` instead of `127.0.0.1`.
+    let other = elsewhere.url.replace("127.0.0.1", "localhost");
+    let location = format!("{other}/steal");
+    let home = serve(vec![respond(302, &[("location", &location)], b"")]);
+    let api = client(&home.url, Flavor::Js, Options::default());
+    let user = api.scope(args! { "accountKey" => "Abcdefghij0123456789" });
+    match block_on(user.call("user.info", Args::new())) {
+        Err(Error::Api(r)) => assert_eq!(r.status, 302, "the app sees the redirect"),
+        other => panic!("expected the 302 itself, got {other:?}"),
+    }
+    assert!(
+        elsewhere.seen.lock().unwrap().is_empty(),
+        "nothing, and so no key, reached the other origin"
+    );
+
+    // A different port is a different origin too: not followed.
+    let target = serve(vec![json(200, r#"{"status":"success"}"#)]);
+    let hop = serve(vec![respond(
+        307,
+        &[("location", &format!("{}/moved", target.url))],
+        b"",
+    )]);
+    let api = client(&hop.url, Flavor::Js, Options::default());
+    assert!(
+        matches!(block_on(api.call("key", Args::new())), Err(Error::Api(r)) if r.status == 307)
+    );
+    assert!(target.seen.lock().unwrap().is_empty());
+}
+
+#[test]
+fn redirects_within_the_origin_are_followed() {
+    let s = serve(vec![
+        respond(307, &[("location", "/key/info-moved")], b""),
+        json(200, r#"{"status":"success"}"#),
+    ]);
+    let api = client(&s.url, Flavor::Js, Options::default());
+    let r = block_on(api.call("key", Args::new())).unwrap();
+    assert_eq!(r.status, 200);
+    assert!(r.url.ends_with("/key/info-moved"));
+    let seen = s.seen.lock().unwrap();
+    assert_eq!(seen.len(), 2);
+    assert_eq!(seen[1].header("x-api-key").as_deref(), Some(KEY));
+}

@@ -9,6 +9,11 @@
 //! | `badjson` | `200` with a JSON content type and a body that is not JSON |
 //! | `html502` | `502` with an HTML page, as a proxy in front of the API would |
 //! | `reset` | the connection is reset (TCP RST) without an answer |
+//! | `hang` | the request is read and never answered; the connection stays open |
+//! | `redirect` | `302` back to the same URL: a redirect loop |
+//! | `status=CODE` / `status=CODE:SECONDS` | that status with an error body (and `Retry-After`) |
+//! | `flaky=N:TOKEN` | `503` for the first N requests carrying TOKEN, then the normal answer |
+//! | `big=BYTES` | the normal answer, padded to at least BYTES with a `padding` field |
 
 use std::future::Future as _;
 use std::pin::Pin;
@@ -27,7 +32,7 @@ use crate::server::Connection;
 
 pub const HEADER: &str = "x-sandbox-fault";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fault {
     Slow(Duration),
     Drop,
@@ -35,7 +40,15 @@ pub enum Fault {
     BadJson,
     Html502,
     Reset,
+    Hang,
+    Redirect,
+    Status { code: u16, retry_after: Option<u64> },
+    Flaky { times: u32, token: String },
+    Big(usize),
 }
+
+/// Largest padding `big=` may ask for (64 MiB).
+const MAX_PADDING: usize = 64 << 20;
 
 impl Fault {
     /// Parse the header's value; `Err` names an unknown fault.
@@ -56,6 +69,36 @@ impl Fault {
             "badjson" => Fault::BadJson,
             "html502" => Fault::Html502,
             "reset" => Fault::Reset,
+            "hang" => Fault::Hang,
+            "redirect" => Fault::Redirect,
+            "status" => {
+                let arg = arg.ok_or_else(|| text.clone())?;
+                let (code, after) = match arg.split_once(':') {
+                    Some((c, a)) => (c, Some(a.parse().map_err(|_| text.clone())?)),
+                    None => (arg.as_str(), None),
+                };
+                let code: u16 = code.parse().map_err(|_| text.clone())?;
+                if !(200..=599).contains(&code) {
+                    return Err(text);
+                }
+                Fault::Status {
+                    code,
+                    retry_after: after,
+                }
+            }
+            "flaky" => {
+                let arg = arg.ok_or_else(|| text.clone())?;
+                let (times, token) = arg.split_once(':').unwrap_or((arg.as_str(), ""));
+                Fault::Flaky {
+                    times: times.parse().map_err(|_| text.clone())?,
+                    token: token.to_owned(),
+                }
+            }
+            "big" => Fault::Big(
+                arg.and_then(|a| a.parse::<usize>().ok())
+                    .ok_or_else(|| text.clone())?
+                    .min(MAX_PADDING),
+            ),
             _ => return Err(text),
         })
     }

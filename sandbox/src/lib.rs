@@ -71,6 +71,9 @@ pub struct Config {
     pub seed: u64,
     /// Delay added before every answer.
     pub latency: Duration,
+    /// Serve HTTPS with the repository's self-signed certificate, for
+    /// testing that clients refuse it.
+    pub tls: bool,
 }
 
 impl Default for Config {
@@ -79,6 +82,7 @@ impl Default for Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             seed: 0,
             latency: Duration::ZERO,
+            tls: false,
         }
     }
 }
@@ -121,11 +125,17 @@ pub async fn start(config: Config) -> io::Result<Sandbox> {
     let listener = TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
     let (shutdown, rx) = watch::channel(false);
+    let tls = if config.tls {
+        Some(server::tls_acceptor()?)
+    } else {
+        None
+    };
+    let scheme = if tls.is_some() { "https" } else { "http" };
     let router = router(config);
-    let task = tokio::spawn(server::run(listener, router, rx));
+    let task = tokio::spawn(server::run(listener, router, tls, rx));
     Ok(Sandbox {
         addr,
-        url: format!("http://{addr}"),
+        url: format!("{scheme}://{addr}"),
         shutdown,
         task: Some(task),
     })
@@ -187,6 +197,8 @@ struct Shared {
     latency: Duration,
     routes: Vec<Route>,
     stats: Mutex<BTreeMap<String, u64>>,
+    /// Requests seen per `flaky=` token.
+    flaky: Mutex<std::collections::HashMap<String, u32>>,
 }
 
 /// One catalogue endpoint's path, split for matching.
@@ -260,6 +272,7 @@ fn router(config: Config) -> Router {
         latency: config.latency,
         routes,
         stats: Mutex::new(BTreeMap::new()),
+        flaky: Mutex::new(std::collections::HashMap::new()),
     });
     Router::new().fallback(handle).with_state(shared)
 }
@@ -284,7 +297,7 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response
             Err(unknown) => {
                 return error(
                     StatusCode::BAD_REQUEST,
-                    &format!("Unknown {FAULT_HEADER} value {unknown:?}: use slow, slow=MS, drop, truncate, badjson, html502 or reset."),
+                    &format!("Unknown {FAULT_HEADER} value {unknown:?}: use slow, slow=MS, drop, reset, truncate, badjson, html502, hang, redirect, status=CODE[:SECONDS], flaky=N:TOKEN or big=BYTES."),
                     None,
                 )
             }
@@ -296,7 +309,7 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response
     if !shared.latency.is_zero() {
         tokio::time::sleep(shared.latency).await;
     }
-    match fault {
+    match &fault {
         Some(Fault::Drop) | Some(Fault::Reset) => {
             if let Some(conn) = conn {
                 conn.kill(fault == Some(Fault::Reset));
@@ -304,8 +317,41 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response
             // The connection is gone; this answer is never sent.
             return std::future::pending().await;
         }
+        Some(Fault::Hang) => return std::future::pending().await,
         Some(Fault::Html502) => return faults::html502(),
         Some(Fault::BadJson) => return faults::bad_json(),
+        Some(Fault::Redirect) => {
+            let target = parts
+                .uri
+                .path_and_query()
+                .map(|p| p.as_str().to_owned())
+                .unwrap_or_else(|| "/".into());
+            return (StatusCode::FOUND, [(header::LOCATION, target)]).into_response();
+        }
+        Some(Fault::Status { code, retry_after }) => {
+            let status = StatusCode::from_u16(*code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let mut r = error(status, "Fault injected by X-Sandbox-Fault.", None);
+            if let Some(s) = retry_after {
+                r.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(*s));
+            }
+            return r;
+        }
+        Some(Fault::Flaky { times, token }) => {
+            let seen = {
+                let mut map = shared.flaky.lock().unwrap_or_else(|e| e.into_inner());
+                let n = map.entry(token.clone()).or_default();
+                *n += 1;
+                *n
+            };
+            if seen <= *times {
+                return error(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "Temporarily unavailable (flaky fault).",
+                    None,
+                );
+            }
+        }
         _ => {}
     }
     let body = match axum::body::to_bytes(body, MAX_BODY).await {
@@ -322,8 +368,27 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response
     match fault {
         Some(Fault::Slow(over)) => faults::slow(response, over),
         Some(Fault::Truncate) => faults::truncate(response, conn),
+        Some(Fault::Big(bytes)) => pad(response, bytes).await,
         _ => response,
     }
+}
+
+/// A JSON object answer with a `padding` field that brings it to `bytes`.
+async fn pad(response: Response, bytes: usize) -> Response {
+    let (parts, body) = response.into_parts();
+    let Ok(raw) = axum::body::to_bytes(body, usize::MAX).await else {
+        return error(StatusCode::INTERNAL_SERVER_ERROR, "Could not pad.", None);
+    };
+    let Ok(Json::Object(mut obj)) = serde_json::from_slice::<Json>(&raw) else {
+        return Response::from_parts(parts, raw.into());
+    };
+    obj.insert(
+        "padding".into(),
+        "x".repeat(bytes.saturating_sub(raw.len())).into(),
+    );
+    let mut r = axum::Json(Json::Object(obj)).into_response();
+    *r.status_mut() = parts.status;
+    r
 }
 
 fn count(shared: &Shared, key: &str) {

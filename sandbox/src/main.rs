@@ -1,4 +1,4 @@
-//! `tikapi-sandbox [--addr HOST:PORT] [--seed N] [--latency-ms N]`
+//! `tikapi-sandbox [--addr HOST:PORT] [--seed N] [--latency-ms N] [--tls]`
 //!
 //! The first line on stdout is `listening on http://HOST:PORT`.
 
@@ -9,10 +9,12 @@ use std::time::Duration;
 
 use tikapi_sandbox::Config;
 
-const USAGE: &str = "usage: tikapi-sandbox [--addr HOST:PORT] [--seed N] [--latency-ms N]\n\
+const USAGE: &str =
+    "usage: tikapi-sandbox [--addr HOST:PORT] [--seed N] [--latency-ms N] [--tls]\n\
   --addr        where to listen (default 127.0.0.1:8710; port 0 picks a free port)\n\
   --seed        seed of the generated data (default 0)\n\
-  --latency-ms  delay added before every answer (default 0)";
+  --latency-ms  delay added before every answer (default 0)\n\
+  --tls         serve HTTPS with a self-signed certificate (for testing that clients refuse it)";
 
 fn parse(args: &[String]) -> Result<Config, String> {
     let mut config = Config {
@@ -27,6 +29,10 @@ fn parse(args: &[String]) -> Result<Config, String> {
         };
         if name == "-h" || name == "--help" {
             return Err(String::new());
+        }
+        if name == "--tls" {
+            config.tls = true;
+            continue;
         }
         let value = match inline.or_else(|| it.next().cloned()) {
             Some(v) => v,

@@ -16,6 +16,7 @@ use hyper_util::rt::TokioIo;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{watch, Notify};
+use tokio_rustls::TlsAcceptor;
 use tower::Service;
 
 /// A connection's kill switch, handed to requests as an extension.
@@ -111,8 +112,33 @@ impl AsyncWrite for Socket {
     }
 }
 
+const CERT_PEM: &[u8] = include_bytes!("../tls/cert.pem");
+const KEY_PEM: &[u8] = include_bytes!("../tls/key.pem");
+
+/// A TLS acceptor with the repository's self-signed certificate.
+pub fn tls_acceptor() -> io::Result<TlsAcceptor> {
+    use tokio_rustls::rustls::pki_types::pem::PemObject;
+    use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let bad = |e: &dyn std::fmt::Display| io::Error::new(io::ErrorKind::InvalidData, e.to_string());
+    let cert = CertificateDer::from_pem_slice(CERT_PEM).map_err(|e| bad(&e))?;
+    let key = PrivateKeyDer::from_pem_slice(KEY_PEM).map_err(|e| bad(&e))?;
+    let provider = Arc::new(tokio_rustls::rustls::crypto::aws_lc_rs::default_provider());
+    let config = tokio_rustls::rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| bad(&e))?
+        .with_no_client_auth()
+        .with_single_cert(vec![cert], key)
+        .map_err(|e| bad(&e))?;
+    Ok(TlsAcceptor::from(Arc::new(config)))
+}
+
 /// Accept connections until `shutdown` turns true.
-pub async fn run(listener: TcpListener, router: Router, mut shutdown: watch::Receiver<bool>) {
+pub async fn run(
+    listener: TcpListener,
+    router: Router,
+    tls: Option<TlsAcceptor>,
+    mut shutdown: watch::Receiver<bool>,
+) {
     loop {
         let accepted = tokio::select! {
             a = listener.accept() => a,
@@ -132,16 +158,43 @@ pub async fn run(listener: TcpListener, router: Router, mut shutdown: watch::Rec
             }
         };
         let _ = stream.set_nodelay(true);
-        tokio::spawn(serve_connection(stream, router.clone(), shutdown.clone()));
+        tokio::spawn(serve_connection(
+            stream,
+            router.clone(),
+            tls.clone(),
+            shutdown.clone(),
+        ));
     }
 }
 
-async fn serve_connection(stream: TcpStream, router: Router, mut shutdown: watch::Receiver<bool>) {
+async fn serve_connection(
+    stream: TcpStream,
+    router: Router,
+    tls: Option<TlsAcceptor>,
+    shutdown: watch::Receiver<bool>,
+) {
     let conn = Arc::new(Connection::default());
     let socket = Socket {
         inner: stream,
         conn: conn.clone(),
     };
+    match tls {
+        None => serve(socket, conn, router, shutdown).await,
+        Some(acceptor) => {
+            // A client that refuses the certificate ends the handshake here.
+            if let Ok(Ok(stream)) =
+                tokio::time::timeout(Duration::from_secs(10), acceptor.accept(socket)).await
+            {
+                serve(stream, conn, router, shutdown).await;
+            }
+        }
+    }
+}
+
+async fn serve<I>(io: I, conn: Arc<Connection>, router: Router, mut shutdown: watch::Receiver<bool>)
+where
+    I: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
     let handle = conn.clone();
     let service = hyper::service::service_fn(move |mut req: Request<Incoming>| {
         req.extensions_mut().insert(handle.clone());
@@ -151,7 +204,7 @@ async fn serve_connection(stream: TcpStream, router: Router, mut shutdown: watch
     // No header-read timer: idle keep-alive connections stay open until the
     // client closes them, so a pooled connection is never cut under a client.
     let serving =
-        hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(socket), service);
+        hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(io), service);
     tokio::select! {
         _ = serving => {}
         _ = conn.killed() => {}
