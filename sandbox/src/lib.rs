@@ -382,10 +382,23 @@ async fn pad(response: Response, bytes: usize) -> Response {
     let Ok(Json::Object(mut obj)) = serde_json::from_slice::<Json>(&raw) else {
         return Response::from_parts(parts, raw.into());
     };
-    obj.insert(
-        "padding".into(),
-        "x".repeat(bytes.saturating_sub(raw.len())).into(),
-    );
+    // Many small objects rather than one long string, so parsing the padded
+    // body costs what parsing a large real answer costs.
+    let mut padding = Vec::new();
+    let mut size = raw.len();
+    let mut i = 0u64;
+    while size < bytes {
+        let entry = json!({
+            "id": format!("{}", 7_000_000_000_000_000_000u64 + i),
+            "desc": "padding entry for size tests #fyp",
+            "stats": { "diggCount": i * 7 % 1000, "playCount": i * 13 % 100_000 },
+            "verified": i % 2 == 0,
+        });
+        size += entry.to_string().len() + 1;
+        padding.push(entry);
+        i += 1;
+    }
+    obj.insert("padding".into(), Json::Array(padding));
     let mut r = axum::Json(Json::Object(obj)).into_response();
     *r.status_mut() = parts.status;
     r

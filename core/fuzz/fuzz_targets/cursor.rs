@@ -1,0 +1,17 @@
+//! The next-page rule over any JSON body, for every endpoint and flavor.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use serde_json::Value as Json;
+use tikapi_core::{catalogue, cursor::next_args, Args, Flavor};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(body) = serde_json::from_slice::<Json>(data) else {
+        return;
+    };
+    for ep in &catalogue().endpoints {
+        for flavor in [Flavor::Js, Flavor::Python, Flavor::Rust] {
+            let _ = next_args(ep, &Args::new(), &body, flavor);
+        }
+    }
+});
