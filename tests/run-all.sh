@@ -1,8 +1,30 @@
 #!/usr/bin/env bash
-# Every check and test of the project. The README's test command.
+# Every check and test of the project: the README's test command, and what CI
+# runs (.ci/run). Needs only Rust, Python 3.11 with pip, and Node 20 with npm;
+# everything else (maturin, pytest, ruff, mypy, @napi-rs/cli, typescript, the
+# official SDKs for the conformance suite) is installed under target/ and
+# node_modules/ by the scripts below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "== rust: fmt, clippy, tests"
+start=$SECONDS
+step() { echo; echo "######## $* ($((SECONDS - start))s)"; }
+
+step "rust: fmt, clippy, tests (core, sandbox)"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo test --workspace
+
+step "python binding"
+bash tests/python.sh
+
+step "node binding"
+bash tests/node.sh
+
+step "conformance against the official SDKs"
+bash tests/conformance/run.sh
+
+step "benchmarks, smoke run"
+bash bench/run.sh --smoke > target/bench-smoke.log 2>&1 || { cat target/bench-smoke.log; exit 1; }
+tail -5 target/bench-smoke.log
+
+step "all green"

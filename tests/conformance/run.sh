@@ -16,17 +16,9 @@ mkdir -p "$WORK/results"
 PY="${PYTHON:-python3}"
 
 # The official packages, each in a folder of its own, never shadowing ours.
-if [ ! -x "$WORK/py-official/bin/python" ] || ! "$WORK/py-official/bin/python" -c 'import tikapi' 2>/dev/null; then
-  echo "conformance: installing the official tikapi==3.2.2 from PyPI"
-  "$PY" -m venv "$WORK/py-official"
-  "$WORK/py-official/bin/pip" install -q --disable-pip-version-check tikapi==3.2.2
-fi
-if [ ! -f "$WORK/js-official/node_modules/tikapi/package.json" ]; then
-  echo "conformance: installing the official tikapi@3.2.2 from npm"
-  mkdir -p "$WORK/js-official"
-  (cd "$WORK/js-official" && { [ -f package.json ] || echo '{"private":true}' > package.json; } \
-    && npm install --silent --no-audit --no-fund tikapi@3.2.2 >/dev/null)
-fi
+bash "$ROOT/tests/official-sdks.sh"
+OFFICIAL_PY="$ROOT/target/official/py/bin/python"
+OFFICIAL_JS="$ROOT/target/official/js"
 
 OURS_PYTHON="${OURS_PYTHON:-$ROOT/target/venv/bin/python}"
 if [ ! -x "$OURS_PYTHON" ] || ! "$OURS_PYTHON" -c 'import tikapi._native' 2>/dev/null; then
@@ -67,9 +59,9 @@ run_py() { # tag python
 run_js() { # tag package-dir
   node "$HERE/driver.mjs" "$2" "$WORK/cases.json" "$BASE" "$1" "$REFUSED" "$WORK/results/$1.json"
 }
-run_py py-official "$WORK/py-official/bin/python" &
+run_py py-official "$OFFICIAL_PY" &
 P1=$!
-run_js js-official "$WORK/js-official" &
+run_js js-official "$OFFICIAL_JS" &
 P2=$!
 run_py py-ours "$OURS_PYTHON" &
 P3=$!

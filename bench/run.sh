@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Benchmarks, side by side in one run: the official tikapi 3.2.2 (PyPI, npm),
+# ours, and the ceilings (a raw reqwest loop; raw fetch/undici), all against
+# the local sandbox on loopback. Prints a table with ratios and writes
+# target/bench/results.jsonl and target/bench/report.md.
+#
+# usage: bash bench/run.sh            full run, release builds (several minutes)
+#        bash bench/run.sh --smoke    a few calls of each benchmark (what CI runs)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+WORK="$ROOT/target/bench"
+mkdir -p "$WORK"
+SCALE=1
+PROFILE=release
+if [ "${1:-}" = "--smoke" ]; then SCALE=0.01; PROFILE=debug; fi
+PY="${PYTHON:-python3}"
+
+bash tests/official-sdks.sh
+OFFICIAL_PY="$ROOT/target/official/py/bin/python"
+OFFICIAL_JS="$ROOT/target/official/js"
+
+# Ours: the venv tests/python.sh keeps (pip install . is a release build).
+OURS_PYTHON="${OURS_PYTHON:-$ROOT/target/venv/bin/python}"
+if ! (cd / && "$OURS_PYTHON" -c 'import tikapi._native') 2>/dev/null; then
+  echo "bench: building ours into $WORK/py-ours"
+  "$PY" -m venv "$WORK/py-ours"
+  "$WORK/py-ours/bin/pip" install -q --disable-pip-version-check "$ROOT"
+  OURS_PYTHON="$WORK/py-ours/bin/python"
+fi
+if ! node -e "require('tikapi')" 2>/dev/null; then
+  echo "bench: building the Node addon"
+  npm install --silent --no-audit --no-fund >/dev/null
+fi
+
+if [ "$PROFILE" = release ]; then
+  cargo build -q --release -p tikapi-sandbox
+  cargo build -q --release -p tikapi-core --example raw_loop
+else
+  cargo build -q -p tikapi-sandbox
+  cargo build -q -p tikapi-core --example raw_loop
+fi
+BIN="$ROOT/target/$PROFILE"
+
+"$BIN/tikapi-sandbox" --addr 127.0.0.1:0 > "$WORK/sandbox.out" &
+SANDBOX=$!
+trap 'kill $SANDBOX 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do [ -s "$WORK/sandbox.out" ] && break; sleep 0.1; done
+URL="$(head -1 "$WORK/sandbox.out" | sed -n 's/^listening on //p')"
+[ -n "$URL" ] || { echo "bench: the sandbox did not start"; exit 1; }
+unset TIKAPI_BASE_URL TIKAPI_SANDBOX_URL
+
+OUT="$WORK/results.jsonl"
+: > "$OUT"
+LILY="MS4wLjABAAAAsHntXC3s0AvxcecggxsoVa4eAiT8OVafVZ4OQXxy-9htpnUi0sOYSr0kGGD1Loud"
+calls() { "$PY" -c "import sys; print(max(2, int($1 * $SCALE)))"; }
+
+echo "bench: raw reqwest loop"
+for c in 1 8 64 256 1024; do
+  "$BIN/examples/raw_loop" "$URL/public/check?username=lilyachty" "$(calls 20000)" "$c" \
+    | sed "s/^{/{\"lang\": \"rust\", \"impl\": \"raw\", \"bench\": \"check\", /" >> "$OUT"
+done
+"$BIN/examples/raw_loop" "$URL/public/posts?secUid=$LILY&count=30" "$(calls 2000)" 1 \
+  | sed "s/^{/{\"lang\": \"rust\", \"impl\": \"raw\", \"bench\": \"posts30\", /" >> "$OUT"
+
+echo "bench: python (official, ours)"
+(cd / && "$OFFICIAL_PY" "$ROOT/bench/py_bench.py" "$URL" "$SCALE") >> "$OUT"
+(cd / && "$OURS_PYTHON" "$ROOT/bench/py_bench.py" "$URL" "$SCALE") >> "$OUT"
+
+echo "bench: node (official, ours, raw fetch)"
+node bench/node_bench.mjs official "$OFFICIAL_JS" "$URL" "$SCALE" >> "$OUT"
+node bench/node_bench.mjs ours "$ROOT" "$URL" "$SCALE" >> "$OUT"
+node bench/node_bench.mjs fetch "$ROOT" "$URL" "$SCALE" >> "$OUT"
+
+"$PY" bench/report.py "$OUT" > "$WORK/report.md"
+cat "$WORK/report.md"
