@@ -61,7 +61,7 @@ def main() -> None:
     for name in ("check", "posts30"):
         off = val(find(rows, lang="python", impl="official", bench=f"sequential.{name}"), "per_sec")
         ours = val(find(rows, lang="python", impl="ours", bench=f"sequential.{name}"), "per_sec")
-        raw = val(find(rows, lang="rust", bench=name, concurrency=1), "per_sec")
+        raw = val(find(rows, lang="rust", impl="raw", bench=name, concurrency=1), "per_sec")
         label = "public.check" if name == "check" else "public.posts (30 items)"
         out.append(f"| {label} | {fmt(off)} | {fmt(ours)} | {fmt(raw)} | {ratio(ours, off)} | {ratio(raw, ours)} |")
     out += [
@@ -75,9 +75,20 @@ def main() -> None:
         off = val(find(rows, lang="python", impl="official", bench="concurrent.threads", concurrency=c), "per_sec")
         th = val(find(rows, lang="python", impl="ours", bench="concurrent.threads", concurrency=c), "per_sec")
         asy = val(find(rows, lang="python", impl="ours", bench="concurrent.async", concurrency=c), "per_sec")
-        raw = val(find(rows, lang="rust", bench="check", concurrency=c), "per_sec")
+        raw = val(find(rows, lang="rust", impl="raw", bench="check", concurrency=c), "per_sec")
         best = max([x for x in (th, asy) if x] or [0]) or None
         out.append(f"| {c} | {fmt(off)} | {fmt(th)} | {fmt(asy)} | {fmt(raw)} | {ratio(best, off)} |")
+    out += [
+        "",
+        "### Rust: the SDK (`tikapi-core`) against a raw reqwest loop (`public.check`)",
+        "",
+        "| in flight | tikapi-core | raw reqwest | raw / core |",
+        "|---|---|---|---|",
+    ]
+    for c in (1, 8, 64, 256, 1024):
+        core = val(find(rows, lang="rust", impl="core", bench="check", concurrency=c), "per_sec")
+        raw = val(find(rows, lang="rust", impl="raw", bench="check", concurrency=c), "per_sec")
+        out.append(f"| {c} | {fmt(core)} | {fmt(raw)} | {ratio(raw, core)} |")
     out += [
         "",
         "### Node",

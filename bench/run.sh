@@ -35,10 +35,10 @@ fi
 
 if [ "$PROFILE" = release ]; then
   cargo build -q --release -p tikapi-sandbox
-  cargo build -q --release -p tikapi-core --example raw_loop
+  cargo build -q --release -p tikapi-core --example raw_loop --example core_loop
 else
   cargo build -q -p tikapi-sandbox
-  cargo build -q -p tikapi-core --example raw_loop
+  cargo build -q -p tikapi-core --example raw_loop --example core_loop
 fi
 BIN="$ROOT/target/$PROFILE"
 
@@ -62,6 +62,12 @@ for c in 1 8 64 256 1024; do
 done
 "$BIN/examples/raw_loop" "$URL/public/posts?secUid=$LILY&count=30" "$(calls 2000)" 1 \
   | sed "s/^{/{\"lang\": \"rust\", \"impl\": \"raw\", \"bench\": \"posts30\", /" >> "$OUT"
+
+echo "bench: the Rust SDK (tikapi-core)"
+for c in 1 8 64 256 1024; do
+  "$BIN/examples/core_loop" "$URL" "$(calls 20000)" "$c" \
+    | sed "s/^{/{\"lang\": \"rust\", \"impl\": \"core\", \"bench\": \"check\", /" >> "$OUT"
+done
 
 echo "bench: python (official, ours)"
 (cd / && "$OFFICIAL_PY" "$ROOT/bench/py_bench.py" "$URL" "$SCALE") >> "$OUT"
