@@ -296,9 +296,24 @@ fn error(status: StatusCode, message: &str, extra: Option<Map<String, Json>>) ->
 async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let conn = parts.extensions.get::<Arc<Connection>>().cloned();
-    let fault = match parts.headers.get(FAULT_HEADER).map(|v| v.to_str()) {
+    // Video downloads carry no API headers: they take the fault as `?fault=`.
+    let video_fault = if parts.uri.path().starts_with("/__sandbox/video/") {
+        parts.uri.query().and_then(|q| {
+            form_urlencoded::parse(q.as_bytes())
+                .find(|(k, _)| k == "fault")
+                .map(|(_, v)| v.into_owned())
+        })
+    } else {
+        None
+    };
+    let fault_text = match parts.headers.get(FAULT_HEADER).map(|v| v.to_str()) {
+        Some(Ok(text)) => Some(Ok(text.to_owned())),
+        Some(Err(_)) => Some(Err(())),
+        None => video_fault.map(Ok),
+    };
+    let fault = match fault_text {
         None => None,
-        Some(Ok(text)) => match Fault::parse(text) {
+        Some(Ok(text)) => match Fault::parse(&text) {
             Ok(f) => Some(f),
             Err(unknown) => {
                 return error(

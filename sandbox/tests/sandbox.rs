@@ -595,3 +595,41 @@ fn the_binary_prints_where_it_listens() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--seed"));
 }
+
+#[tokio::test]
+async fn video_downloads_take_faults_from_the_query() {
+    let s = start(Config::default()).await.unwrap();
+    let body: Json = http()
+        .get(format!("{}/public/posts?secUid={LILY}", s.url()))
+        .header("X-API-KEY", KEY)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let link = body["itemList"][0]["video"]["playAddr"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let cookie = body["$other"]["videoLinkHeaders"]["Cookie"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let r = http()
+        .get(format!("{link}?size=100000&fault=truncate"))
+        .header("Cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.bytes().await.is_err(), "the download stops halfway");
+    let r = http()
+        .get(format!("{link}?size=100000"))
+        .header("Cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.bytes().await.unwrap().len(), 100_000);
+    s.stop().await;
+}
