@@ -121,7 +121,13 @@ impl NativeClient {
             max_pages,
             max_items,
         };
-        let pages = Pages::with_call(self.inner.clone(), endpoint, call.args, call.settings, limits);
+        let pages = Pages::with_call(
+            self.inner.clone(),
+            endpoint,
+            call.args,
+            call.settings,
+            limits,
+        );
         Ok(NativePages {
             client: self.inner.clone(),
             pages: Arc::new(tokio::sync::Mutex::new(pages)),
@@ -165,7 +171,10 @@ impl NativeClient {
     }
 
     fn __repr__(&self) -> String {
-        format!("<tikapi._native.Client sandbox={}>", self.inner.sandbox(None))
+        format!(
+            "<tikapi._native.Client sandbox={}>",
+            self.inner.sandbox(None)
+        )
     }
 }
 
@@ -195,4 +204,3 @@ impl NativePages {
         })
     }
 }
-

@@ -29,10 +29,18 @@ pub fn value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         return Ok(Value::Str(obj.extract::<String>()?));
     }
     if let Ok(list) = obj.cast::<PyList>() {
-        return list.iter().map(|v| value(&v)).collect::<PyResult<_>>().map(Value::Array);
+        return list
+            .iter()
+            .map(|v| value(&v))
+            .collect::<PyResult<_>>()
+            .map(Value::Array);
     }
     if let Ok(tuple) = obj.cast::<PyTuple>() {
-        return tuple.iter().map(|v| value(&v)).collect::<PyResult<_>>().map(Value::Array);
+        return tuple
+            .iter()
+            .map(|v| value(&v))
+            .collect::<PyResult<_>>()
+            .map(Value::Array);
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
         let mut fields = Vec::with_capacity(dict.len());
@@ -67,7 +75,11 @@ pub fn is_sdk_keyword(name: &str) -> bool {
 
 /// The `__sandbox__` keyword, when given and not None.
 pub fn sandbox(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Option<bool>> {
-    match kwargs.map(|k| k.get_item("__sandbox__")).transpose()?.flatten() {
+    match kwargs
+        .map(|k| k.get_item("__sandbox__"))
+        .transpose()?
+        .flatten()
+    {
         Some(v) if !v.is_none() => Ok(Some(v.is_truthy()?)),
         _ => Ok(None),
     }
@@ -75,7 +87,11 @@ pub fn sandbox(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Option<bool>> {
 
 /// The `__options__` keyword, when given and not None.
 pub fn call_options(kwargs: Option<&Bound<'_, PyDict>>) -> Result<Options, OptionError> {
-    match kwargs.map(|k| k.get_item("__options__")).transpose()?.flatten() {
+    match kwargs
+        .map(|k| k.get_item("__options__"))
+        .transpose()?
+        .flatten()
+    {
         Some(v) if !v.is_none() => options(&v),
         _ => Ok(Options::default()),
     }
@@ -165,9 +181,12 @@ pub fn proxy(v: &Bound<'_, PyAny>) -> Result<Option<String>, OptionError> {
     if let Ok(s) = v.extract::<String>() {
         return Ok(Some(s));
     }
-    let map = v
-        .cast::<PyMapping>()
-        .map_err(|_| bad("the option proxies must be a dict such as {\"https\": \"http://host:port\"}".to_owned()))?;
+    let map = v.cast::<PyMapping>().map_err(|_| {
+        bad(
+            "the option proxies must be a dict such as {\"https\": \"http://host:port\"}"
+                .to_owned(),
+        )
+    })?;
     for key in ["https", "all", "http"] {
         if let Ok(p) = map.get_item(key) {
             if !p.is_none() {

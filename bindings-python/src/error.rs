@@ -4,7 +4,7 @@
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyType};
-use tikapi_core::{Client, Error, TransportKind};
+use tikapi_core::{ApiErrorKind, Client, Error, TransportKind};
 
 use crate::response::{self, Face};
 
@@ -33,7 +33,7 @@ fn class<'py>(py: Python<'py>, name: &'static str) -> PyResult<Bound<'py, PyType
 /// | core | Python |
 /// |---|---|
 /// | validation | `ValidationException` (`.field`, `.rule`) |
-/// | API status 401 / 403 with a TikTok code / 428 / 429 / other | `AuthenticationError` / `TikTokError` / `AccountSessionExpired` / `RateLimitError` / `ResponseException`, with `.response` |
+/// | API error, by the core's `error_kind()`: authentication / tiktok / account session expired / rate limit / other | `AuthenticationError` / `TikTokError` / `AccountSessionExpired` / `RateLimitError` / `ResponseException` (`.kind` names the kind), with `.response` |
 /// | transport: timeout / connect / other | `TimeoutError` / `ConnectionError` / `ResponseException`, `.response` None |
 /// | usage (unknown endpoint, bad option) | `APIException` |
 pub fn to_py(py: Python<'_>, err: Error, client: &Client, face: Face) -> PyErr {
@@ -49,20 +49,24 @@ fn build(py: Python<'_>, err: Error, client: &Client, face: Face) -> PyResult<Py
             ("ValidationException", v.message, None)
         }
         Error::Api(resp) => {
-            let message = resp.message();
-            let cls = match resp.status {
-                401 => "AuthenticationError",
-                403 if resp.tiktok_code().is_some() => {
+            let message = resp.error_message(tikapi_core::Flavor::Python);
+            let kind = resp.error_kind();
+            kwargs.set_item("kind", kind.name())?;
+            let cls = match kind {
+                ApiErrorKind::Authentication => "AuthenticationError",
+                ApiErrorKind::TikTok => {
                     kwargs.set_item("tiktok_code", resp.tiktok_code())?;
                     kwargs.set_item("description", resp.tiktok_description())?;
                     "TikTokError"
                 }
-                428 => "AccountSessionExpired",
-                429 => {
+                ApiErrorKind::AccountSessionExpired => "AccountSessionExpired",
+                ApiErrorKind::RateLimit => {
                     kwargs.set_item("retry_after", resp.retry_after().map(|d| d.as_secs_f64()))?;
                     "RateLimitError"
                 }
-                _ => "ResponseException",
+                ApiErrorKind::BadRequest | ApiErrorKind::Server | ApiErrorKind::Other => {
+                    "ResponseException"
+                }
             };
             let wrapped = response::wrap(py, *resp, client.clone(), face)?;
             (cls, message, Some(wrapped))

@@ -25,6 +25,7 @@ fn catalogue(py: Python<'_>) -> PyResult<Py<PyList>> {
         d.set_item("deprecated", e.deprecated)?;
         d.set_item("in_official_sdk", e.in_official_sdk)?;
         d.set_item("in_docs", e.in_docs)?;
+        d.set_item("paged", e.is_paged())?;
         let params = PyList::empty(py);
         for p in &e.params {
             let pd = PyDict::new(py);
@@ -66,8 +67,12 @@ fn catalogue(py: Python<'_>) -> PyResult<Py<PyList>> {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", tikapi_core::VERSION)?;
     m.add("DEFAULT_BASE", tikapi_core::catalogue::DEFAULT_BASE)?;
-    m.add("DEFAULT_SANDBOX_BASE", tikapi_core::catalogue::DEFAULT_SANDBOX_BASE)?;
+    m.add(
+        "DEFAULT_SANDBOX_BASE",
+        tikapi_core::catalogue::DEFAULT_SANDBOX_BASE,
+    )?;
     m.add_function(wrap_pyfunction!(catalogue, m)?)?;
+    m.add_function(wrap_pyfunction!(runtime::drain, m)?)?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<client::NativePages>()?;
     m.add_class::<response::NativeResponse>()?;

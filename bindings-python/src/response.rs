@@ -162,6 +162,24 @@ impl NativeResponse {
     }
 }
 
+/// A Python `progress(written, total)` callable as the core's progress hook.
+/// It runs with the GIL taken for the call; an exception it raises is
+/// reported as unraisable (the download goes on, as with a logging hook).
+fn progress_callback(
+    py: Python<'_>,
+    progress: Option<Py<PyAny>>,
+) -> Option<tikapi_core::download::Progress> {
+    let callback = progress.filter(|p| !p.is_none(py))?;
+    Some(Box::new(move |written: u64, total: Option<u64>| {
+        // Runs on a runtime thread in async downloads.
+        runtime::attach_from_runtime(|py| {
+            if let Err(e) = callback.call1(py, (written, total)) {
+                e.write_unraisable(py, Some(callback.bind(py)));
+            }
+        });
+    }))
+}
+
 fn header_list(headers: Option<&Bound<'_, PyDict>>) -> PyResult<Vec<(String, String)>> {
     let mut out = Vec::new();
     if let Some(h) = headers {
@@ -236,25 +254,20 @@ impl NativeResponse {
     /// How to reach this page's item list in its JSON (`["itemList"]`,
     /// `["notice_lists", 0, "notice_list"]`), or None.
     fn item_path(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        let Some(body) = self.inner.json() else {
+        use tikapi_core::pages::{item_list_path, PathStep};
+        let Some(path) = self.inner.json().and_then(item_list_path) else {
             return Ok(None);
         };
-        let Some(list) = tikapi_core::pages::item_list(body) else {
-            return Ok(None);
-        };
-        let same = |v: &serde_json::Value| v.as_array().is_some_and(|a| std::ptr::eq(a, list));
-        if let Some(obj) = body.as_object() {
-            if let Some((k, _)) = obj.iter().find(|(_, v)| same(v)) {
-                return Ok(Some((k.as_str(),).into_pyobject(py)?.into_any().unbind()));
-            }
-            if let Some(first) = obj.get("notice_lists").and_then(|l| l.get(0)) {
-                if first.get("notice_list").is_some_and(same) {
-                    let path = ("notice_lists", 0, "notice_list");
-                    return Ok(Some(path.into_pyobject(py)?.into_any().unbind()));
-                }
+        let steps = pyo3::types::PyList::empty(py);
+        for step in path {
+            match step {
+                PathStep::Key(k) => steps.append(*k)?,
+                PathStep::Index(i) => steps.append(*i)?,
             }
         }
-        Ok(None)
+        Ok(Some(
+            pyo3::types::PyTuple::new(py, steps)?.into_any().unbind(),
+        ))
     }
 
     /// The exception a call would raise for this response (for
@@ -282,8 +295,10 @@ impl NativeResponse {
         })
     }
 
-    /// Stream `link` to `path`; returns the bytes written.
-    #[pyo3(signature = (link, path, headers=None, timeout=None, proxies=None))]
+    /// Stream `link` to `path`; returns the bytes written. `progress` is
+    /// called with (bytes written, total or None) as the body arrives.
+    #[pyo3(signature = (link, path, headers=None, timeout=None, proxies=None, progress=None))]
+    #[allow(clippy::too_many_arguments)]
     fn save_video(
         &self,
         py: Python<'_>,
@@ -292,18 +307,21 @@ impl NativeResponse {
         headers: Option<&Bound<'_, PyDict>>,
         timeout: Option<&Bound<'_, PyAny>>,
         proxies: Option<&Bound<'_, PyAny>>,
+        progress: Option<Py<PyAny>>,
     ) -> PyResult<u64> {
         let extra = header_list(headers)?;
         let options = self.download_options(py, timeout, proxies)?;
         let inner = &self.inner;
+        let progress = progress_callback(py, progress);
         let result = runtime::wait(py, async {
-            tikapi_core::download::save_video(&link, &path, Some(inner), &extra, &options, None)
+            tikapi_core::download::save_video(&link, &path, Some(inner), &extra, &options, progress)
                 .await
         })?;
         result.map_err(|e| error::to_py(py, e, &self.client, self.face))
     }
 
-    #[pyo3(signature = (link, path, headers=None, timeout=None, proxies=None))]
+    #[pyo3(signature = (link, path, headers=None, timeout=None, proxies=None, progress=None))]
+    #[allow(clippy::too_many_arguments)]
     fn save_video_async<'py>(
         &self,
         py: Python<'py>,
@@ -312,16 +330,24 @@ impl NativeResponse {
         headers: Option<&Bound<'py, PyDict>>,
         timeout: Option<&Bound<'py, PyAny>>,
         proxies: Option<&Bound<'py, PyAny>>,
+        progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let extra = header_list(headers)?;
         let options = self.download_options(py, timeout, proxies)?;
+        let progress = progress_callback(py, progress);
         let inner = self.inner.share();
         let client = self.client.clone();
         let face = self.face;
         runtime::awaitable(py, async move {
-            let result =
-                tikapi_core::download::save_video(&link, &path, Some(&inner), &extra, &options, None)
-                    .await;
+            let result = tikapi_core::download::save_video(
+                &link,
+                &path,
+                Some(&inner),
+                &extra,
+                &options,
+                progress,
+            )
+            .await;
             Deferred::new(move |py| match result {
                 Ok(n) => Ok(n.into_pyobject(py)?.into_any().unbind()),
                 Err(e) => Err(error::to_py(py, e, &client, face)),

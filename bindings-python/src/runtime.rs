@@ -5,6 +5,8 @@ use std::cell::OnceCell;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
+use std::sync::{Condvar, Mutex};
+use std::time::Duration;
 
 use pyo3::prelude::*;
 use pyo3_async_runtimes::generic::{ContextExt, Runtime};
@@ -12,17 +14,38 @@ use pyo3_async_runtimes::TaskLocals;
 
 use crate::error;
 
-/// Wait for `fut` on the core runtime with the GIL released. A panic is
-/// caught here and becomes an `APIException`, never an unwind into Python.
+/// How often a blocking call looks for a pending signal (Ctrl-C).
+const SIGNAL_CHECK: Duration = Duration::from_millis(50);
+
+/// Wait for `fut` on the core runtime with the GIL released. Pending signals
+/// are handled meanwhile, so Ctrl-C interrupts a long call: the future is
+/// dropped (the request is abandoned) and `KeyboardInterrupt` raised. A panic
+/// is caught here and becomes an `APIException`, never an unwind into Python.
 pub fn wait<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
 where
     F: Future + Send,
     F::Output: Send,
 {
     let outcome = py.detach(|| {
-        std::panic::catch_unwind(AssertUnwindSafe(|| tikapi_core::transport::block_on(fut)))
+        std::panic::catch_unwind(AssertUnwindSafe(|| {
+            tikapi_core::transport::block_on(async {
+                tokio::pin!(fut);
+                let mut tick = tokio::time::interval(SIGNAL_CHECK);
+                tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+                tick.tick().await; // the first tick is immediate
+                loop {
+                    tokio::select! {
+                        out = &mut fut => return Ok(out),
+                        _ = tick.tick() => {
+                            // Only the main thread sees signals; elsewhere this is a no-op.
+                            Python::attach(|py| py.check_signals())?;
+                        }
+                    }
+                }
+            })
+        }))
     });
-    outcome.map_err(|panic| error::internal(py, &panic_text(&panic)))
+    outcome.map_err(|panic| error::internal(py, &panic_text(&panic)))?
 }
 
 /// Turn a future into a Python awaitable. The result is converted to a
@@ -77,6 +100,56 @@ impl<'py> IntoPyObject<'py> for Deferred {
     }
 }
 
+/// Runtime threads that hold, or are about to take, the GIL.
+///
+/// A thread that is not Python's own and takes the GIL after the interpreter
+/// has begun to finalize is killed mid-call (a crash at exit). An `atexit`
+/// hook (`drain`) therefore waits, with the GIL released, until none is
+/// left; the interpreter only starts to finalize after `atexit` hooks.
+static ACTIVE: Mutex<usize> = Mutex::new(0);
+static IDLE: Condvar = Condvar::new();
+
+/// One runtime thread's use of Python, from before it is scheduled until it
+/// has let go of the GIL.
+pub struct Active(());
+
+impl Active {
+    pub fn enter() -> Active {
+        *ACTIVE.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+        Active(())
+    }
+}
+
+impl Drop for Active {
+    fn drop(&mut self) {
+        let mut n = ACTIVE.lock().unwrap_or_else(|e| e.into_inner());
+        *n = n.saturating_sub(1);
+        if *n == 0 {
+            IDLE.notify_all();
+        }
+    }
+}
+
+/// Take the GIL from a runtime thread (not a Python thread), counted in [`ACTIVE`].
+pub fn attach_from_runtime<R>(f: impl FnOnce(Python<'_>) -> R) -> R {
+    let _active = Active::enter();
+    Python::attach(f)
+}
+
+/// Wait until no runtime thread uses Python, for at most `timeout`
+/// (registered with `atexit` by the package). Returns whether all finished.
+#[pyfunction]
+pub fn drain(py: Python<'_>, timeout: f64) -> bool {
+    let limit = Duration::from_secs_f64(timeout.clamp(0.0, 3600.0));
+    py.detach(|| {
+        let n = ACTIVE.lock().unwrap_or_else(|e| e.into_inner());
+        let (n, _) = IDLE
+            .wait_timeout_while(n, limit, |n| *n > 0)
+            .unwrap_or_else(|e| e.into_inner());
+        *n == 0
+    })
+}
+
 /// pyo3-async-runtimes over the core's runtime, so that async calls use the
 /// same connection pool as sync ones and survive `fork()` the same way.
 struct CoreRuntime;
@@ -96,11 +169,17 @@ impl Runtime for CoreRuntime {
         tikapi_core::transport::runtime().spawn(fut)
     }
 
+    /// pyo3-async-runtimes hands results to the event loop from here, with
+    /// the GIL taken on a runtime thread: counted, so that exit waits for it.
     fn spawn_blocking<F>(f: F) -> Self::JoinHandle
     where
         F: FnOnce() + Send + 'static,
     {
-        tikapi_core::transport::runtime().spawn_blocking(f)
+        let active = Active::enter();
+        tikapi_core::transport::runtime().spawn_blocking(move || {
+            f();
+            drop(active);
+        })
     }
 }
 

@@ -153,6 +153,15 @@ impl Endpoint {
     }
 
     /// True when the endpoint acts for an authorised account.
+    /// Whether the endpoint pages: it declares a cursor parameter the
+    /// next-page rule fills (`cursor`, `offset`, `nextCursor`, or
+    /// notifications' `min_time` / `max_time`).
+    pub fn is_paged(&self) -> bool {
+        crate::cursor::CURSOR_PARAMS
+            .iter()
+            .any(|p| self.declares(p))
+    }
+
     pub fn needs_account(&self) -> bool {
         self.declares("accountKey")
     }

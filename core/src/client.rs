@@ -258,6 +258,12 @@ impl Client {
             .map(Some)
     }
 
+    /// Whether [`Client::next_page`] would fetch another page, per the
+    /// official rule of the client's flavor; nothing is sent.
+    pub fn has_next_page(response: &Response) -> bool {
+        next_call(response).is_some()
+    }
+
     /// Every page of a call, as a stream, ending after the last page or the
     /// limits.
     pub fn pages(&self, endpoint: &str, args: Args, limits: PageLimits) -> crate::pages::Pages {

@@ -75,6 +75,9 @@ pub async fn save_video(
     }
     let total = resp.content_length();
     let temp = temp_path(path)?;
+    // Removes the temporary file if this future is dropped before the end
+    // (a cancelled call, Ctrl-C): no `.part` file is ever left behind.
+    let mut guard = TempFile(Some(temp.clone()));
     let written = async {
         let mut file = tokio::fs::File::create(&temp)
             .await
@@ -111,7 +114,10 @@ pub async fn save_video(
     .await;
     match written {
         Ok(n) => match tokio::fs::rename(&temp, path).await {
-            Ok(()) => Ok(n),
+            Ok(()) => {
+                guard.0 = None;
+                Ok(n)
+            }
             Err(e) => {
                 let _ = tokio::fs::remove_file(&temp).await;
                 Err(io_error(path, "replace", e))
@@ -120,6 +126,17 @@ pub async fn save_video(
         Err(e) => {
             let _ = tokio::fs::remove_file(&temp).await;
             Err(e)
+        }
+    }
+}
+
+/// A temporary file that is removed when dropped, unless disarmed.
+struct TempFile(Option<PathBuf>);
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if let Some(p) = self.0.take() {
+            let _ = std::fs::remove_file(p);
         }
     }
 }

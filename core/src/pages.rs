@@ -94,33 +94,50 @@ impl Pages {
     }
 }
 
+/// One step of a path into a JSON body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathStep {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// Where the items of a page are, whatever the endpoint calls them: the
+/// bindings use this path to hand out items without a second rule.
+pub fn item_list_path(body: &Json) -> Option<&'static [PathStep]> {
+    const NOTICES: &[PathStep] = &[
+        PathStep::Key("notice_lists"),
+        PathStep::Index(0),
+        PathStep::Key("notice_list"),
+    ];
+    const KEYS: &[&[PathStep]] = &[
+        &[PathStep::Key("itemList")],
+        &[PathStep::Key("comments")],
+        &[PathStep::Key("userList")],
+        &[PathStep::Key("users")],
+        &[PathStep::Key("data")],
+        &[PathStep::Key("messages")],
+        &[PathStep::Key("conversations")],
+        &[PathStep::Key("messagesList")],
+        &[PathStep::Key("music")],
+        &[PathStep::Key("challenges")],
+        &[PathStep::Key("playList")],
+        &[PathStep::Key("list")],
+        &[PathStep::Key("transactions")],
+        &[PathStep::Key("topics")],
+    ];
+    std::iter::once(NOTICES)
+        .chain(KEYS.iter().copied())
+        .find(|path| follow(body, path).is_some_and(Json::is_array))
+}
+
+fn follow<'a>(body: &'a Json, path: &[PathStep]) -> Option<&'a Json> {
+    path.iter().try_fold(body, |at, step| match step {
+        PathStep::Key(k) => at.as_object()?.get(*k),
+        PathStep::Index(i) => at.as_array()?.get(*i),
+    })
+}
+
 /// The list of items a page carries, whatever the endpoint calls it.
 pub fn item_list(body: &Json) -> Option<&Vec<Json>> {
-    const KEYS: &[&str] = &[
-        "itemList",
-        "comments",
-        "userList",
-        "users",
-        "data",
-        "messages",
-        "conversations",
-        "messagesList",
-        "music",
-        "challenges",
-        "playList",
-        "list",
-        "transactions",
-        "topics",
-    ];
-    let obj = body.as_object()?;
-    if let Some(list) = obj
-        .get("notice_lists")
-        .and_then(|l| l.get(0))
-        .and_then(|first| first.get("notice_list"))
-        .and_then(Json::as_array)
-    {
-        return Some(list);
-    }
-    KEYS.iter()
-        .find_map(|k| obj.get(*k).and_then(Json::as_array))
+    follow(body, item_list_path(body)?)?.as_array()
 }

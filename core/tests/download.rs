@@ -161,6 +161,39 @@ fn a_connection_dropped_mid_body_leaves_no_file_and_keeps_the_old_one() {
 }
 
 #[test]
+fn a_download_cancelled_midway_leaves_no_temporary_file() {
+    let mut raw = b"HTTP/1.1 200 OK\r\ncontent-length: 100000\r\n\r\n".to_vec();
+    raw.extend(std::iter::repeat_n(7u8, 40_000));
+    let cdn = serve(vec![Action::Stall(raw)]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.mp4");
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let tx = Mutex::new(Some(tx));
+    let progress: tikapi_core::download::Progress = Box::new(move |written, _| {
+        if written > 0 {
+            if let Some(tx) = tx.lock().unwrap().take() {
+                let _ = tx.send(());
+            }
+        }
+    });
+    let dir_path = dir.path().to_path_buf();
+    block_on(async move {
+        let options = Options::default();
+        let save = save_video(&cdn.url, &path, None, &[], &options, Some(progress));
+        tokio::select! {
+            _ = save => panic!("the stalled download cannot finish"),
+            _ = rx => {}
+        }
+        // `save` was dropped mid-stream; the temporary file existed until then.
+    });
+    assert!(
+        leftovers(&dir_path).is_empty(),
+        "{:?}",
+        leftovers(&dir_path)
+    );
+}
+
+#[test]
 fn unwritable_targets_and_bad_links_are_clear_errors() {
     let cdn = serve(vec![respond(200, &[], b"abc")]);
     let err = block_on(save_video(

@@ -1,5 +1,7 @@
 """TikAPI for Python: a drop-in for the official ``tikapi`` package, on a Rust core.
 
+Usage::
+
     from tikapi import TikAPI, ValidationException, ResponseException
 
     api = TikAPI("myAPIKey")
@@ -18,6 +20,7 @@ from .api import (
     AuthenticationError,
     ConnectionError,
     Headers,
+    Options,
     RateLimitError,
     ResponseException,
     TikAPI,
@@ -38,6 +41,7 @@ __all__ = [
     "AuthenticationError",
     "ConnectionError",
     "Headers",
+    "Options",
     "RateLimitError",
     "ResponseException",
     "TikAPI",

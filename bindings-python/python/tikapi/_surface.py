@@ -84,8 +84,9 @@ def _items(pages: Iterator[APIResponse], max_items: Optional[int]) -> Iterator[A
             yield item
 
 
-async def _aitems(pages: AsyncIterator[AsyncAPIResponse],
-                  max_items: Optional[int]) -> AsyncIterator[Any]:
+async def _aitems(
+    pages: AsyncIterator[AsyncAPIResponse], max_items: Optional[int]
+) -> AsyncIterator[Any]:
     seen = 0
     async for page in pages:
         for item in page._items():
@@ -108,12 +109,14 @@ class Endpoint:
     def __call__(self, **kwargs: Any) -> Any:
         return self._native.call(self._key, kwargs)
 
-    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None,
-              **kwargs: Any) -> Any:
+    def pages(
+        self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
+    ) -> Any:
         return PageIterator(self._native.pages(self._key, kwargs, max_pages, max_items))
 
-    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None,
-              **kwargs: Any) -> Any:
+    def items(
+        self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
+    ) -> Any:
         return _items(self.pages(max_pages=max_pages, max_items=max_items, **kwargs), max_items)
 
     def __repr__(self) -> str:
@@ -128,12 +131,14 @@ class AsyncEndpoint(Endpoint):
     async def __call__(self, **kwargs: Any) -> Any:
         return await self._native.call_async(self._key, kwargs)
 
-    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None,
-              **kwargs: Any) -> Any:
+    def pages(
+        self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
+    ) -> Any:
         return AsyncPageIterator(self._native.pages(self._key, kwargs, max_pages, max_items))
 
-    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None,
-              **kwargs: Any) -> Any:
+    def items(
+        self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
+    ) -> Any:
         return _aitems(self.pages(max_pages=max_pages, max_items=max_items, **kwargs), max_items)
 
 
@@ -204,7 +209,7 @@ def install(root: type, *, asynchronous: bool, module: str) -> dict[str, type]:
         for name, key in node["endpoints"].items():
             attrs[name] = _EndpointAttribute(key, endpoint_cls)
         for name, child in node["children"].items():
-            attrs[name] = _CategoryAttribute(classes[child])  # type: ignore[arg-type]
+            attrs[name] = _CategoryAttribute(classes[child])
         return attrs
 
     # Deepest first, so a category's children exist when it is made.

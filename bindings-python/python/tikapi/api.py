@@ -6,6 +6,7 @@ Their categories and endpoints are installed from the catalogue by
 
 from __future__ import annotations
 
+import atexit
 from types import TracebackType
 from typing import Any, Optional
 
@@ -21,6 +22,7 @@ from .exceptions import (
     TimeoutError,
     ValidationException,
 )
+from .options import Options
 from .response import APIResponse, AsyncAPIResponse, Headers
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "AuthenticationError",
     "ConnectionError",
     "Headers",
+    "Options",
     "RateLimitError",
     "ResponseException",
     "TikAPI",
@@ -41,27 +44,28 @@ __all__ = [
 ]
 
 
+# Async results reach the event loop from the core's runtime threads, with the
+# GIL. The interpreter must not begin to finalize while one holds it, so exit
+# waits (briefly, at most) for them.
+atexit.register(_native.drain, 5.0)
+
+
 def _client(api_key: Any) -> Any:
     if not isinstance(api_key, str):
         raise APIException("API Key is required.")
     return _native.Client(api_key)
 
 
-class TikAPI:
-    """A TikAPI client: ``api = TikAPI(key)``.
-
-    ``api.public``, ``api.user``, ``api.key()`` and every other endpoint of
-    the catalogue; ``api.set(__sandbox__=True, __options__={...}, **defaults)``.
-    One client is safe to share between threads and keeps working in a child
-    after ``os.fork()``.
-    """
+class _Client:
+    """What ``TikAPI`` and ``AsyncTikAPI`` share: the native client, ``set``,
+    ``close`` and a ``repr`` without the key."""
 
     __slots__ = ("__weakref__", "_native")
 
     def __init__(self, api_key: str) -> None:
         self._native = _client(api_key)
 
-    def set(self, **kwargs: Any) -> TikAPI:
+    def set(self, **kwargs: Any) -> Any:
         """Bind default values for parameters of these names, turn the
         sandbox on or off (``__sandbox__``), change options (``__options__``:
         base, sandboxBase, headers, proxies, timeout, retries). Returns the client."""
@@ -72,13 +76,6 @@ class TikAPI:
         """Connections are pooled per process and shared by every client, so
         there is nothing of this client's own to release."""
 
-    def __enter__(self) -> TikAPI:
-        return self
-
-    def __exit__(self, exc_type: Optional[type[BaseException]], exc: Optional[BaseException],
-                 tb: Optional[TracebackType]) -> None:
-        self.close()
-
     def __repr__(self) -> str:
         return f"<{type(self).__name__} sandbox={self._native.sandbox}>"
 
@@ -86,24 +83,58 @@ class TikAPI:
         raise TypeError(f"{type(self).__name__} objects cannot be pickled (they hold a key)")
 
 
-class AsyncTikAPI(TikAPI):
+class TikAPI(_Client):
+    """A TikAPI client: ``api = TikAPI(key)``.
+
+    ``api.public``, ``api.user``, ``api.key()`` and every other endpoint of
+    the catalogue; ``api.set(__sandbox__=True, __options__={...}, **defaults)``.
+    One client is safe to share between threads and keeps working in a child
+    after ``os.fork()``.
+    """
+
+    __slots__ = ()
+
+    def __enter__(self) -> TikAPI:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.close()
+
+
+class AsyncTikAPI(_Client):
     """``TikAPI`` with awaited calls: ``await api.public.check(username=...)``,
     ``await r.next_items()``, ``async for page in api.public.posts.pages(...)``."""
 
     __slots__ = ()
 
-    def set(self, **kwargs: Any) -> AsyncTikAPI:
-        self._native.set(kwargs)
+    async def aclose(self) -> None:
+        self.close()
+
+    def __enter__(self) -> AsyncTikAPI:
         return self
 
-    async def aclose(self) -> None:
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
         self.close()
 
     async def __aenter__(self) -> AsyncTikAPI:
         return self
 
-    async def __aexit__(self, exc_type: Optional[type[BaseException]],
-                        exc: Optional[BaseException], tb: Optional[TracebackType]) -> None:
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
         await self.aclose()
 
 

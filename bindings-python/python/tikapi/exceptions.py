@@ -45,8 +45,9 @@ class ValidationException(Exception):
     ``rule`` is which rule: required, type, pattern, max, min, enum, finite.
     """
 
-    def __init__(self, message: str = "", field: Optional[str] = None,
-                 rule: Optional[str] = None) -> None:
+    def __init__(
+        self, message: str = "", field: Optional[str] = None, rule: Optional[str] = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
@@ -61,11 +62,14 @@ class ResponseException(APIException):
     answer came back (``response`` is None and the message names the URL and
     the reason)."""
 
-    def __init__(self, message: str = "", response: Optional[APIResponse] = None,
-                 kind: Optional[str] = None) -> None:
+    def __init__(
+        self, message: str = "", response: Optional[APIResponse] = None, kind: Optional[str] = None
+    ) -> None:
         super().__init__(message)
         self.response = response
-        #: For failures without a response: connect, timeout, body, tls, ...
+        #: What went wrong, by the core's classification. With a response:
+        #: bad_request, authentication, tiktok, account_session_expired,
+        #: rate_limit, server, other. Without: connect, timeout, body, tls, ...
         self.kind = kind
 
     @property
@@ -81,10 +85,15 @@ class TikTokError(ResponseException):
     """403 carrying TikTok's own ``statusCode``; ``description`` is what the
     docs say that code means."""
 
-    def __init__(self, message: str = "", response: Optional[APIResponse] = None,
-                 tiktok_code: Optional[int] = None,
-                 description: Optional[str] = None) -> None:
-        super().__init__(message, response)
+    def __init__(
+        self,
+        message: str = "",
+        response: Optional[APIResponse] = None,
+        tiktok_code: Optional[int] = None,
+        description: Optional[str] = None,
+        kind: Optional[str] = None,
+    ) -> None:
+        super().__init__(message, response, kind)
         self.tiktok_code = tiktok_code
         self.description = description
 
@@ -97,17 +106,23 @@ class RateLimitError(ResponseException):
     """429: too many requests. ``retry_after`` is the seconds the server
     asked to wait, when it said."""
 
-    def __init__(self, message: str = "", response: Optional[APIResponse] = None,
-                 retry_after: Optional[float] = None) -> None:
-        super().__init__(message, response)
+    def __init__(
+        self,
+        message: str = "",
+        response: Optional[APIResponse] = None,
+        retry_after: Optional[float] = None,
+        kind: Optional[str] = None,
+    ) -> None:
+        super().__init__(message, response, kind)
         self.retry_after = retry_after
 
 
 class TimeoutError(ResponseException, builtins.TimeoutError):
     """No complete answer within the timeout. Also a built-in ``TimeoutError``."""
 
-    def __init__(self, message: str = "", response: Optional[APIResponse] = None,
-                 kind: Optional[str] = None) -> None:
+    def __init__(
+        self, message: str = "", response: Optional[APIResponse] = None, kind: Optional[str] = None
+    ) -> None:
         ResponseException.__init__(self, message, response, kind)
 
     def __str__(self) -> str:
@@ -117,8 +132,9 @@ class TimeoutError(ResponseException, builtins.TimeoutError):
 class ConnectionError(ResponseException, builtins.ConnectionError):
     """The connection could not be made. Also a built-in ``ConnectionError``."""
 
-    def __init__(self, message: str = "", response: Optional[APIResponse] = None,
-                 kind: Optional[str] = None) -> None:
+    def __init__(
+        self, message: str = "", response: Optional[APIResponse] = None, kind: Optional[str] = None
+    ) -> None:
         ResponseException.__init__(self, message, response, kind)
 
     def __str__(self) -> str:

@@ -73,6 +73,11 @@ class APIResponse:
     """
 
     __slots__ = ("__weakref__", "_content", "_encoding", "_headers", "_json", "_native")
+    _native: _NativeResponse
+    _json: Any
+    _content: Optional[bytes]
+    _headers: Optional[Headers]
+    _encoding: Any
 
     def __init__(self) -> None:
         raise TypeError("APIResponse objects come from API calls")
@@ -128,7 +133,8 @@ class APIResponse:
         """The charset of ``Content-Type``; UTF-8 for JSON without one."""
         if self._encoding is _MISSING:
             self._encoding = _charset(self.headers.get("content-type", ""))
-        return self._encoding
+        encoding: Optional[str] = self._encoding
+        return encoding
 
     @encoding.setter
     def encoding(self, value: Optional[str]) -> None:
@@ -156,9 +162,11 @@ class APIResponse:
         if error is not None:
             raise error
 
-    def iter_content(self, chunk_size: Optional[int] = 1, decode_unicode: bool = False) -> Iterator[Any]:
+    def iter_content(
+        self, chunk_size: Optional[int] = 1, decode_unicode: bool = False
+    ) -> Iterator[Any]:
         data: Any = self.text if decode_unicode else self.content
-        step = len(data) or 1 if chunk_size is None else chunk_size
+        step = (len(data) or 1) if chunk_size is None else chunk_size
         for i in range(0, len(data), step):
             yield data[i : i + step]
 
@@ -196,9 +204,16 @@ class APIResponse:
         """Download ``link`` (a video link of this response) to ``path``,
         streaming it to a temporary file renamed into place when complete.
         Accepts ``headers``, ``timeout`` and ``proxies`` as ``requests.get``
-        does. Returns True."""
-        self._native.save_video(link, os.fspath(path), kwargs.get("headers"),
-                                kwargs.get("timeout"), kwargs.get("proxies"))
+        does, and ``progress``, called with (bytes written, total or None)
+        as the body arrives. Returns True."""
+        self._native.save_video(
+            link,
+            os.fspath(path),
+            kwargs.get("headers"),
+            kwargs.get("timeout"),
+            kwargs.get("proxies"),
+            kwargs.get("progress"),
+        )
         return True
 
     def _items(self) -> list[Any]:
@@ -230,8 +245,14 @@ class AsyncAPIResponse(APIResponse):
     async def save_video(  # type: ignore[override]
         self, link: str, path: Union[str, os.PathLike[str]], **kwargs: Any
     ) -> bool:
-        await self._native.save_video_async(link, os.fspath(path), kwargs.get("headers"),
-                                            kwargs.get("timeout"), kwargs.get("proxies"))
+        await self._native.save_video_async(
+            link,
+            os.fspath(path),
+            kwargs.get("headers"),
+            kwargs.get("timeout"),
+            kwargs.get("proxies"),
+            kwargs.get("progress"),
+        )
         return True
 
     def __repr__(self) -> str:

@@ -17,6 +17,8 @@ pub enum Action {
     Hang,
     /// Close without answering.
     Close,
+    /// Send these bytes, then keep the connection open and silent.
+    Stall(Vec<u8>),
 }
 
 pub fn respond(status: u16, headers: &[(&str, &str)], body: &[u8]) -> Action {
@@ -143,6 +145,10 @@ async fn handle(mut sock: TcpStream, action: Action, seen: Arc<Mutex<Vec<Seen>>>
             std::future::pending::<()>().await;
         }
         Action::Close => {}
+        Action::Stall(bytes) => {
+            let _ = sock.write_all(&bytes).await;
+            std::future::pending::<()>().await;
+        }
     }
 }
 

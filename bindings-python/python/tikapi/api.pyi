@@ -1,0 +1,1167 @@
+# Generated from the core's endpoint catalogue: do not edit. Regenerate with
+#   python bindings-python/tools/gen_stubs.py
+"""Types of ``tikapi.api``: ``TikAPI``, ``AsyncTikAPI``, every category and
+every endpoint with its keyword arguments. The ``_...Endpoint`` classes exist
+only for type checkers; at runtime endpoints are ``tikapi._surface.Endpoint``."""
+
+from collections.abc import AsyncIterator, Iterator
+from types import TracebackType
+from typing import Any, Literal, Optional, overload
+
+from ._surface import AsyncPageIterator as AsyncPageIterator
+from ._surface import PageIterator as PageIterator
+from .exceptions import AccountSessionExpired as AccountSessionExpired
+from .exceptions import APIException as APIException
+from .exceptions import AuthenticationError as AuthenticationError
+from .exceptions import ConnectionError as ConnectionError
+from .exceptions import RateLimitError as RateLimitError
+from .exceptions import ResponseException as ResponseException
+from .exceptions import TikTokError as TikTokError
+from .exceptions import TimeoutError as TimeoutError
+from .exceptions import ValidationException as ValidationException
+from .options import Options as Options
+from .response import APIResponse as APIResponse
+from .response import AsyncAPIResponse as AsyncAPIResponse
+from .response import Headers as Headers
+
+__all__ = [
+    "APIException",
+    "APIResponse",
+    "AccountSessionExpired",
+    "AsyncAPIResponse",
+    "AsyncTikAPI",
+    "AuthenticationError",
+    "ConnectionError",
+    "Headers",
+    "Options",
+    "RateLimitError",
+    "ResponseException",
+    "TikAPI",
+    "TikTokError",
+    "TimeoutError",
+    "ValidationException",
+]
+
+
+class _PublicCheckEndpoint:
+    """``public.check``: GET /public/check"""
+
+    def __call__(self, *, country: Optional[str] = None, session_id: Optional[float] = None, username: Optional[str] = None, user_id: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _PublicCheckV3Endpoint:
+    """``public.checkV3``: GET /public/check/v3 [undocumented]"""
+
+    def __call__(self, *, country: Optional[str] = None, session_id: Optional[float] = None, username: Optional[str] = None, user_id: Optional[str] = None, secUid: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _PublicPostsEndpoint:
+    """``public.posts``: GET /public/posts"""
+
+    def __call__(self, *, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, user_id: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, user_id: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, user_id: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _PublicLikesEndpoint:
+    """``public.likes``: GET /public/likes"""
+
+    def __call__(self, *, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _PublicFollowersListEndpoint:
+    """``public.followersList``: GET /public/followers"""
+
+    def __call__(self, *, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _PublicFollowingListEndpoint:
+    """``public.followingList``: GET /public/following"""
+
+    def __call__(self, *, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _PublicExploreEndpoint:
+    """``public.explore``: GET /public/explore"""
+
+    def __call__(self, *, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _PublicVideoEndpoint:
+    """``public.video``: GET /public/video"""
+
+    def __call__(self, *, id: str, country: Optional[str] = None, session_id: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _PublicVideoV2Endpoint:
+    """``public.videoV2``: GET /public/video/v2 [undocumented]"""
+
+    def __call__(self, *, id: str, country: Optional[str] = None, session_id: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _PublicVideoV3Endpoint:
+    """``public.videoV3``: GET /public/video/v3 [undocumented]"""
+
+    def __call__(self, *, id: str, username: str, country: Optional[str] = None, session_id: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _PublicRelatedPostsEndpoint:
+    """``public.relatedPosts``: GET /public/related_posts"""
+
+    def __call__(self, *, video_id: str, country: Optional[str] = None, session_id: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _PublicPlaylistsEndpoint:
+    """``public.playlists``: GET /public/playlists"""
+
+    def __call__(self, *, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _PublicPlaylistItemsEndpoint:
+    """``public.playlistItems``: GET /public/playlist/items"""
+
+    def __call__(self, *, playlist_id: Any, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, playlist_id: Any, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, playlist_id: Any, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _PublicExploreCategoryEndpoint:
+    """``public.exploreCategory``: GET /public/explore/category [undocumented]"""
+
+    def __call__(self, *, category_id: Any, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _PublicHashtagEndpoint:
+    """``public.hashtag``: GET /public/hashtag"""
+
+    def __call__(self, *, country: Optional[str] = None, session_id: Optional[float] = None, id: Optional[str] = None, name: Optional[str] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, country: Optional[str] = None, session_id: Optional[float] = None, id: Optional[str] = None, name: Optional[str] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, country: Optional[str] = None, session_id: Optional[float] = None, id: Optional[str] = None, name: Optional[str] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _PublicCommentsListEndpoint:
+    """``public.commentsList``: GET /public/comment/list"""
+
+    def __call__(self, *, media_id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, media_id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, media_id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _PublicCommentRepliesListEndpoint:
+    """``public.commentRepliesList``: GET /public/comment/reply/list"""
+
+    def __call__(self, *, media_id: str, comment_id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, media_id: str, comment_id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, media_id: str, comment_id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _PublicMusicEndpoint:
+    """``public.music``: GET /public/music"""
+
+    def __call__(self, *, id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _PublicMusicInfoEndpoint:
+    """``public.musicInfo``: GET /public/music/info"""
+
+    def __call__(self, *, id: str, country: Optional[str] = None, session_id: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _PublicDiscoverEndpoint:
+    """``public.discover``: GET /public/discover/{category} (category (docs v3.1.4)); GET /public/discover/v3 (keyword (official SDK 3.2.2))"""
+
+    @overload
+    def __call__(self, *, category: Literal['users', 'music', 'hashtag'], country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, offset: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    @overload
+    def __call__(self, *, keyword: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    @overload
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, category: Literal['users', 'music', 'hashtag'], country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, offset: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    @overload
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, keyword: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    @overload
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, category: Literal['users', 'music', 'hashtag'], country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, offset: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+    @overload
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, keyword: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _PublicDiscoverKeywordEndpoint:
+    """``public.discoverKeyword``: GET /public/discover/keyword"""
+
+    def __call__(self, *, keyword: str, country: Optional[str] = None, session_id: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _PublicSearchEndpoint:
+    """``public.search``: GET /public/search/{category}"""
+
+    def __call__(self, *, category: Literal['general', 'users', 'videos', 'autocomplete'], query: str, country: Optional[str] = None, session_id: Optional[float] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, category: Literal['general', 'users', 'videos', 'autocomplete'], query: str, country: Optional[str] = None, session_id: Optional[float] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, category: Literal['general', 'users', 'videos', 'autocomplete'], query: str, country: Optional[str] = None, session_id: Optional[float] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserInfoEndpoint:
+    """``user.info``: GET /user/info"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, username: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserEditEndpoint:
+    """``user.edit``: POST /user/edit/{field}"""
+
+    def __call__(self, *, field: Literal['nickname', 'username', 'bio', 'private'], value: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserNotificationsEndpoint:
+    """``user.notifications``: GET /user/notifications"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, filter: Optional[Literal['all', 'likes', 'comments', 'mentions', 'followers']] = None, count: Optional[float] = None, max_time: Optional[Any] = None, min_time: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, filter: Optional[Literal['all', 'likes', 'comments', 'mentions', 'followers']] = None, count: Optional[float] = None, max_time: Optional[Any] = None, min_time: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, filter: Optional[Literal['all', 'likes', 'comments', 'mentions', 'followers']] = None, count: Optional[float] = None, max_time: Optional[Any] = None, min_time: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserAnalyticsEndpoint:
+    """``user.analytics``: GET /creator/analytics/{type}"""
+
+    def __call__(self, *, type: Literal['overview', 'content', 'video', 'followers', 'live'], accountKey: Optional[Any] = None, days: Optional[float] = None, media_id: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserVerifyEndpoint:
+    """``user.verify``: GET /user/session/check"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserFollowingV1Endpoint:
+    """``user.followingV1``: GET /user/following/v1 [undocumented]"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserFollowingEndpoint:
+    """``user.following``: GET /user/following"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserFollowersEndpoint:
+    """``user.followers``: GET /user/followers"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserFollowEndpoint:
+    """``user.follow``: POST /user/follow [undocumented, deprecated]"""
+
+    def __call__(self, *, username: str, secUid: str, user_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserUnfollowEndpoint:
+    """``user.unfollow``: POST /user/unfollow [undocumented, deprecated]"""
+
+    def __call__(self, *, username: str, secUid: str, user_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserPostsFeedEndpoint:
+    """``user.posts.feed``: GET /user/feed"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, secUid: Optional[str] = None, user_id: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, secUid: Optional[str] = None, user_id: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, secUid: Optional[str] = None, user_id: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserPostsLikesEndpoint:
+    """``user.posts.likes``: GET /user/likes"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, count: Optional[float] = None, secUid: Optional[str] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, secUid: Optional[str] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, secUid: Optional[str] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserPostsFollowingPostsEndpoint:
+    """``user.posts.followingPosts``: GET /user/following_posts"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserPostsRelatedPostsEndpoint:
+    """``user.posts.relatedPosts``: GET /user/related_posts"""
+
+    def __call__(self, *, video_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserPostsSavedPostsEndpoint:
+    """``user.posts.savedPosts``: GET /user/saved"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserPostsPlaylistsEndpoint:
+    """``user.posts.playlists``: GET /user/playlists"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserPostsPlaylistItemsEndpoint:
+    """``user.posts.playlistItems``: GET /user/playlist/items"""
+
+    def __call__(self, *, playlist_id: Any, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, playlist_id: Any, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, playlist_id: Any, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserPostsExploreEndpoint:
+    """``user.posts.explore``: GET /user/explore"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, count: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserPostsSearchEndpoint:
+    """``user.posts.search``: GET /user/search/{category}"""
+
+    def __call__(self, *, category: Literal['general', 'users', 'videos', 'autocomplete'], query: str, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, category: Literal['general', 'users', 'videos', 'autocomplete'], query: str, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, category: Literal['general', 'users', 'videos', 'autocomplete'], query: str, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserPostsVideoEndpoint:
+    """``user.posts.video``: GET /user/video"""
+
+    def __call__(self, *, id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserPostsLikeEndpoint:
+    """``user.posts.like``: POST /user/like"""
+
+    def __call__(self, *, media_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserPostsUnlikeEndpoint:
+    """``user.posts.unlike``: POST /user/unlike"""
+
+    def __call__(self, *, media_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserPostsCommentsListEndpoint:
+    """``user.posts.comments.list``: GET /user/comment/list"""
+
+    def __call__(self, *, media_id: str, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, media_id: str, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, media_id: str, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserPostsCommentsRepliesEndpoint:
+    """``user.posts.comments.replies``: GET /user/comment/reply/list"""
+
+    def __call__(self, *, media_id: str, comment_id: str, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, media_id: str, comment_id: str, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, media_id: str, comment_id: str, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserPostsCommentsPostEndpoint:
+    """``user.posts.comments.post``: POST /user/comment"""
+
+    def __call__(self, *, media_id: str, text: str, accountKey: Optional[Any] = None, reply_comment_id: Optional[str] = None, has_tags: Optional[bool] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserPostsCommentsLikeEndpoint:
+    """``user.posts.comments.like``: POST /user/comment/like"""
+
+    def __call__(self, *, media_id: str, comment_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserPostsCommentsUnlikeEndpoint:
+    """``user.posts.comments.unlike``: POST /user/comment/unlike"""
+
+    def __call__(self, *, media_id: str, comment_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserPostsCommentsDeleteEndpoint:
+    """``user.posts.comments.delete``: POST /user/comment/delete"""
+
+    def __call__(self, *, comment_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserConversationsEndpoint:
+    """``user.conversations``: GET /user/conversations"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserMessagesEndpoint:
+    """``user.messages``: GET /user/messages"""
+
+    def __call__(self, *, conversation_id: Any, conversation_short_id: Any, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, limit: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, conversation_id: Any, conversation_short_id: Any, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, limit: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, conversation_id: Any, conversation_short_id: Any, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, limit: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserSendMessageEndpoint:
+    """``user.sendMessage``: POST /user/message/send"""
+
+    def __call__(self, *, text: str, conversation_id: str, conversation_short_id: str, ticket: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserConversationRequestsConversationsEndpoint:
+    """``user.conversationRequests.conversations``: GET /user/conversations/requests"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserConversationRequestsMessagesEndpoint:
+    """``user.conversationRequests.messages``: GET /user/messages/requests"""
+
+    def __call__(self, *, conversation_id: Any, conversation_short_id: Any, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserConversationRequestsMarkReadEndpoint:
+    """``user.conversationRequests.markRead``: GET /user/conversations/requests/mark_read [undocumented]"""
+
+    def __call__(self, *, conversation_id: Any, conversation_short_id: Any, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserConversationRequestsDeleteEndpoint:
+    """``user.conversationRequests.delete``: GET /user/conversations/requests/delete"""
+
+    def __call__(self, *, conversation_id: Any, conversation_short_id: Any, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserConversationRequestsAcceptEndpoint:
+    """``user.conversationRequests.accept``: GET /user/conversations/requests/accept"""
+
+    def __call__(self, *, conversation_id: Any, conversation_short_id: Any, user_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserLivePermissionsEndpoint:
+    """``user.live.permissions``: GET /user/live/info"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserLiveStartEndpoint:
+    """``user.live.start``: POST /user/live/start"""
+
+    def __call__(self, *, title: Any, accountKey: Optional[Any] = None, third_party: Optional[Any] = None, hashtag_id: Optional[float] = None, game_tag_id: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserLiveStopEndpoint:
+    """``user.live.stop``: POST /user/live/stop"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserLiveInfoEndpoint:
+    """``user.live.info``: GET /user/live/check"""
+
+    def __call__(self, *, room_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserLiveRecommendEndpoint:
+    """``user.live.recommend``: GET /user/live/recommend"""
+
+    def __call__(self, *, room_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserLiveStatsEndpoint:
+    """``user.live.stats``: GET /user/live/stats"""
+
+    def __call__(self, *, room_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserLiveChatEndpoint:
+    """``user.live.chat``: GET /user/live/chat"""
+
+    def __call__(self, *, room_id: str, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, room_id: str, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, room_id: str, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserLiveSendChatEndpoint:
+    """``user.live.sendChat``: POST /user/live/chat/send"""
+
+    def __call__(self, *, room_id: str, text: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserLiveTopicsEndpoint:
+    """``user.live.topics``: GET /user/live/topics"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserLiveTransactionHistoryEndpoint:
+    """``user.live.transactionHistory``: GET /user/wallet/transactions"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, page: Optional[Any] = None, count: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserLiveSearchEndpoint:
+    """``user.live.search``: GET /user/search/live"""
+
+    def __call__(self, *, query: str, accountKey: Optional[Any] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, query: str, accountKey: Optional[Any] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, query: str, accountKey: Optional[Any] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserLiveAnalyticsEndpoint:
+    """``user.live.analytics``: GET /user/live/analytics"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, days: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _UserLiveListEndpoint:
+    """``user.live.list``: GET /user/live/list"""
+
+    def __call__(self, *, accountKey: Optional[Any] = None, count: Optional[float] = None, offset: Optional[float] = None, sort: Optional[Literal[0, 1]] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, offset: Optional[float] = None, sort: Optional[Literal[0, 1]] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> PageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, offset: Optional[float] = None, sort: Optional[Literal[0, 1]] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> Iterator[Any]: ...
+
+class _UserLiveDetailsEndpoint:
+    """``user.live.details``: GET /user/live/detail"""
+
+    def __call__(self, *, room_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class _KeyEndpoint:
+    """``key``: GET /key/info"""
+
+    def __call__(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> APIResponse: ...
+
+class UserPostsComments:
+    """The ``user.posts.comments`` category."""
+
+    list: _UserPostsCommentsListEndpoint
+    replies: _UserPostsCommentsRepliesEndpoint
+    post: _UserPostsCommentsPostEndpoint
+    like: _UserPostsCommentsLikeEndpoint
+    unlike: _UserPostsCommentsUnlikeEndpoint
+    delete: _UserPostsCommentsDeleteEndpoint
+    def __call__(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> UserPostsComments: ...
+    def set(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> UserPostsComments: ...
+
+class UserPosts:
+    """The ``user.posts`` category."""
+
+    feed: _UserPostsFeedEndpoint
+    likes: _UserPostsLikesEndpoint
+    followingPosts: _UserPostsFollowingPostsEndpoint
+    relatedPosts: _UserPostsRelatedPostsEndpoint
+    savedPosts: _UserPostsSavedPostsEndpoint
+    playlists: _UserPostsPlaylistsEndpoint
+    playlistItems: _UserPostsPlaylistItemsEndpoint
+    explore: _UserPostsExploreEndpoint
+    search: _UserPostsSearchEndpoint
+    video: _UserPostsVideoEndpoint
+    like: _UserPostsLikeEndpoint
+    unlike: _UserPostsUnlikeEndpoint
+    comments: UserPostsComments
+    def __call__(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> UserPosts: ...
+    def set(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> UserPosts: ...
+
+class UserConversationRequests:
+    """The ``user.conversationRequests`` category."""
+
+    conversations: _UserConversationRequestsConversationsEndpoint
+    messages: _UserConversationRequestsMessagesEndpoint
+    markRead: _UserConversationRequestsMarkReadEndpoint
+    delete: _UserConversationRequestsDeleteEndpoint
+    accept: _UserConversationRequestsAcceptEndpoint
+    def __call__(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> UserConversationRequests: ...
+    def set(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> UserConversationRequests: ...
+
+class UserLive:
+    """The ``user.live`` category."""
+
+    permissions: _UserLivePermissionsEndpoint
+    start: _UserLiveStartEndpoint
+    stop: _UserLiveStopEndpoint
+    info: _UserLiveInfoEndpoint
+    recommend: _UserLiveRecommendEndpoint
+    stats: _UserLiveStatsEndpoint
+    chat: _UserLiveChatEndpoint
+    sendChat: _UserLiveSendChatEndpoint
+    topics: _UserLiveTopicsEndpoint
+    transactionHistory: _UserLiveTransactionHistoryEndpoint
+    search: _UserLiveSearchEndpoint
+    analytics: _UserLiveAnalyticsEndpoint
+    list: _UserLiveListEndpoint
+    details: _UserLiveDetailsEndpoint
+    def __call__(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> UserLive: ...
+    def set(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> UserLive: ...
+
+class Public:
+    """The ``public`` category."""
+
+    check: _PublicCheckEndpoint
+    checkV3: _PublicCheckV3Endpoint
+    posts: _PublicPostsEndpoint
+    likes: _PublicLikesEndpoint
+    followersList: _PublicFollowersListEndpoint
+    followingList: _PublicFollowingListEndpoint
+    explore: _PublicExploreEndpoint
+    video: _PublicVideoEndpoint
+    videoV2: _PublicVideoV2Endpoint
+    videoV3: _PublicVideoV3Endpoint
+    relatedPosts: _PublicRelatedPostsEndpoint
+    playlists: _PublicPlaylistsEndpoint
+    playlistItems: _PublicPlaylistItemsEndpoint
+    exploreCategory: _PublicExploreCategoryEndpoint
+    hashtag: _PublicHashtagEndpoint
+    commentsList: _PublicCommentsListEndpoint
+    commentRepliesList: _PublicCommentRepliesListEndpoint
+    music: _PublicMusicEndpoint
+    musicInfo: _PublicMusicInfoEndpoint
+    discover: _PublicDiscoverEndpoint
+    discoverKeyword: _PublicDiscoverKeywordEndpoint
+    search: _PublicSearchEndpoint
+    def __call__(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> Public: ...
+    def set(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> Public: ...
+
+class User:
+    """The ``user`` category."""
+
+    info: _UserInfoEndpoint
+    edit: _UserEditEndpoint
+    notifications: _UserNotificationsEndpoint
+    analytics: _UserAnalyticsEndpoint
+    verify: _UserVerifyEndpoint
+    followingV1: _UserFollowingV1Endpoint
+    following: _UserFollowingEndpoint
+    followers: _UserFollowersEndpoint
+    follow: _UserFollowEndpoint
+    unfollow: _UserUnfollowEndpoint
+    conversations: _UserConversationsEndpoint
+    messages: _UserMessagesEndpoint
+    sendMessage: _UserSendMessageEndpoint
+    posts: UserPosts
+    conversationRequests: UserConversationRequests
+    live: UserLive
+    def __call__(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> User: ...
+    def set(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> User: ...
+
+class TikAPI:
+    """A TikAPI client: ``TikAPI(key)``."""
+
+    key: _KeyEndpoint
+    public: Public
+    user: User
+    def __init__(self, api_key: str) -> None: ...
+    def set(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> TikAPI: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> TikAPI: ...
+    def __exit__(self, exc_type: Optional[type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]) -> None: ...
+
+class _AsyncPublicCheckEndpoint:
+    """``public.check``: GET /public/check"""
+
+    async def __call__(self, *, country: Optional[str] = None, session_id: Optional[float] = None, username: Optional[str] = None, user_id: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncPublicCheckV3Endpoint:
+    """``public.checkV3``: GET /public/check/v3 [undocumented]"""
+
+    async def __call__(self, *, country: Optional[str] = None, session_id: Optional[float] = None, username: Optional[str] = None, user_id: Optional[str] = None, secUid: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncPublicPostsEndpoint:
+    """``public.posts``: GET /public/posts"""
+
+    async def __call__(self, *, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, user_id: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, user_id: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, user_id: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncPublicLikesEndpoint:
+    """``public.likes``: GET /public/likes"""
+
+    async def __call__(self, *, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncPublicFollowersListEndpoint:
+    """``public.followersList``: GET /public/followers"""
+
+    async def __call__(self, *, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncPublicFollowingListEndpoint:
+    """``public.followingList``: GET /public/following"""
+
+    async def __call__(self, *, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncPublicExploreEndpoint:
+    """``public.explore``: GET /public/explore"""
+
+    async def __call__(self, *, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncPublicVideoEndpoint:
+    """``public.video``: GET /public/video"""
+
+    async def __call__(self, *, id: str, country: Optional[str] = None, session_id: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncPublicVideoV2Endpoint:
+    """``public.videoV2``: GET /public/video/v2 [undocumented]"""
+
+    async def __call__(self, *, id: str, country: Optional[str] = None, session_id: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncPublicVideoV3Endpoint:
+    """``public.videoV3``: GET /public/video/v3 [undocumented]"""
+
+    async def __call__(self, *, id: str, username: str, country: Optional[str] = None, session_id: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncPublicRelatedPostsEndpoint:
+    """``public.relatedPosts``: GET /public/related_posts"""
+
+    async def __call__(self, *, video_id: str, country: Optional[str] = None, session_id: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncPublicPlaylistsEndpoint:
+    """``public.playlists``: GET /public/playlists"""
+
+    async def __call__(self, *, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, secUid: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncPublicPlaylistItemsEndpoint:
+    """``public.playlistItems``: GET /public/playlist/items"""
+
+    async def __call__(self, *, playlist_id: Any, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, playlist_id: Any, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, playlist_id: Any, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncPublicExploreCategoryEndpoint:
+    """``public.exploreCategory``: GET /public/explore/category [undocumented]"""
+
+    async def __call__(self, *, category_id: Any, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncPublicHashtagEndpoint:
+    """``public.hashtag``: GET /public/hashtag"""
+
+    async def __call__(self, *, country: Optional[str] = None, session_id: Optional[float] = None, id: Optional[str] = None, name: Optional[str] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, country: Optional[str] = None, session_id: Optional[float] = None, id: Optional[str] = None, name: Optional[str] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, country: Optional[str] = None, session_id: Optional[float] = None, id: Optional[str] = None, name: Optional[str] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncPublicCommentsListEndpoint:
+    """``public.commentsList``: GET /public/comment/list"""
+
+    async def __call__(self, *, media_id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, media_id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, media_id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncPublicCommentRepliesListEndpoint:
+    """``public.commentRepliesList``: GET /public/comment/reply/list"""
+
+    async def __call__(self, *, media_id: str, comment_id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, media_id: str, comment_id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, media_id: str, comment_id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncPublicMusicEndpoint:
+    """``public.music``: GET /public/music"""
+
+    async def __call__(self, *, id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, id: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncPublicMusicInfoEndpoint:
+    """``public.musicInfo``: GET /public/music/info"""
+
+    async def __call__(self, *, id: str, country: Optional[str] = None, session_id: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncPublicDiscoverEndpoint:
+    """``public.discover``: GET /public/discover/{category} (category (docs v3.1.4)); GET /public/discover/v3 (keyword (official SDK 3.2.2))"""
+
+    @overload
+    async def __call__(self, *, category: Literal['users', 'music', 'hashtag'], country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, offset: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    @overload
+    async def __call__(self, *, keyword: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    @overload
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, category: Literal['users', 'music', 'hashtag'], country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, offset: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    @overload
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, keyword: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    @overload
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, category: Literal['users', 'music', 'hashtag'], country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, offset: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+    @overload
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, keyword: str, country: Optional[str] = None, session_id: Optional[float] = None, count: Optional[float] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncPublicDiscoverKeywordEndpoint:
+    """``public.discoverKeyword``: GET /public/discover/keyword"""
+
+    async def __call__(self, *, keyword: str, country: Optional[str] = None, session_id: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncPublicSearchEndpoint:
+    """``public.search``: GET /public/search/{category}"""
+
+    async def __call__(self, *, category: Literal['general', 'users', 'videos', 'autocomplete'], query: str, country: Optional[str] = None, session_id: Optional[float] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, category: Literal['general', 'users', 'videos', 'autocomplete'], query: str, country: Optional[str] = None, session_id: Optional[float] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, category: Literal['general', 'users', 'videos', 'autocomplete'], query: str, country: Optional[str] = None, session_id: Optional[float] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserInfoEndpoint:
+    """``user.info``: GET /user/info"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, username: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserEditEndpoint:
+    """``user.edit``: POST /user/edit/{field}"""
+
+    async def __call__(self, *, field: Literal['nickname', 'username', 'bio', 'private'], value: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserNotificationsEndpoint:
+    """``user.notifications``: GET /user/notifications"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, filter: Optional[Literal['all', 'likes', 'comments', 'mentions', 'followers']] = None, count: Optional[float] = None, max_time: Optional[Any] = None, min_time: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, filter: Optional[Literal['all', 'likes', 'comments', 'mentions', 'followers']] = None, count: Optional[float] = None, max_time: Optional[Any] = None, min_time: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, filter: Optional[Literal['all', 'likes', 'comments', 'mentions', 'followers']] = None, count: Optional[float] = None, max_time: Optional[Any] = None, min_time: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserAnalyticsEndpoint:
+    """``user.analytics``: GET /creator/analytics/{type}"""
+
+    async def __call__(self, *, type: Literal['overview', 'content', 'video', 'followers', 'live'], accountKey: Optional[Any] = None, days: Optional[float] = None, media_id: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserVerifyEndpoint:
+    """``user.verify``: GET /user/session/check"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserFollowingV1Endpoint:
+    """``user.followingV1``: GET /user/following/v1 [undocumented]"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserFollowingEndpoint:
+    """``user.following``: GET /user/following"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserFollowersEndpoint:
+    """``user.followers``: GET /user/followers"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserFollowEndpoint:
+    """``user.follow``: POST /user/follow [undocumented, deprecated]"""
+
+    async def __call__(self, *, username: str, secUid: str, user_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserUnfollowEndpoint:
+    """``user.unfollow``: POST /user/unfollow [undocumented, deprecated]"""
+
+    async def __call__(self, *, username: str, secUid: str, user_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserPostsFeedEndpoint:
+    """``user.posts.feed``: GET /user/feed"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, secUid: Optional[str] = None, user_id: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, secUid: Optional[str] = None, user_id: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, secUid: Optional[str] = None, user_id: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserPostsLikesEndpoint:
+    """``user.posts.likes``: GET /user/likes"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, count: Optional[float] = None, secUid: Optional[str] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, secUid: Optional[str] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, secUid: Optional[str] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserPostsFollowingPostsEndpoint:
+    """``user.posts.followingPosts``: GET /user/following_posts"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserPostsRelatedPostsEndpoint:
+    """``user.posts.relatedPosts``: GET /user/related_posts"""
+
+    async def __call__(self, *, video_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserPostsSavedPostsEndpoint:
+    """``user.posts.savedPosts``: GET /user/saved"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserPostsPlaylistsEndpoint:
+    """``user.posts.playlists``: GET /user/playlists"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, secUid: Optional[str] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserPostsPlaylistItemsEndpoint:
+    """``user.posts.playlistItems``: GET /user/playlist/items"""
+
+    async def __call__(self, *, playlist_id: Any, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, playlist_id: Any, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, playlist_id: Any, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserPostsExploreEndpoint:
+    """``user.posts.explore``: GET /user/explore"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, count: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserPostsSearchEndpoint:
+    """``user.posts.search``: GET /user/search/{category}"""
+
+    async def __call__(self, *, category: Literal['general', 'users', 'videos', 'autocomplete'], query: str, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, category: Literal['general', 'users', 'videos', 'autocomplete'], query: str, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, category: Literal['general', 'users', 'videos', 'autocomplete'], query: str, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserPostsVideoEndpoint:
+    """``user.posts.video``: GET /user/video"""
+
+    async def __call__(self, *, id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserPostsLikeEndpoint:
+    """``user.posts.like``: POST /user/like"""
+
+    async def __call__(self, *, media_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserPostsUnlikeEndpoint:
+    """``user.posts.unlike``: POST /user/unlike"""
+
+    async def __call__(self, *, media_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserPostsCommentsListEndpoint:
+    """``user.posts.comments.list``: GET /user/comment/list"""
+
+    async def __call__(self, *, media_id: str, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, media_id: str, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, media_id: str, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserPostsCommentsRepliesEndpoint:
+    """``user.posts.comments.replies``: GET /user/comment/reply/list"""
+
+    async def __call__(self, *, media_id: str, comment_id: str, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, media_id: str, comment_id: str, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, media_id: str, comment_id: str, accountKey: Optional[Any] = None, count: Optional[float] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserPostsCommentsPostEndpoint:
+    """``user.posts.comments.post``: POST /user/comment"""
+
+    async def __call__(self, *, media_id: str, text: str, accountKey: Optional[Any] = None, reply_comment_id: Optional[str] = None, has_tags: Optional[bool] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserPostsCommentsLikeEndpoint:
+    """``user.posts.comments.like``: POST /user/comment/like"""
+
+    async def __call__(self, *, media_id: str, comment_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserPostsCommentsUnlikeEndpoint:
+    """``user.posts.comments.unlike``: POST /user/comment/unlike"""
+
+    async def __call__(self, *, media_id: str, comment_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserPostsCommentsDeleteEndpoint:
+    """``user.posts.comments.delete``: POST /user/comment/delete"""
+
+    async def __call__(self, *, comment_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserConversationsEndpoint:
+    """``user.conversations``: GET /user/conversations"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserMessagesEndpoint:
+    """``user.messages``: GET /user/messages"""
+
+    async def __call__(self, *, conversation_id: Any, conversation_short_id: Any, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, limit: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, conversation_id: Any, conversation_short_id: Any, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, limit: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, conversation_id: Any, conversation_short_id: Any, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, limit: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserSendMessageEndpoint:
+    """``user.sendMessage``: POST /user/message/send"""
+
+    async def __call__(self, *, text: str, conversation_id: str, conversation_short_id: str, ticket: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserConversationRequestsConversationsEndpoint:
+    """``user.conversationRequests.conversations``: GET /user/conversations/requests"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, nextCursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserConversationRequestsMessagesEndpoint:
+    """``user.conversationRequests.messages``: GET /user/messages/requests"""
+
+    async def __call__(self, *, conversation_id: Any, conversation_short_id: Any, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserConversationRequestsMarkReadEndpoint:
+    """``user.conversationRequests.markRead``: GET /user/conversations/requests/mark_read [undocumented]"""
+
+    async def __call__(self, *, conversation_id: Any, conversation_short_id: Any, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserConversationRequestsDeleteEndpoint:
+    """``user.conversationRequests.delete``: GET /user/conversations/requests/delete"""
+
+    async def __call__(self, *, conversation_id: Any, conversation_short_id: Any, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserConversationRequestsAcceptEndpoint:
+    """``user.conversationRequests.accept``: GET /user/conversations/requests/accept"""
+
+    async def __call__(self, *, conversation_id: Any, conversation_short_id: Any, user_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserLivePermissionsEndpoint:
+    """``user.live.permissions``: GET /user/live/info"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserLiveStartEndpoint:
+    """``user.live.start``: POST /user/live/start"""
+
+    async def __call__(self, *, title: Any, accountKey: Optional[Any] = None, third_party: Optional[Any] = None, hashtag_id: Optional[float] = None, game_tag_id: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserLiveStopEndpoint:
+    """``user.live.stop``: POST /user/live/stop"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserLiveInfoEndpoint:
+    """``user.live.info``: GET /user/live/check"""
+
+    async def __call__(self, *, room_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserLiveRecommendEndpoint:
+    """``user.live.recommend``: GET /user/live/recommend"""
+
+    async def __call__(self, *, room_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserLiveStatsEndpoint:
+    """``user.live.stats``: GET /user/live/stats"""
+
+    async def __call__(self, *, room_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserLiveChatEndpoint:
+    """``user.live.chat``: GET /user/live/chat"""
+
+    async def __call__(self, *, room_id: str, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, room_id: str, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, room_id: str, accountKey: Optional[Any] = None, nextCursor: Optional[str] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserLiveSendChatEndpoint:
+    """``user.live.sendChat``: POST /user/live/chat/send"""
+
+    async def __call__(self, *, room_id: str, text: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserLiveTopicsEndpoint:
+    """``user.live.topics``: GET /user/live/topics"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserLiveTransactionHistoryEndpoint:
+    """``user.live.transactionHistory``: GET /user/wallet/transactions"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, page: Optional[Any] = None, count: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserLiveSearchEndpoint:
+    """``user.live.search``: GET /user/search/live"""
+
+    async def __call__(self, *, query: str, accountKey: Optional[Any] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, query: str, accountKey: Optional[Any] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, query: str, accountKey: Optional[Any] = None, cursor: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserLiveAnalyticsEndpoint:
+    """``user.live.analytics``: GET /user/live/analytics"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, days: Optional[float] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncUserLiveListEndpoint:
+    """``user.live.list``: GET /user/live/list"""
+
+    async def __call__(self, *, accountKey: Optional[Any] = None, count: Optional[float] = None, offset: Optional[float] = None, sort: Optional[Literal[0, 1]] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+    def pages(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, offset: Optional[float] = None, sort: Optional[Literal[0, 1]] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncPageIterator: ...
+    def items(self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, accountKey: Optional[Any] = None, count: Optional[float] = None, offset: Optional[float] = None, sort: Optional[Literal[0, 1]] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncIterator[Any]: ...
+
+class _AsyncUserLiveDetailsEndpoint:
+    """``user.live.details``: GET /user/live/detail"""
+
+    async def __call__(self, *, room_id: str, accountKey: Optional[Any] = None, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class _AsyncKeyEndpoint:
+    """``key``: GET /key/info"""
+
+    async def __call__(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None) -> AsyncAPIResponse: ...
+
+class AsyncUserPostsComments:
+    """The ``user.posts.comments`` category."""
+
+    list: _AsyncUserPostsCommentsListEndpoint
+    replies: _AsyncUserPostsCommentsRepliesEndpoint
+    post: _AsyncUserPostsCommentsPostEndpoint
+    like: _AsyncUserPostsCommentsLikeEndpoint
+    unlike: _AsyncUserPostsCommentsUnlikeEndpoint
+    delete: _AsyncUserPostsCommentsDeleteEndpoint
+    def __call__(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> AsyncUserPostsComments: ...
+    def set(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> AsyncUserPostsComments: ...
+
+class AsyncUserPosts:
+    """The ``user.posts`` category."""
+
+    feed: _AsyncUserPostsFeedEndpoint
+    likes: _AsyncUserPostsLikesEndpoint
+    followingPosts: _AsyncUserPostsFollowingPostsEndpoint
+    relatedPosts: _AsyncUserPostsRelatedPostsEndpoint
+    savedPosts: _AsyncUserPostsSavedPostsEndpoint
+    playlists: _AsyncUserPostsPlaylistsEndpoint
+    playlistItems: _AsyncUserPostsPlaylistItemsEndpoint
+    explore: _AsyncUserPostsExploreEndpoint
+    search: _AsyncUserPostsSearchEndpoint
+    video: _AsyncUserPostsVideoEndpoint
+    like: _AsyncUserPostsLikeEndpoint
+    unlike: _AsyncUserPostsUnlikeEndpoint
+    comments: AsyncUserPostsComments
+    def __call__(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> AsyncUserPosts: ...
+    def set(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> AsyncUserPosts: ...
+
+class AsyncUserConversationRequests:
+    """The ``user.conversationRequests`` category."""
+
+    conversations: _AsyncUserConversationRequestsConversationsEndpoint
+    messages: _AsyncUserConversationRequestsMessagesEndpoint
+    markRead: _AsyncUserConversationRequestsMarkReadEndpoint
+    delete: _AsyncUserConversationRequestsDeleteEndpoint
+    accept: _AsyncUserConversationRequestsAcceptEndpoint
+    def __call__(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> AsyncUserConversationRequests: ...
+    def set(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> AsyncUserConversationRequests: ...
+
+class AsyncUserLive:
+    """The ``user.live`` category."""
+
+    permissions: _AsyncUserLivePermissionsEndpoint
+    start: _AsyncUserLiveStartEndpoint
+    stop: _AsyncUserLiveStopEndpoint
+    info: _AsyncUserLiveInfoEndpoint
+    recommend: _AsyncUserLiveRecommendEndpoint
+    stats: _AsyncUserLiveStatsEndpoint
+    chat: _AsyncUserLiveChatEndpoint
+    sendChat: _AsyncUserLiveSendChatEndpoint
+    topics: _AsyncUserLiveTopicsEndpoint
+    transactionHistory: _AsyncUserLiveTransactionHistoryEndpoint
+    search: _AsyncUserLiveSearchEndpoint
+    analytics: _AsyncUserLiveAnalyticsEndpoint
+    list: _AsyncUserLiveListEndpoint
+    details: _AsyncUserLiveDetailsEndpoint
+    def __call__(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> AsyncUserLive: ...
+    def set(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> AsyncUserLive: ...
+
+class AsyncPublic:
+    """The ``public`` category."""
+
+    check: _AsyncPublicCheckEndpoint
+    checkV3: _AsyncPublicCheckV3Endpoint
+    posts: _AsyncPublicPostsEndpoint
+    likes: _AsyncPublicLikesEndpoint
+    followersList: _AsyncPublicFollowersListEndpoint
+    followingList: _AsyncPublicFollowingListEndpoint
+    explore: _AsyncPublicExploreEndpoint
+    video: _AsyncPublicVideoEndpoint
+    videoV2: _AsyncPublicVideoV2Endpoint
+    videoV3: _AsyncPublicVideoV3Endpoint
+    relatedPosts: _AsyncPublicRelatedPostsEndpoint
+    playlists: _AsyncPublicPlaylistsEndpoint
+    playlistItems: _AsyncPublicPlaylistItemsEndpoint
+    exploreCategory: _AsyncPublicExploreCategoryEndpoint
+    hashtag: _AsyncPublicHashtagEndpoint
+    commentsList: _AsyncPublicCommentsListEndpoint
+    commentRepliesList: _AsyncPublicCommentRepliesListEndpoint
+    music: _AsyncPublicMusicEndpoint
+    musicInfo: _AsyncPublicMusicInfoEndpoint
+    discover: _AsyncPublicDiscoverEndpoint
+    discoverKeyword: _AsyncPublicDiscoverKeywordEndpoint
+    search: _AsyncPublicSearchEndpoint
+    def __call__(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> AsyncPublic: ...
+    def set(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> AsyncPublic: ...
+
+class AsyncUser:
+    """The ``user`` category."""
+
+    info: _AsyncUserInfoEndpoint
+    edit: _AsyncUserEditEndpoint
+    notifications: _AsyncUserNotificationsEndpoint
+    analytics: _AsyncUserAnalyticsEndpoint
+    verify: _AsyncUserVerifyEndpoint
+    followingV1: _AsyncUserFollowingV1Endpoint
+    following: _AsyncUserFollowingEndpoint
+    followers: _AsyncUserFollowersEndpoint
+    follow: _AsyncUserFollowEndpoint
+    unfollow: _AsyncUserUnfollowEndpoint
+    conversations: _AsyncUserConversationsEndpoint
+    messages: _AsyncUserMessagesEndpoint
+    sendMessage: _AsyncUserSendMessageEndpoint
+    posts: AsyncUserPosts
+    conversationRequests: AsyncUserConversationRequests
+    live: AsyncUserLive
+    def __call__(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> AsyncUser: ...
+    def set(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> AsyncUser: ...
+
+class AsyncTikAPI:
+    """A TikAPI client: ``TikAPI(key)``; calls are awaited."""
+
+    key: _AsyncKeyEndpoint
+    public: AsyncPublic
+    user: AsyncUser
+    def __init__(self, api_key: str) -> None: ...
+    def set(self, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> AsyncTikAPI: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> AsyncTikAPI: ...
+    def __exit__(self, exc_type: Optional[type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]) -> None: ...
+    async def aclose(self) -> None: ...
+    async def __aenter__(self) -> AsyncTikAPI: ...
+    async def __aexit__(self, exc_type: Optional[type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]) -> None: ...

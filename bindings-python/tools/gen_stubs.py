@@ -1,0 +1,222 @@
+"""Generate ``tikapi/api.pyi`` from the core's endpoint catalogue.
+
+    python bindings-python/tools/gen_stubs.py          # rewrite the stub
+    python bindings-python/tools/gen_stubs.py --check  # exit 1 if it is stale
+
+Every endpoint, parameter, type, enum and required flag comes from
+``tikapi._native.catalogue()`` (the core's parsed catalogue), and the category
+tree from ``tikapi._surface.tree()``, the same one the runtime surface is built
+from. Nothing here reads ``endpoints.json`` or knows an endpoint by name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from tikapi import _surface
+
+STUB = Path(__file__).resolve().parent.parent / "python" / "tikapi" / "api.pyi"
+COMMAND = "python bindings-python/tools/gen_stubs.py"
+
+TYPES = {"string": "str", "number": "float", "boolean": "bool", "any": "Any"}
+
+HEADER = f'''\
+# Generated from the core's endpoint catalogue: do not edit. Regenerate with
+#   {COMMAND}
+"""Types of ``tikapi.api``: ``TikAPI``, ``AsyncTikAPI``, every category and
+every endpoint with its keyword arguments. The ``_...Endpoint`` classes exist
+only for type checkers; at runtime endpoints are ``tikapi._surface.Endpoint``."""
+
+from collections.abc import AsyncIterator, Iterator
+from types import TracebackType
+from typing import Any, Literal, Optional, overload
+
+from ._surface import AsyncPageIterator as AsyncPageIterator
+from ._surface import PageIterator as PageIterator
+from .exceptions import AccountSessionExpired as AccountSessionExpired
+from .exceptions import APIException as APIException
+from .exceptions import AuthenticationError as AuthenticationError
+from .exceptions import ConnectionError as ConnectionError
+from .exceptions import RateLimitError as RateLimitError
+from .exceptions import ResponseException as ResponseException
+from .exceptions import TikTokError as TikTokError
+from .exceptions import TimeoutError as TimeoutError
+from .exceptions import ValidationException as ValidationException
+from .options import Options as Options
+from .response import APIResponse as APIResponse
+from .response import AsyncAPIResponse as AsyncAPIResponse
+from .response import Headers as Headers
+
+__all__ = [
+    "APIException",
+    "APIResponse",
+    "AccountSessionExpired",
+    "AsyncAPIResponse",
+    "AsyncTikAPI",
+    "AuthenticationError",
+    "ConnectionError",
+    "Headers",
+    "Options",
+    "RateLimitError",
+    "ResponseException",
+    "TikAPI",
+    "TikTokError",
+    "TimeoutError",
+    "ValidationException",
+]
+
+'''
+
+
+def annotation(param: dict[str, Any]) -> str:
+    allowed = param["enum"]
+    if allowed:
+        return "Literal[" + ", ".join(repr(v) for v in allowed) + "]"
+    return TYPES[param["type"]]
+
+
+def keywords(form: dict[str, Any]) -> list[str]:
+    """The keyword parameters of one endpoint form: required ones first (a
+    keyword-only parameter without a default may follow one with a default,
+    but reading is easier this way), then the optional ones, then the SDK's."""
+    required: list[str] = []
+    optional: list[str] = []
+    for p in form["params"]:
+        if p["secret"] and p["name"] == "apiKey":
+            continue  # given to TikAPI(key), never per call
+        ty = annotation(p)
+        if p["required"] and not p["inherited"]:
+            required.append(f"{p['name']}: {ty}")
+        else:
+            optional.append(f"{p['name']}: Optional[{ty}] = None")
+    sdk = ["__sandbox__: Optional[bool] = None", "__options__: Optional[Options] = None"]
+    return required + optional + sdk
+
+
+def signature(
+    name: str, extra: list[str], params: list[str], returns: str, is_async: bool = False
+) -> str:
+    lead = "async def" if is_async else "def"
+    args = ", ".join(["self", "*", *extra, *params])
+    return f"    {lead} {name}({args}) -> {returns}: ..."
+
+
+def endpoint_class(key: str, forms: list[dict[str, Any]], asynchronous: bool) -> list[str]:
+    prefix = "Async" if asynchronous else ""
+    cls = f"_{prefix}{_surface.class_name(key)}Endpoint"
+    response = "AsyncAPIResponse" if asynchronous else "APIResponse"
+    pages = "AsyncPageIterator" if asynchronous else "PageIterator"
+    items = "AsyncIterator[Any]" if asynchronous else "Iterator[Any]"
+    limits = ["max_pages: Optional[int] = None", "max_items: Optional[int] = None"]
+    first = forms[0]
+    doc = f"{first['method']} {first['path']}"
+    if len(forms) > 1:
+        doc = "; ".join(f"{f['method']} {f['path']} ({f['variant']})" for f in forms)
+    flags = [
+        w
+        for w, on in (("undocumented", first["hidden"]), ("deprecated", first["deprecated"]))
+        if on
+    ]
+    if flags:
+        doc += " [" + ", ".join(flags) + "]"
+    lines = [f"class {cls}:", f'    """``{key}``: {doc}"""', ""]
+    overloaded = len(forms) > 1
+    methods = [("__call__", [], response, asynchronous)]
+    # Only endpoints that page (the core's rule) get the page iterators.
+    if any(f["paged"] for f in forms):
+        methods += [("pages", limits, pages, False), ("items", limits, items, False)]
+    for name, extra, returns, is_async in methods:
+        for form in forms:
+            if overloaded:
+                lines.append("    @overload")
+            lines.append(signature(name, extra, keywords(form), returns, is_async))
+    return lines
+
+
+def category_class(path: str, node: dict[str, Any], asynchronous: bool) -> list[str]:
+    prefix = "Async" if asynchronous else ""
+    cls = prefix + _surface.class_name(path)
+    lines = [f"class {cls}:", f'    """The ``{path}`` category."""', ""]
+    for name, key in node["endpoints"].items():
+        lines.append(f"    {name}: _{prefix}{_surface.class_name(key)}Endpoint")
+    for name, child in node["children"].items():
+        lines.append(f"    {name}: {prefix}{_surface.class_name(child)}")
+    sdk = "__sandbox__: Optional[bool] = None, __options__: Optional[Options] = None"
+    lines.append(f"    def __call__(self, *, {sdk}, **defaults: Any) -> {cls}: ...")
+    lines.append(f"    def set(self, *, {sdk}, **defaults: Any) -> {cls}: ...")
+    return lines
+
+
+def root_class(node: dict[str, Any], asynchronous: bool) -> list[str]:
+    prefix = "Async" if asynchronous else ""
+    cls = f"{prefix}TikAPI"
+    sdk = "__sandbox__: Optional[bool] = None, __options__: Optional[Options] = None"
+    lines = [f"class {cls}:"]
+    lines.append(
+        '    """A TikAPI client: ``TikAPI(key)``; calls are awaited."""'
+        if asynchronous
+        else '    """A TikAPI client: ``TikAPI(key)``."""'
+    )
+    lines.append("")
+    for name, key in node["endpoints"].items():
+        lines.append(f"    {name}: _{prefix}{_surface.class_name(key)}Endpoint")
+    for name, child in node["children"].items():
+        lines.append(f"    {name}: {prefix}{_surface.class_name(child)}")
+    lines += [
+        "    def __init__(self, api_key: str) -> None: ...",
+        f"    def set(self, *, {sdk}, **defaults: Any) -> {cls}: ...",
+        "    def close(self) -> None: ...",
+        f"    def __enter__(self) -> {cls}: ...",
+        "    def __exit__(self, exc_type: Optional[type[BaseException]],"
+        " exc: Optional[BaseException], tb: Optional[TracebackType]) -> None: ...",
+    ]
+    if asynchronous:
+        lines += [
+            "    async def aclose(self) -> None: ...",
+            f"    async def __aenter__(self) -> {cls}: ...",
+            "    async def __aexit__(self, exc_type: Optional[type[BaseException]],"
+            " exc: Optional[BaseException], tb: Optional[TracebackType]) -> None: ...",
+        ]
+    return lines
+
+
+def generate() -> str:
+    catalogue = _surface.CATALOGUE
+    forms: dict[str, list[dict[str, Any]]] = {}
+    for endpoint in catalogue:
+        forms.setdefault(endpoint["key"], []).append(endpoint)
+    nodes = _surface.tree()
+    blocks: list[list[str]] = []
+    for asynchronous in (False, True):
+        for key, group in forms.items():
+            blocks.append(endpoint_class(key, group, asynchronous))
+        # Children before parents: a class is named before it is used.
+        for path in sorted((p for p in nodes if p), key=lambda p: -p.count(".")):
+            blocks.append(category_class(path, nodes[path], asynchronous))
+        blocks.append(root_class(nodes[""], asynchronous))
+    body = "\n\n".join("\n".join(b) for b in blocks)
+    return HEADER + "\n" + body + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if the stub is stale")
+    parser.add_argument("--output", type=Path, default=STUB)
+    args = parser.parse_args()
+    text = generate()
+    if args.check:
+        current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+        if current != text:
+            print(f"{args.output} is stale; run: {COMMAND}", file=sys.stderr)
+            return 1
+        return 0
+    args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
