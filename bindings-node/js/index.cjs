@@ -153,6 +153,51 @@ function splitParams(params) {
 // ---------------------------------------------------------------- responses
 
 const HANDLE = Symbol('tikapi.native');
+const ORIGIN = Symbol('tikapi.origin');
+
+// ---------------------------------------------------------------- hooks
+
+// The official SDK's `on_success(response, request)` and `on_error(error,
+// request)` hooks: a value other than undefined that a hook returns becomes
+// the call's result. The nearest scope's hook wins (a category scope's over
+// the root's). They run on the JS thread after the native call settles.
+const HOOK_NAMES = ['on_success', 'on_error'];
+const scopes = new WeakMap(); // native client -> { parent, hooks }
+
+function registerScope(client, parent) {
+  scopes.set(client, { parent, hooks: {} });
+}
+
+function rememberHooks(client, options) {
+  if (options == null || typeof options !== 'object') return;
+  const scope = scopes.get(client);
+  for (const name of HOOK_NAMES) if (name in options) scope.hooks[name] = options[name];
+}
+
+function hook(client, name) {
+  for (let c = client; c; c = scopes.get(c).parent) {
+    const h = scopes.get(c).hooks[name];
+    if (typeof h === 'function') return h;
+  }
+  return undefined;
+}
+
+function applyHooks(client, request, promise) {
+  const onSuccess = hook(client, 'on_success');
+  const onError = hook(client, 'on_error');
+  if (!onSuccess && !onError) return promise;
+  return promise.then(
+    (response) => {
+      const out = onSuccess ? onSuccess(response, request) : undefined;
+      return out !== undefined ? out : response;
+    },
+    (error) => {
+      const out = onError ? onError(error, request) : undefined;
+      if (out !== undefined) return out;
+      throw error;
+    },
+  );
+}
 
 function toHeaders(pairs) {
   const headers = new Headers();
@@ -160,58 +205,28 @@ function toHeaders(pairs) {
   return headers;
 }
 
-function ownValue(object, name, value) {
-  Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true });
-  return value;
-}
-
 /** Fields shared by a success and by the rejection for a non-2xx status. */
 class ResponseFields {
   constructor(handle) {
     Object.defineProperty(this, HANDLE, { value: handle });
+    // Own, enumerable data properties as in the official SDK's plain object,
+    // so spreading or serialising a response keeps them.
     this.statusCode = handle.status;
     this.statusText = handle.reason;
     this.headers = toHeaders(handle.headers);
     this.type = 'default';
     this.url = handle.url;
     this.ok = handle.ok;
-  }
-
-  /** The parsed body when the server sent JSON; parsed on first use, once. */
-  get json() {
-    const handle = this[HANDLE];
-    let value;
     if (handle.isJson) {
       try {
-        value = JSON.parse(handle.text());
+        this.json = JSON.parse(handle.text());
       } catch {
-        value = undefined;
+        this.json = undefined;
       }
+    } else {
+      this.text = handle.text();
     }
-    return ownValue(this, 'json', value);
-  }
-
-  set json(value) {
-    ownValue(this, 'json', value);
-  }
-
-  /** The body text when the server did not send JSON. */
-  get text() {
-    const handle = this[HANDLE];
-    return ownValue(this, 'text', handle.isJson ? undefined : handle.text());
-  }
-
-  set text(value) {
-    ownValue(this, 'text', value);
-  }
-
-  /** The body's `message`, or "Success." / "Something went wrong.". */
-  get message() {
-    return ownValue(this, 'message', this[HANDLE].message());
-  }
-
-  set message(value) {
-    ownValue(this, 'message', value);
+    this.message = handle.message();
   }
 
   /** TikTok's own error code in the body (for example 10202), if any. */
@@ -238,11 +253,23 @@ class ResponseFields {
 
 /** A successful (2xx) answer. */
 class Response extends ResponseFields {
-  /** The next page, or null when this was the last (the official rule). */
+  constructor(handle, origin) {
+    super(handle);
+    // The scope and request of the call, so that the next page runs its hooks too.
+    if (origin) Object.defineProperty(this, ORIGIN, { value: origin });
+  }
+
+  /**
+   * A promise of the next page, or null (at once, not a promise) when this
+   * was the last: the official rule and the official return shape.
+   */
   nextItems(options) {
     const handle = this[HANDLE];
+    if (!handle.hasNextPage) return null;
     const signal = options && options.signal;
-    return withSignal(signal, (cancel) => handle.nextPage(cancel)).then((next) => (next ? new Response(next) : null));
+    const origin = this[ORIGIN];
+    const next = withSignal(signal, (cancel) => handle.nextPage(cancel)).then((page) => (page ? new Response(page, origin) : null));
+    return origin ? applyHooks(origin.client, origin.request, next) : next;
   }
 
   /**
@@ -252,7 +279,9 @@ class Response extends ResponseFields {
   saveVideo(link, path, options) {
     const handle = this[HANDLE];
     const opts = options || {};
-    const progress = typeof opts.onProgress === 'function' ? opts.onProgress : null;
+    // `progress` (also accepted as `onProgress`) is called with (bytesWritten, totalOrNull).
+    const cb = opts.progress ?? opts.onProgress;
+    const progress = typeof cb === 'function' ? cb : null;
     const save = {
       headers: plainHeaders(opts.headers),
       options: nativeOptions(opts.timeout != null ? { timeout: opts.timeout } : undefined),
@@ -271,6 +300,11 @@ class ResponseError extends ResponseFields {
     super(handle);
     this.kind = 'api';
     this.name = 'ResponseError';
+  }
+
+  /** `bad_request`, `authentication`, `tiktok`, `account_session_expired`, `rate_limit`, `server` or `other`. */
+  get errorKind() {
+    return this[HANDLE].errorKind;
   }
 }
 
@@ -304,12 +338,17 @@ function define(target, name, value) {
 
 function endpointMethod(client, key) {
   const method = function (params) {
+    // What the official hooks receive as `request` (the URL is built natively).
+    const request = { url: undefined, options: undefined, params, key, self: method };
+    let call;
     try {
       const { args, settings, signal } = splitParams(params);
-      return withSignal(signal, (cancel) => client.call(key, args, settings, cancel)).then((r) => new Response(r));
+      const origin = { client, request };
+      call = withSignal(signal, (cancel) => client.call(key, args, settings, cancel)).then((r) => new Response(r, origin));
     } catch (e) {
-      return Promise.reject(e);
+      call = Promise.reject(e);
     }
+    return applyHooks(client, request, call);
   };
   /** Every page of the call, for `for await`. */
   method.pages = function (params, limits) {
@@ -354,6 +393,7 @@ function setter(client) {
   return function set(values) {
     const { $sandbox, $options, ...defaults } = values || {};
     client.set(defaults, typeof $sandbox === 'boolean' ? $sandbox : undefined, nativeOptions($options));
+    rememberHooks(client, $options);
     return this;
   };
 }
@@ -367,6 +407,8 @@ function category(client, node) {
     if (!new.target) throw new Error(CATEGORY_NEEDS_NEW);
     const { $sandbox, $options, ...bound } = values || {};
     const scoped = client.scope(bound);
+    registerScope(scoped, client);
+    rememberHooks(scoped, $options);
     if (typeof $sandbox === 'boolean' || $options != null) {
       scoped.set(undefined, typeof $sandbox === 'boolean' ? $sandbox : undefined, nativeOptions($options));
     }
@@ -389,6 +431,7 @@ function category(client, node) {
 function TikAPI(apiKey) {
   if (!apiKey) throw new Error(KEY_REQUIRED);
   const client = new native.NativeClient(String(apiKey));
+  registerScope(client, null);
   const api = {};
   define(api, 'set', setter(client));
   attach(api, TREE, client);

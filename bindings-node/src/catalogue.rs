@@ -32,6 +32,7 @@ fn endpoint(e: &Endpoint) -> Json {
         "deprecated": e.deprecated,
         "inOfficialSdk": e.in_official_sdk,
         "inDocs": e.in_docs,
+        "paged": e.is_paged(),
         "params": e.params.iter().map(param).collect::<Vec<_>>(),
     })
 }

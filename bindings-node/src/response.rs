@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use napi::bindgen_prelude::{Function, Object};
+use napi::bindgen_prelude::{FnArgs, Function, Object};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 use napi::Env;
 use napi_derive::napi;
@@ -30,8 +30,8 @@ impl From<Response> for NativeResponse {
 }
 
 /// The progress callback, callable from the runtime's threads (no error argument).
-type ProgressFn =
-    ThreadsafeFunction<(f64, Option<f64>), (), (f64, Option<f64>), napi::Status, false>;
+type ProgressArgs = FnArgs<(f64, Option<f64>)>;
+type ProgressFn = ThreadsafeFunction<ProgressArgs, (), ProgressArgs, napi::Status, false>;
 
 /// `saveVideo`'s options beside the link and path.
 #[napi(object)]
@@ -114,6 +114,12 @@ impl NativeResponse {
         self.inner.tiktok_description()
     }
 
+    /// The core's classification of an API error (`rate_limit`, `tiktok`, ...).
+    #[napi(getter)]
+    pub fn error_kind(&self) -> &'static str {
+        self.inner.error_kind().name()
+    }
+
     /// For a 429: how long the server asked to wait, in milliseconds.
     #[napi(getter)]
     pub fn retry_after_ms(&self) -> Option<f64> {
@@ -130,19 +136,24 @@ impl NativeResponse {
     /// `["notice_lists", "0", "notice_list"]`, or null.
     #[napi]
     pub fn items_path(&self) -> Option<Vec<String>> {
-        let json = self.inner.json()?;
-        let list = tikapi_core::pages::item_list(json)?;
-        let obj = json.as_object()?;
-        for (k, v) in obj {
-            if v.as_array().is_some_and(|a| std::ptr::eq(a, list)) {
-                return Some(vec![k.clone()]);
-            }
-        }
-        Some(vec![
-            "notice_lists".into(),
-            "0".into(),
-            "notice_list".into(),
-        ])
+        use tikapi_core::pages::{item_list_path, PathStep};
+        let path = item_list_path(self.inner.json()?)?;
+        Some(
+            path.iter()
+                .map(|step| match step {
+                    PathStep::Key(k) => (*k).to_owned(),
+                    PathStep::Index(i) => i.to_string(),
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether there is a next page, decided by the core from this page's body
+    /// alone (the official rule), so that `nextItems()` can answer null at
+    /// once as the official SDK does.
+    #[napi(getter)]
+    pub fn has_next_page(&self) -> bool {
+        tikapi_core::Client::has_next_page(&self.inner)
     }
 
     /// A promise of the next page (null after the last), per the official rule.
@@ -175,7 +186,7 @@ impl NativeResponse {
         path: String,
         save: Option<SaveOptions>,
         #[napi(ts_arg_type = "((written: number, total: number | null) => void) | null")]
-        progress: Option<Function<'env, (f64, Option<f64>), ()>>,
+        progress: Option<Function<'env, ProgressArgs, ()>>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<Object<'env>> {
         let (headers, opts) = match save {
@@ -198,7 +209,7 @@ impl NativeResponse {
                     .build()?;
                 Some(Box::new(move |written: u64, total: Option<u64>| {
                     let _ = tsfn.call(
-                        (written as f64, total.map(|t| t as f64)),
+                        (written as f64, total.map(|t| t as f64)).into(),
                         ThreadsafeFunctionCallMode::NonBlocking,
                     );
                 }))

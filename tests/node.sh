@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The Node binding's checks and tests: builds the addon (npm install runs
+# `prepare` -> napi build --release), builds the sandbox, checks the generated
+# types and compiles them with the examples (tsc --strict), then runs the
+# node:test suite (every endpoint, the docs' samples, validation parity, error
+# shapes, pagination, saveVideo, concurrency, the examples, and the packed
+# tarball installed into a fresh project). Needs Rust, Node >= 18 and npm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== node: npm install (builds the addon)"
+npm install --no-audit --no-fund
+
+echo "== node: rustfmt"
+cargo fmt -p tikapi-node --check
+
+echo "== node: the sandbox"
+TIKAPI_SANDBOX_BIN="$(cargo build -q -p tikapi-sandbox --message-format=json \
+  | node -e '
+let out = "";
+process.stdin.on("data", (d) => (out += d)).on("end", () => {
+  for (const line of out.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    const m = JSON.parse(line);
+    if (m.reason === "compiler-artifact" && m.executable && m.target.name === "tikapi-sandbox") console.log(m.executable);
+  }
+});')"
+test -x "$TIKAPI_SANDBOX_BIN"
+export TIKAPI_SANDBOX_BIN
+
+echo "== node: generated types are fresh; tsc --strict on the declarations and examples"
+node bindings-node/tools/gen-types.mjs --check
+node node_modules/typescript/bin/tsc -p bindings-node/tsconfig.json
+
+echo "== node: tests"
+node --test bindings-node/tests/*.test.mjs
