@@ -61,9 +61,7 @@ fn forms() -> Vec<(&'static Endpoint, Args)> {
 }
 
 fn paginated(ep: &Endpoint) -> bool {
-    ["cursor", "offset", "nextCursor", "min_time", "max_time"]
-        .iter()
-        .any(|p| ep.declares(p))
+    ep.is_paged()
 }
 
 #[test]
