@@ -80,6 +80,11 @@ def validation_cases():
                 breaks.append(("required", None))
             t = p.get("type")
             breaks += {"string": [("type", True)], "number": [("type", "abc")], "boolean": [("type", 1)]}.get(t, [])
+            # The README's leniencies: the official SDKs reject these, ours may accept them.
+            if t == "string" and name != "accountKey":
+                breaks.append(("leniency_int", 40))
+            if t == "number" and "in" not in p:
+                breaks.append(("leniency_numeric_string", "12"))
             v = p.get("validate")
             if v:
                 if t == "number":

@@ -6,8 +6,19 @@ import { createRequire } from 'node:module';
 
 const [pkgDir, casesPath, base, tag, refused, outPath] = process.argv.slice(2);
 const require = createRequire(path.join(path.resolve(pkgDir), 'noop.js'));
-const mod = await import(require.resolve('tikapi'));
-const TikAPI = mod.default?.default ?? mod.default;
+const entry = require.resolve('tikapi');
+const pkgRoot = path.dirname(require.resolve('tikapi/package.json'));
+
+// The official JS SDK 3.2.2 keeps `set` values and options in module state
+// shared by every instance, so one case would leak into the next. Each case
+// gets a freshly loaded package (JS files only; a native addon loads once).
+function freshTikAPI() {
+  for (const k of Object.keys(require.cache)) {
+    if (k.startsWith(pkgRoot) && !k.endsWith('.node')) delete require.cache[k];
+  }
+  const mod = require(entry);
+  return mod.default ?? mod;
+}
 const KEY = 'Zyxwvutsrq9876543210';
 const MAX_PAGES = 6;
 
@@ -37,7 +48,7 @@ function endpoint(api, c) {
 async function run(c) {
   const scenario = c.scenario ?? 'rec';
   const root = scenario === 'refused' ? refused : `${base}/r/${tag}/${c.id}/${scenario}`;
-  const api = TikAPI(KEY);
+  const api = freshTikAPI()(KEY);
   const options = { base: root, sandboxBase: root };
   if (c.headers) options.headers = c.headers;
   api.set({ $sandbox: c.sandbox, $options: options, ...(c.bind ?? {}) });
@@ -65,4 +76,4 @@ async function run(c) {
 const cases = JSON.parse(fs.readFileSync(casesPath, 'utf8'));
 const results = {};
 for (const c of cases) results[c.id] = await run(c);
-fs.writeFileSync(outPath, JSON.stringify({ meta: { package: require.resolve('tikapi') }, results }, null, 1));
+fs.writeFileSync(outPath, JSON.stringify({ meta: { package: entry }, results }, null, 1));
