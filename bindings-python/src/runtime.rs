@@ -5,39 +5,101 @@ use std::cell::OnceCell;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
-use std::sync::{Condvar, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, Once};
 use std::time::Duration;
 
 use pyo3::prelude::*;
 use pyo3_async_runtimes::generic::{ContextExt, Runtime};
 use pyo3_async_runtimes::TaskLocals;
+use tokio::sync::Notify;
 
 use crate::error;
 
 /// How often a blocking call looks for a pending signal (Ctrl-C).
 const SIGNAL_CHECK: Duration = Duration::from_millis(50);
 
-/// Wait for `fut` on the core runtime with the GIL released. Pending signals
-/// are handled meanwhile, so Ctrl-C interrupts a long call: the future is
-/// dropped (the request is abandoned) and `KeyboardInterrupt` raised. A panic
-/// is caught here and becomes an `APIException`, never an unwind into Python.
+/// Blocking calls on Python's main thread, which alone sees signals.
+static MAIN_WAITERS: AtomicUsize = AtomicUsize::new(0);
+/// Woken every [`SIGNAL_CHECK`] by the ticker thread while a main-thread call waits.
+static SIGNAL_TICK: Notify = Notify::const_new();
+static TICKER: Once = Once::new();
+
+/// A thread that wakes main-thread waiters now and then to look for a
+/// pending signal. A tokio timer in every call would cost a millisecond of
+/// latency (timer resolution in `block_on`); a `Notify` costs nothing.
+fn start_ticker() {
+    TICKER.call_once(|| {
+        let _ = std::thread::Builder::new()
+            .name("tikapi-signal-tick".into())
+            .spawn(|| loop {
+                std::thread::sleep(SIGNAL_CHECK);
+                if MAIN_WAITERS.load(Ordering::Acquire) > 0 {
+                    SIGNAL_TICK.notify_waiters();
+                }
+            });
+    });
+}
+
+fn on_main_thread(py: Python<'_>) -> bool {
+    // threading.main_thread() is threading.current_thread(), without imports
+    // on the hot path: compare thread idents.
+    static MAIN_IDENT: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
+    let main = MAIN_IDENT.get_or_init(|| {
+        py.import("threading")
+            .and_then(|t| t.call_method0("main_thread"))
+            .and_then(|m| m.getattr("ident"))
+            .and_then(|i| i.extract::<u64>())
+            .ok()
+    });
+    let current = py
+        .import("threading")
+        .and_then(|t| t.call_method0("get_ident"))
+        .and_then(|i| i.extract::<u64>())
+        .ok();
+    main.is_some() && *main == current
+}
+
+struct MainWaiter;
+
+impl MainWaiter {
+    fn enter() -> MainWaiter {
+        start_ticker();
+        MAIN_WAITERS.fetch_add(1, Ordering::AcqRel);
+        MainWaiter
+    }
+}
+
+impl Drop for MainWaiter {
+    fn drop(&mut self) {
+        MAIN_WAITERS.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// Wait for `fut` on the core runtime with the GIL released. On the main
+/// thread, pending signals are handled meanwhile, so Ctrl-C interrupts a long
+/// call: the future is dropped (the request is abandoned) and
+/// `KeyboardInterrupt` raised. A panic is caught here and becomes an
+/// `APIException`, never an unwind into Python.
 pub fn wait<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
 where
     F: Future + Send,
     F::Output: Send,
 {
+    let main = on_main_thread(py);
     let outcome = py.detach(|| {
         std::panic::catch_unwind(AssertUnwindSafe(|| {
+            if !main {
+                // Other threads never see signals: nothing to watch for.
+                return Ok(tikapi_core::transport::block_on(fut));
+            }
+            let _waiter = MainWaiter::enter();
             tikapi_core::transport::block_on(async {
                 tokio::pin!(fut);
-                let mut tick = tokio::time::interval(SIGNAL_CHECK);
-                tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-                tick.tick().await; // the first tick is immediate
                 loop {
                     tokio::select! {
                         out = &mut fut => return Ok(out),
-                        _ = tick.tick() => {
-                            // Only the main thread sees signals; elsewhere this is a no-op.
+                        _ = SIGNAL_TICK.notified() => {
                             Python::attach(|py| py.check_signals())?;
                         }
                     }
