@@ -413,10 +413,9 @@ async fn server_side_validation_names_the_fields() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn videos_need_their_link_headers_and_honour_ranges() {
-    let s = start(Config::default()).await.unwrap();
-    let body: Json = http()
+/// A page of the docs' user's posts, over raw HTTP.
+async fn posts(s: &tikapi_sandbox::Sandbox) -> Json {
+    http()
         .get(format!("{}/public/posts?secUid={LILY}", s.url()))
         .header("X-API-KEY", KEY)
         .send()
@@ -424,7 +423,13 @@ async fn videos_need_their_link_headers_and_honour_ranges() {
         .unwrap()
         .json()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+#[tokio::test]
+async fn videos_need_their_link_headers_and_honour_ranges() {
+    let s = start(Config::default()).await.unwrap();
+    let body = posts(&s).await;
     let link = body["itemList"][0]["video"]["downloadAddr"]
         .as_str()
         .unwrap()
@@ -597,15 +602,7 @@ fn the_binary_prints_where_it_listens() {
 #[tokio::test]
 async fn video_downloads_take_faults_from_the_query() {
     let s = start(Config::default()).await.unwrap();
-    let body: Json = http()
-        .get(format!("{}/public/posts?secUid={LILY}", s.url()))
-        .header("X-API-KEY", KEY)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let body = posts(&s).await;
     let link = body["itemList"][0]["video"]["playAddr"]
         .as_str()
         .unwrap()
