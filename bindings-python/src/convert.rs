@@ -63,10 +63,29 @@ pub fn args(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Args> {
             if is_sdk_keyword(&name) {
                 continue;
             }
-            out.set(name, value(&v)?);
+            let v = value(&v).map_err(|e| unencodable(k.py(), &name, e))?;
+            out.set(name, v);
         }
     }
     Ok(out)
+}
+
+/// A value holding text that UTF-8 cannot carry (a lone surrogate such as
+/// `"\ud800"`) is a `ValidationException` naming the parameter, like any
+/// other value that cannot be sent; other errors pass through.
+fn unencodable(py: Python<'_>, field: &str, e: PyErr) -> PyErr {
+    if !e.is_instance_of::<pyo3::exceptions::PyUnicodeEncodeError>(py) {
+        return e;
+    }
+    crate::error::validation(
+        py,
+        field,
+        "type",
+        &format!(
+            "`{field}` holds text that is not valid Unicode (a lone surrogate such as '\\ud800'), \
+             which cannot be sent"
+        ),
+    )
 }
 
 pub fn is_sdk_keyword(name: &str) -> bool {
@@ -114,14 +133,84 @@ fn bad(message: String) -> OptionError {
     OptionError::Core(Error::Usage(message))
 }
 
+/// Every key `__options__` accepts. The official SDK's hooks are accepted
+/// and not called; any other key is an error, so that a misspelt option
+/// (a timeout, the TLS opt-out) never goes unnoticed.
+pub const OPTION_KEYS: [&str; 12] = [
+    "base",
+    "sandboxBase",
+    "headers",
+    "proxies",
+    "proxy",
+    "timeout",
+    "retries",
+    "max_body_size",
+    "dangerously_accept_invalid_certificates",
+    "on_request",
+    "on_success",
+    "on_error",
+];
+
+/// Known spellings of other SDKs and libraries, and the key meant.
+const OPTION_ALIASES: [(&str, &str); 8] = [
+    ("maxBodySize", "max_body_size"),
+    ("max_body", "max_body_size"),
+    ("verify", "dangerously_accept_invalid_certificates"),
+    (
+        "danger_accept_invalid_certs",
+        "dangerously_accept_invalid_certificates",
+    ),
+    (
+        "dangerouslyAcceptInvalidCertificates",
+        "dangerously_accept_invalid_certificates",
+    ),
+    ("connectTimeout", "timeout"),
+    ("connect_timeout", "timeout"),
+    ("retry", "retries"),
+];
+
+/// The error for a key `__options__` does not know.
+fn unknown_option(key: &str) -> OptionError {
+    let hint = OPTION_ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == key)
+        .map(|(_, meant)| match *meant {
+            "timeout" => {
+                " (did you mean timeout, as a (connect, total) pair of seconds?)".to_owned()
+            }
+            "dangerously_accept_invalid_certificates" => " (certificates are always verified; \
+                 the only opt-out is dangerously_accept_invalid_certificates=True)"
+                .to_owned(),
+            meant => format!(" (did you mean {meant}?)"),
+        })
+        .unwrap_or_default();
+    bad(format!(
+        "unknown __options__ key {key:?}{hint}; the known keys are {}",
+        OPTION_KEYS.join(", ")
+    ))
+}
+
 /// The official `__options__` dict: `base`, `sandboxBase`, `headers`,
 /// `proxies` (requests-style), and ours: `timeout` (seconds, or a
-/// `(connect, total)` pair) and `retries`. Other keys (the official hooks)
-/// are accepted and ignored.
+/// `(connect, total)` pair), `retries`, `max_body_size` (bytes) and
+/// `dangerously_accept_invalid_certificates`. The official hooks are
+/// accepted and ignored; any other key is an error naming it.
 pub fn options(obj: &Bound<'_, PyAny>) -> Result<Options, OptionError> {
     let map = obj
         .cast::<PyMapping>()
         .map_err(|_| bad("__options__ must be a dict".to_owned()))?;
+    for key in map.keys()?.iter() {
+        match key.extract::<String>() {
+            Ok(k) if OPTION_KEYS.contains(&k.as_str()) => {}
+            Ok(k) => return Err(unknown_option(&k)),
+            Err(_) => {
+                let shown = key.repr().map(|r| r.to_string()).unwrap_or_default();
+                return Err(bad(format!(
+                    "__options__ keys must be strings, not {shown}"
+                )));
+            }
+        }
+    }
     let get = |name: &str| -> PyResult<Option<Bound<'_, PyAny>>> {
         match map.get_item(name) {
             Ok(v) if !v.is_none() => Ok(Some(v)),
@@ -151,7 +240,7 @@ pub fn options(obj: &Bound<'_, PyAny>) -> Result<Options, OptionError> {
             if v.is_none() {
                 continue;
             }
-            list.push((k.str()?.extract::<String>()?, v.str()?.extract::<String>()?));
+            list.push(header(&k, &v)?);
         }
         o.headers = Some(list);
     }
@@ -166,13 +255,62 @@ pub fn options(obj: &Bound<'_, PyAny>) -> Result<Options, OptionError> {
         o.connect_timeout = connect;
         o.timeout = total;
     }
+    if let Some(v) = get("max_body_size")? {
+        o.max_body_size = Some(
+            v.extract::<u64>()
+                .ok()
+                .filter(|n| *n > 0 && !v.is_instance_of::<PyBool>())
+                .ok_or_else(|| {
+                    bad("the option max_body_size must be a whole number of bytes > 0".to_owned())
+                })?,
+        );
+    }
+    if let Some(v) = get("dangerously_accept_invalid_certificates")? {
+        let on = v.cast::<PyBool>().map_err(|_| {
+            bad(
+                "the option dangerously_accept_invalid_certificates must be True or False"
+                    .to_owned(),
+            )
+        })?;
+        o.danger_accept_invalid_certs = Some(on.is_true());
+    }
     if let Some(v) = get("retries")? {
         let n: u32 = v
             .extract()
-            .map_err(|_| bad("the option retries must be a whole number >= 0".to_owned()))?;
+            .ok()
+            .filter(|_| !v.is_instance_of::<PyBool>())
+            .ok_or_else(|| bad("the option retries must be a whole number >= 0".to_owned()))?;
         o.retry = Some(RetryPolicy::new(n));
     }
     Ok(o)
+}
+
+/// One extra header, checked as HTTP requires: a name of token characters,
+/// a value without line breaks or other control characters. A bad one is a
+/// usage error naming it, before anything is sent.
+pub fn header(k: &Bound<'_, PyAny>, v: &Bound<'_, PyAny>) -> Result<(String, String), OptionError> {
+    let text = |x: &Bound<'_, PyAny>| -> Result<String, OptionError> {
+        let s = x.str()?;
+        s.extract::<String>().map_err(|_| {
+            bad(format!(
+                "the header {s:?} is not valid Unicode (a lone surrogate)"
+            ))
+        })
+    };
+    let name = text(k)?;
+    let value = text(v)?;
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if name.is_empty() || !name.chars().all(token) {
+        return Err(bad(format!(
+            "the header name {name:?} is not a valid HTTP header name"
+        )));
+    }
+    if value.chars().any(|c| c != '\t' && (c.is_control())) {
+        return Err(bad(format!(
+            "the value of the header {name} holds a line break or another control character"
+        )));
+    }
+    Ok((name, value))
 }
 
 /// requests-style proxies: one URL for every request is what the core

@@ -100,7 +100,10 @@ fn log(py: Python<'_>, result: &Result<Option<Response>, Error>) {
     };
     if let Some((method, path, status, elapsed)) = line {
         let ms = elapsed.map_or(-1.0, |d: Duration| d.as_secs_f64() * 1000.0);
-        let _ = logger.call_method1("debug", ("%s %s %s %.0fms", method, path, status, ms));
+        let _ = logger.getattr("debug").and_then(|debug| {
+            let args = ("%s %s %s %.0fms", method, path, status, ms).into_pyobject(py)?;
+            runtime::call_on_caller_thread(py, &debug, args)
+        });
     }
 }
 
@@ -180,14 +183,25 @@ fn progress_callback(
     }))
 }
 
-fn header_list(headers: Option<&Bound<'_, PyDict>>) -> PyResult<Vec<(String, String)>> {
-    let mut out = Vec::new();
-    if let Some(h) = headers {
-        for (k, v) in h.iter() {
-            out.push((k.str()?.extract()?, v.str()?.extract()?));
+impl NativeResponse {
+    /// A download's extra headers, checked as `__options__` headers are.
+    fn header_list(
+        &self,
+        py: Python<'_>,
+        headers: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Vec<(String, String)>> {
+        let mut out = Vec::new();
+        for (k, v) in headers.map(|h| h.iter()).into_iter().flatten() {
+            match convert::header(&k, &v) {
+                Ok(pair) => out.push(pair),
+                Err(OptionError::Python(e)) => return Err(e),
+                Err(OptionError::Core(e)) => {
+                    return Err(error::to_py(py, e, &self.client, self.face))
+                }
+            }
         }
+        Ok(out)
     }
-    Ok(out)
 }
 
 #[pymethods]
@@ -309,7 +323,7 @@ impl NativeResponse {
         proxies: Option<&Bound<'_, PyAny>>,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<u64> {
-        let extra = header_list(headers)?;
+        let extra = self.header_list(py, headers)?;
         let options = self.download_options(py, timeout, proxies)?;
         let inner = &self.inner;
         let progress = progress_callback(py, progress);
@@ -332,7 +346,7 @@ impl NativeResponse {
         proxies: Option<&Bound<'py, PyAny>>,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let extra = header_list(headers)?;
+        let extra = self.header_list(py, headers)?;
         let options = self.download_options(py, timeout, proxies)?;
         let progress = progress_callback(py, progress);
         let inner = self.inner.share();

@@ -116,18 +116,49 @@ pub fn awaitable<'py, F>(py: Python<'py>, fut: F) -> PyResult<Bound<'py, PyAny>>
 where
     F: Future<Output = Deferred> + Send + 'static,
 {
+    let event_loop = pyo3_async_runtimes::get_running_loop(py)?.unbind();
     pyo3_async_runtimes::generic::future_into_py::<CoreRuntime, _, _>(py, async move {
-        match tokio::spawn(fut).await {
-            Ok(v) => Ok(v),
+        let deferred = match tokio::spawn(fut).await {
+            Ok(v) => v,
             Err(e) if e.is_panic() => {
                 let text = panic_text(&e.into_panic());
-                Ok(Deferred::new(move |py| Err(error::internal(py, &text))))
+                Deferred::new(move |py| Err(error::internal(py, &text)))
             }
-            Err(_) => Ok(Deferred::new(|py| {
-                Err(error::internal(py, "the call was cancelled"))
-            })),
-        }
+            Err(_) => Deferred::new(|py| Err(error::internal(py, "the call was cancelled"))),
+        };
+        Ok(deferred.for_loop(event_loop))
     })
+}
+
+thread_local! {
+    /// While a [`Deferred`] is turned into a Python value on a runtime
+    /// thread: the event loop its awaitable belongs to.
+    static EVENT_LOOP: std::cell::RefCell<Option<Py<PyAny>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Call `f(*args)` on the Python thread of the call being finished: directly
+/// for a blocking call; for an awaited one (finished on a runtime thread),
+/// scheduled on its event loop. Python code run on a thread Python did not
+/// start (`logging` asking `threading.current_thread()`) would register a
+/// "Dummy" thread that `threading` never forgets.
+pub fn call_on_caller_thread<'py>(
+    py: Python<'py>,
+    f: &Bound<'py, PyAny>,
+    args: Bound<'py, pyo3::types::PyTuple>,
+) -> PyResult<()> {
+    let event_loop = EVENT_LOOP.with(|l| l.borrow().as_ref().map(|l| l.clone_ref(py)));
+    match event_loop {
+        None => f.call1(args).map(drop),
+        Some(l) => {
+            let mut all = vec![f.clone()];
+            all.extend(args.iter());
+            let all = pyo3::types::PyTuple::new(py, all)?;
+            l.bind(py)
+                .call_method1("call_soon_threadsafe", all)
+                .map(drop)
+        }
+    }
 }
 
 fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
@@ -144,11 +175,16 @@ type Finish = Box<dyn FnOnce(Python<'_>) -> PyResult<Py<PyAny>> + Send>;
 /// A finished call whose Python value is built once the GIL is held
 /// (pyo3-async-runtimes converts results on a blocking thread, not on a
 /// runtime worker).
-pub struct Deferred(Finish);
+pub struct Deferred(Finish, Option<Py<PyAny>>);
 
 impl Deferred {
     pub fn new(f: impl FnOnce(Python<'_>) -> PyResult<Py<PyAny>> + Send + 'static) -> Self {
-        Deferred(Box::new(f))
+        Deferred(Box::new(f), None)
+    }
+
+    fn for_loop(mut self, event_loop: Py<PyAny>) -> Self {
+        self.1 = Some(event_loop);
+        self
     }
 }
 
@@ -158,7 +194,12 @@ impl<'py> IntoPyObject<'py> for Deferred {
     type Error = PyErr;
 
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        (self.0)(py).map(|o| o.into_bound(py))
+        let Deferred(finish, event_loop) = self;
+        let previous = EVENT_LOOP.with(|l| l.replace(event_loop));
+        let out = finish(py);
+        // Dropped with the GIL held.
+        drop(EVENT_LOOP.with(|l| l.replace(previous)));
+        out.map(|o| o.into_bound(py))
     }
 }
 

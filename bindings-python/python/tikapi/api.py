@@ -68,7 +68,8 @@ class _Client:
     def set(self, **kwargs: Any) -> Any:
         """Bind default values for parameters of these names, turn the
         sandbox on or off (``__sandbox__``), change options (``__options__``:
-        base, sandboxBase, headers, proxies, timeout, retries). Returns the client."""
+        base, sandboxBase, headers, proxies, timeout, retries, max_body_size,
+        dangerously_accept_invalid_certificates; see ``Options``). Returns the client."""
         self._native.set(kwargs)
         return self
 

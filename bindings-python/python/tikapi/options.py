@@ -9,8 +9,13 @@ __all__ = ["Options"]
 
 class Options(TypedDict, total=False):
     """``__options__`` of ``set``, a category call or an endpoint call: the
-    official keys, then ours (``timeout`` in seconds or a ``(connect, total)``
-    pair, ``retries``). The official hooks are accepted and not called."""
+    official keys, then ours: ``timeout`` in seconds or a ``(connect, total)``
+    pair, ``retries``, ``max_body_size`` (the largest response body accepted,
+    in bytes; larger ones raise ``ResponseException`` with kind
+    ``too_large``) and ``dangerously_accept_invalid_certificates`` (turns off
+    TLS certificate verification, which is on by default: only for test
+    servers with self-signed certificates). The official hooks are accepted
+    and not called. Any other key raises ``APIException`` naming it."""
 
     base: str
     sandboxBase: str
@@ -19,6 +24,8 @@ class Options(TypedDict, total=False):
     proxy: str
     timeout: Union[float, tuple[Optional[float], Optional[float]]]
     retries: int
+    max_body_size: int
+    dangerously_accept_invalid_certificates: bool
     on_request: Any
     on_success: Any
     on_error: Any
