@@ -3,8 +3,10 @@
 # `prepare` -> napi build --release), builds the sandbox, checks the generated
 # types and compiles them with the examples (tsc --strict), then runs the
 # node:test suite (every endpoint, the docs' samples, validation parity, error
-# shapes, pagination, saveVideo, concurrency, the examples, and the packed
-# tarball installed into a fresh project). Needs Rust, Node >= 18 and npm.
+# shapes, pagination, saveVideo, concurrency, the examples, the packed tarball
+# installed into a fresh project, and reliability: the fault matrix with its
+# key scan, bad input, 10,000 concurrent calls and process exit with calls in
+# flight, downloads under faults). Needs Rust, Node >= 18 and npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -4,6 +4,7 @@
 // addon exports; validation, requests, pagination and downloads all happen in
 // Rust, off the JS thread. This file only adapts shapes.
 
+const { validateHeaderName, validateHeaderValue } = require('node:http');
 const { inspect } = require('node:util');
 const native = require('../native/index.cjs');
 
@@ -57,10 +58,11 @@ class NetworkError extends TikAPIError {
   }
 }
 
-/** The call itself was malformed (an unknown endpoint, a bad option). */
+/** The call itself was malformed (an unknown endpoint, a bad option). `field` names a bad option (`$options.timeout`). */
 class UsageError extends TikAPIError {
-  constructor(message, kind = 'usage') {
+  constructor(message, kind = 'usage', field = undefined) {
     super(message, kind);
+    if (field !== undefined) this.field = field;
   }
 }
 
@@ -111,36 +113,158 @@ async function withSignal(signal, start) {
 
 // ---------------------------------------------------------------- options
 
-const OPTION_NAMES = ['base', 'sandboxBase', 'proxy', 'timeout', 'connectTimeout', 'retries', 'maxBodySize'];
+// `$options` keys the addon takes, each with its check.
+const positive = (v) => typeof v === 'number' && Number.isFinite(v) && v > 0;
+const MAX_MILLIS = 2147483647; // as setTimeout
+const millis = (v) => positive(v) && v <= MAX_MILLIS;
+const OPTION_CHECKS = {
+  base: [(v) => typeof v === 'string', 'a URL string'],
+  sandboxBase: [(v) => typeof v === 'string', 'a URL string'],
+  proxy: [(v) => typeof v === 'string', 'a proxy URL string'],
+  timeout: [millis, `a positive number of milliseconds (at most ${MAX_MILLIS})`],
+  connectTimeout: [millis, `a positive number of milliseconds (at most ${MAX_MILLIS})`],
+  retries: [(v) => Number.isSafeInteger(v) && v >= 0 && v <= 0xffffffff, 'a whole number >= 0'],
+  maxBodySize: [(v) => positive(v) && v >= 1, 'a positive number of bytes'],
+  dangerouslyAcceptInvalidCertificates: [(v) => typeof v === 'boolean', 'true or false'],
+};
+const OPTION_NAMES = Object.keys(OPTION_CHECKS);
+// The official SDK's own `$options` keys: the hooks run here (on_success,
+// on_error), `values` are defaults like set's, and the others (on_request,
+// fetch_agent, params, $other) are accepted and have no effect: requests are
+// built natively (use `proxy` for proxies).
+const OFFICIAL_OPTION_NAMES = ['on_success', 'on_error', 'on_request', 'fetch_agent', 'params', 'values', '$other'];
+const KNOWN_OPTION_NAMES = new Set(['headers', ...OPTION_NAMES, ...OFFICIAL_OPTION_NAMES]);
 
-function plainHeaders(headers) {
+function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${String(value)}`;
+  return `a ${typeof value}`;
+}
+
+function isPlainObject(value) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
+}
+
+/** The closest known option name, for "did you mean". */
+function closest(name) {
+  const distance = (a, b) => {
+    const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = d[0];
+      d[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cur = d[j];
+        d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+        prev = cur;
+      }
+    }
+    return d[b.length];
+  };
+  let best;
+  let bestDistance = Infinity;
+  for (const known of KNOWN_OPTION_NAMES) {
+    const dist = distance(name, known);
+    if (dist < bestDistance) [best, bestDistance] = [known, dist];
+  }
+  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function plainHeaders(headers, where = '$options.headers') {
   if (headers == null) return undefined;
+  if (typeof headers !== 'object') {
+    throw new UsageError(`${where} must be an object of header names to values, not ${describe(headers)}`, 'usage', where);
+  }
   const out = {};
   const pairs =
     typeof headers.entries === 'function' && !Array.isArray(headers) ? headers.entries() : Array.isArray(headers) ? headers : Object.entries(headers);
-  for (const [k, v] of pairs) if (v != null) out[String(k)] = String(v);
+  for (const pair of pairs) {
+    if (!Array.isArray(pair) || pair.length !== 2) {
+      throw new UsageError(`${where} must hold [name, value] pairs`, 'usage', where);
+    }
+    const [k, v] = pair;
+    if (v == null) continue;
+    const name = String(k);
+    const value = String(v);
+    // Node's own rules (those fetch applies): a token for the name, no CR, LF or NUL in the value.
+    try {
+      validateHeaderName(name);
+      validateHeaderValue(name, value);
+    } catch (e) {
+      throw new UsageError(`${where}: the header ${JSON.stringify(name)} cannot be sent (${e.message})`, 'usage', where);
+    }
+    out[name] = value;
+  }
   return out;
 }
 
-/** `$options` as the addon takes them; names it does not know (hooks, agents) are left out. */
+/**
+ * `$options` as the addon takes them. Throws a `UsageError` naming the key
+ * for an unknown key or a bad value, so that a typo never goes unnoticed.
+ */
 function nativeOptions(options) {
-  if (options == null || typeof options !== 'object') return undefined;
+  if (options == null) return undefined;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`$options must be an object, not ${describe(options)}`);
+  }
+  for (const name of Object.keys(options)) {
+    if (KNOWN_OPTION_NAMES.has(name)) continue;
+    const guess = closest(name);
+    throw new UsageError(
+      `Unknown $options key ${JSON.stringify(name)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}; ` +
+        `the known keys are ${[...KNOWN_OPTION_NAMES].join(', ')}`,
+      'usage',
+      `$options.${name}`,
+    );
+  }
   const out = {};
-  for (const name of OPTION_NAMES) if (options[name] != null) out[name] = options[name];
+  for (const name of OPTION_NAMES) {
+    const value = options[name];
+    if (value == null) continue;
+    const [ok, what] = OPTION_CHECKS[name];
+    if (!ok(value)) throw new UsageError(`$options.${name} must be ${what}, not ${describe(value)}`, 'usage', `$options.${name}`);
+    out[name] = value;
+  }
   if (options.headers != null) out.headers = plainHeaders(options.headers);
+  if (options.values != null && !isPlainObject(options.values)) {
+    throw new UsageError(`$options.values must be an object of parameter values, not ${describe(options.values)}`, 'usage', '$options.values');
+  }
   return out;
+}
+
+/** The official `$options.values`: defaults below the values given beside them. */
+function withOptionValues(values, options) {
+  const defaults = options != null && typeof options === 'object' ? options.values : undefined;
+  return defaults == null ? values : { ...defaults, ...values };
+}
+
+/** A FormData's fields as an object, as the official SDK takes them (`name[]` for lists). */
+function formToObject(form) {
+  return Object.fromEntries(Array.from(form.keys(), (k) => (k.endsWith('[]') ? [k.slice(0, -2), form.getAll(k)] : [k, form.get(k)])));
+}
+
+/** The one argument of a call, `set` or a category constructor must be an object. */
+function checkShape(value, what) {
+  if (value == null) return value;
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    return typeof FormData !== 'undefined' && value instanceof FormData ? formToObject(value) : value;
+  }
+  throw new TypeError(`${what} takes one object of named values ({ username: 'lilyachty' }), not ${describe(value)}`);
 }
 
 /** Split a call's argument object into endpoint parameters and per-call settings. */
 function splitParams(params) {
+  params = checkShape(params, 'An endpoint call');
   if (params == null) return { args: undefined, settings: undefined, signal: undefined };
-  if (typeof params !== 'object') return { args: params, settings: undefined, signal: undefined };
   let args = params;
   let settings;
   let signal;
   if ('$sandbox' in params || '$options' in params || 'signal' in params) {
     const { $sandbox, $options, signal: s, ...rest } = params;
-    args = rest;
+    args = withOptionValues(rest, $options);
     signal = s;
     settings = {
       sandbox: typeof $sandbox === 'boolean' ? $sandbox : undefined,
@@ -218,10 +342,13 @@ class ResponseFields {
     this.url = handle.url;
     this.ok = handle.ok;
     if (handle.isJson) {
+      const text = handle.text();
       try {
-        this.json = JSON.parse(handle.text());
+        this.json = JSON.parse(text);
       } catch {
+        // Labelled JSON but not JSON: the response stays usable, with its text.
         this.json = undefined;
+        this.text = text;
       }
     } else {
       this.text = handle.text();
@@ -283,7 +410,7 @@ class Response extends ResponseFields {
     const cb = opts.progress ?? opts.onProgress;
     const progress = typeof cb === 'function' ? cb : null;
     const save = {
-      headers: plainHeaders(opts.headers),
+      headers: plainHeaders(opts.headers, 'saveVideo options.headers'),
       options: nativeOptions(opts.timeout != null ? { timeout: opts.timeout } : undefined),
     };
     return withSignal(opts.signal, (cancel) => handle.saveVideo(String(link), String(path), save, progress, cancel));
@@ -338,6 +465,8 @@ function define(target, name, value) {
 
 function endpointMethod(client, key) {
   const method = function (params) {
+    // The official words; a rejection, as the official async endpoint gives.
+    if (new.target) return Promise.reject(new TypeError("This is an endpoint, you can't initialize this."));
     // What the official hooks receive as `request` (the URL is built natively).
     const request = { url: undefined, options: undefined, params, key, self: method };
     let call;
@@ -366,6 +495,7 @@ function endpointMethod(client, key) {
 async function* pageWalk(client, key, params, limits) {
   const { args, settings, signal } = splitParams(params);
   const walk = client.pages(key, args, settings, limits || undefined);
+  if (walk instanceof native.NativeFailure) throw toError(walk, signal);
   for (;;) {
     const page = await withSignal(signal, (cancel) => walk.next(cancel));
     if (!page) return;
@@ -391,8 +521,9 @@ function attach(target, node, client) {
 
 function setter(client) {
   return function set(values) {
-    const { $sandbox, $options, ...defaults } = values || {};
-    client.set(defaults, typeof $sandbox === 'boolean' ? $sandbox : undefined, nativeOptions($options));
+    const { $sandbox, $options, ...defaults } = checkShape(values, 'set()') || {};
+    const options = nativeOptions($options);
+    client.set(withOptionValues(defaults, $options), typeof $sandbox === 'boolean' ? $sandbox : undefined, options);
     rememberHooks(client, $options);
     return this;
   };
@@ -405,12 +536,13 @@ function setter(client) {
 function category(client, node) {
   const Category = function (values) {
     if (!new.target) throw new Error(CATEGORY_NEEDS_NEW);
-    const { $sandbox, $options, ...bound } = values || {};
-    const scoped = client.scope(bound);
+    const { $sandbox, $options, ...bound } = checkShape(values, 'A category constructor') || {};
+    const options = nativeOptions($options);
+    const scoped = client.scope(withOptionValues(bound, $options));
     registerScope(scoped, client);
     rememberHooks(scoped, $options);
     if (typeof $sandbox === 'boolean' || $options != null) {
-      scoped.set(undefined, typeof $sandbox === 'boolean' ? $sandbox : undefined, nativeOptions($options));
+      scoped.set(undefined, typeof $sandbox === 'boolean' ? $sandbox : undefined, options);
     }
     const scope = {};
     define(scope, 'set', setter(scoped));

@@ -2,12 +2,13 @@
 //! `new api.user({accountKey})`.
 
 use napi::bindgen_prelude::{Object, Unknown};
-use napi::Env;
+use napi::{Either, Env};
 use napi_derive::napi;
 use tikapi_core::{CallOptions, Client, Flavor, PageLimits, Pages};
 
 use crate::cancel::CancelHandle;
 use crate::convert;
+use crate::error::{failure, NativeFailure};
 use crate::options::{self, JsOptions};
 use crate::pages::NativePages;
 use crate::response::NativeResponse;
@@ -100,17 +101,25 @@ impl NativeClient {
         settings: Option<CallSettings>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<Object<'env>> {
-        let args = convert::args(args.as_ref())?;
+        let what = endpoint.clone();
+        let args = match convert::args(args.as_ref()) {
+            Ok(args) => args,
+            // A parameter that cannot be taken fails the call like a broken rule.
+            Err(e) => {
+                let e = e.into_core()?;
+                return promise(env, what, None, async move { Err::<NativeResponse, _>(e) });
+            }
+        };
         let call = call_options(settings)?;
         let client = self.inner.clone();
-        let what = endpoint.clone();
         promise(env, what, cancel.cloned(), async move {
             let r = client.call_with(&endpoint, args, call).await?;
             Ok(NativeResponse::with_client(r, Some(client)))
         })
     }
 
-    /// The pages of a call, fetched one at a time by `next()`.
+    /// The pages of a call, fetched one at a time by `next()`; a failure
+    /// when a parameter cannot be taken.
     #[napi]
     pub fn pages(
         &self,
@@ -118,8 +127,11 @@ impl NativeClient {
         args: Option<Unknown<'_>>,
         settings: Option<CallSettings>,
         limits: Option<Limits>,
-    ) -> napi::Result<NativePages> {
-        let args = convert::args(args.as_ref())?;
+    ) -> napi::Result<Either<NativePages, NativeFailure>> {
+        let args = match convert::args(args.as_ref()) {
+            Ok(args) => args,
+            Err(e) => return Ok(Either::B(failure(e.into_core()?))),
+        };
         let call = call_options(settings)?;
         let limits = limits.unwrap_or_default();
         let limits = PageLimits {
@@ -127,6 +139,10 @@ impl NativeClient {
             max_items: limit(limits.max_items),
         };
         let pages = Pages::with_call(self.inner.clone(), endpoint.clone(), args, call, limits);
-        Ok(NativePages::new(pages, endpoint, self.inner.clone()))
+        Ok(Either::A(NativePages::new(
+            pages,
+            endpoint,
+            self.inner.clone(),
+        )))
     }
 }

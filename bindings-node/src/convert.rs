@@ -11,23 +11,108 @@ use tikapi_core::{Args, Value};
 /// Deeper nesting than this is refused (and catches cyclic objects).
 const MAX_DEPTH: usize = 64;
 
+/// Why call arguments could not be converted.
+pub(crate) enum ArgsError {
+    /// One parameter's value cannot be taken (nested too deep, or refers to
+    /// itself): reported on that parameter, like a validation error.
+    Field { field: String, message: String },
+    /// The arguments are not one object, or reading them threw (a getter):
+    /// thrown as it is.
+    Other(napi::Error),
+}
+
+impl From<napi::Error> for ArgsError {
+    fn from(e: napi::Error) -> Self {
+        ArgsError::Other(e)
+    }
+}
+
+impl From<ArgsError> for napi::Error {
+    fn from(e: ArgsError) -> Self {
+        match e {
+            ArgsError::Field { message, .. } => napi::Error::new(napi::Status::InvalidArg, message),
+            ArgsError::Other(e) => e,
+        }
+    }
+}
+
+impl ArgsError {
+    /// The core error for a parameter that could not be taken, or the
+    /// exception to throw.
+    pub(crate) fn into_core(self) -> Result<tikapi_core::Error, napi::Error> {
+        match self {
+            ArgsError::Field { field, message } => Ok(tikapi_core::Error::Validation(
+                tikapi_core::ValidationError {
+                    field,
+                    rule: tikapi_core::Rule::Type,
+                    message,
+                },
+            )),
+            ArgsError::Other(e) => Err(e),
+        }
+    }
+}
+
 /// A plain object of named values (call arguments, `set` values, a scope's
 /// bindings). `null` and `undefined` give no arguments.
-pub(crate) fn args(v: Option<&Unknown<'_>>) -> napi::Result<Args> {
+pub(crate) fn args(v: Option<&Unknown<'_>>) -> Result<Args, ArgsError> {
     let Some(v) = v else {
         return Ok(Args::new());
     };
-    match convert(v, 0)? {
-        Value::Null => Ok(Args::new()),
-        Value::Object(fields) => Ok(fields.into_iter().collect()),
-        other => Err(napi::Error::new(
-            napi::Status::InvalidArg,
-            format!(
-                "parameters must be given as one object, not {}",
-                other.kind().name()
-            ),
-        )),
+    match v.get_type()? {
+        ValueType::Undefined | ValueType::Null => return Ok(Args::new()),
+        ValueType::Object => {
+            // SAFETY: the value's type was checked just before.
+            let obj = unsafe { v.cast::<Object<'_>>()? };
+            if !obj.is_array()? {
+                let mut out = Args::new();
+                for (name, item) in fields(&obj)? {
+                    match convert(&item, 1) {
+                        Ok(value) => {
+                            out.set(name, value);
+                        }
+                        Err(e) if e.status == napi::Status::InvalidArg => {
+                            let message = format!("`{name}` {}", e.reason);
+                            return Err(ArgsError::Field {
+                                field: name,
+                                message,
+                            });
+                        }
+                        Err(e) => return Err(e.into()),
+                    }
+                }
+                return Ok(out);
+            }
+        }
+        _ => {}
     }
+    let kind = convert(v, 0)?.kind().name();
+    Err(ArgsError::Other(napi::Error::new(
+        napi::Status::InvalidArg,
+        format!("parameters must be given as one object, not {kind}"),
+    )))
+}
+
+/// An object's own enumerable string-keyed properties, in order.
+fn fields<'env>(obj: &Object<'env>) -> napi::Result<Vec<(String, Unknown<'env>)>> {
+    let names = obj.get_all_property_names(
+        KeyCollectionMode::OwnOnly,
+        KeyFilter::Enumerable,
+        KeyConversion::NumbersToStrings,
+    )?;
+    let len = names.get_array_length()?;
+    let mut out = Vec::with_capacity(len as usize);
+    for i in 0..len {
+        let name: Unknown<'_> = names.get_element(i)?;
+        if name.get_type()? != ValueType::String {
+            continue; // symbol keys are not parameters
+        }
+        // SAFETY: the name's type was checked just before.
+        let name = unsafe { name.cast::<String>()? };
+        let item: Unknown<'env> = obj.get_named_property(&name)?;
+        out.push((name, item));
+    }
+    Ok(out)
 }
 
 fn number(f: f64) -> Value {
@@ -44,7 +129,7 @@ fn convert(v: &Unknown<'_>, depth: usize) -> napi::Result<Value> {
     if depth > MAX_DEPTH {
         return Err(napi::Error::new(
             napi::Status::InvalidArg,
-            format!("a parameter value is nested more than {MAX_DEPTH} levels deep (or refers to itself)"),
+            format!("is nested more than {MAX_DEPTH} levels deep (or refers to itself)"),
         ));
     }
     // SAFETY (each `cast`): the value's type was checked just before.
@@ -72,23 +157,11 @@ fn convert(v: &Unknown<'_>, depth: usize) -> napi::Result<Value> {
                 }
                 Value::Array(items)
             } else {
-                let names = obj.get_all_property_names(
-                    KeyCollectionMode::OwnOnly,
-                    KeyFilter::Enumerable,
-                    KeyConversion::NumbersToStrings,
-                )?;
-                let len = names.get_array_length()?;
-                let mut fields = Vec::with_capacity(len as usize);
-                for i in 0..len {
-                    let name: Unknown<'_> = names.get_element(i)?;
-                    if name.get_type()? != ValueType::String {
-                        continue; // symbol keys are not parameters
-                    }
-                    let name = unsafe { name.cast::<String>()? };
-                    let item: Unknown<'_> = obj.get_named_property(&name)?;
-                    fields.push((name, convert(&item, depth + 1)?));
+                let mut out = Vec::new();
+                for (name, item) in fields(&obj)? {
+                    out.push((name, convert(&item, depth + 1)?));
                 }
-                Value::Object(fields)
+                Value::Object(out)
             }
         }
         // Functions and symbols are never valid parameter values; as an

@@ -16,17 +16,28 @@ pub struct JsOptions {
     pub proxy: Option<String>,
     pub timeout: Option<f64>,
     pub connect_timeout: Option<f64>,
-    pub retries: Option<u32>,
+    /// Retries after the first attempt: a whole number >= 0.
+    pub retries: Option<f64>,
     pub max_body_size: Option<f64>,
+    /// Turns off TLS certificate verification. Only for test servers with
+    /// self-signed certificates; verification is on by default.
+    pub dangerously_accept_invalid_certificates: Option<bool>,
 }
+
+/// The longest time accepted, as for `setTimeout`: 2^31 - 1 ms (about 24.8 days).
+pub(crate) const MAX_MILLIS: f64 = 2_147_483_647.0;
 
 fn millis(name: &str, ms: Option<f64>) -> napi::Result<Option<Duration>> {
     match ms {
         None => Ok(None),
-        Some(ms) if ms.is_finite() && ms > 0.0 => Ok(Some(Duration::from_secs_f64(ms / 1000.0))),
+        Some(ms) if ms.is_finite() && ms > 0.0 && ms <= MAX_MILLIS => {
+            Ok(Some(Duration::from_secs_f64(ms / 1000.0)))
+        }
         Some(ms) => Err(napi::Error::new(
             napi::Status::InvalidArg,
-            format!("$options.{name} must be a positive number of milliseconds, not {ms}"),
+            format!(
+                "$options.{name} must be a positive number of milliseconds (at most {MAX_MILLIS}), not {ms}"
+            ),
         )),
     }
 }
@@ -43,6 +54,20 @@ impl JsOptions {
                 ))
             }
         };
+        let retries = match self.retries {
+            None => None,
+            Some(n)
+                if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) =>
+            {
+                Some(n as u32)
+            }
+            Some(n) => {
+                return Err(napi::Error::new(
+                    napi::Status::InvalidArg,
+                    format!("$options.retries must be a whole number >= 0, not {n}"),
+                ))
+            }
+        };
         Ok(Options {
             base: self.base,
             sandbox_base: self.sandbox_base,
@@ -54,9 +79,9 @@ impl JsOptions {
             proxy: self.proxy,
             timeout: millis("timeout", self.timeout)?,
             connect_timeout: millis("connectTimeout", self.connect_timeout)?,
-            retry: self.retries.map(RetryPolicy::new),
+            retry: retries.map(RetryPolicy::new),
             max_body_size,
-            danger_accept_invalid_certs: None,
+            danger_accept_invalid_certs: self.dangerously_accept_invalid_certificates,
         })
     }
 }

@@ -33,10 +33,12 @@ export function sandboxBinary() {
 
 /**
  * Start the sandbox; resolves to {url, stop}. Also points TIKAPI_SANDBOX_URL
- * and TIKAPI_BASE_URL at it (the core reads them when a client is created).
+ * and TIKAPI_BASE_URL at it (the core reads them when a client is created),
+ * unless `env: false`. `tls: true` serves HTTPS with a self-signed certificate.
  */
-export function startSandbox() {
-  const proc = spawn(sandboxBinary(), ['--addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+export function startSandbox({ tls = false, env = true } = {}) {
+  const args = ['--addr', '127.0.0.1:0', ...(tls ? ['--tls'] : [])];
+  const proc = spawn(sandboxBinary(), args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     proc.once('error', reject);
     proc.once('exit', (code) => reject(new Error(`the sandbox exited (${code}) before it listened`)));
@@ -47,8 +49,10 @@ export function startSandbox() {
       proc.removeAllListeners('exit');
       lines.on('line', () => {}); // keep draining
       const url = m[1];
-      process.env.TIKAPI_SANDBOX_URL = url;
-      process.env.TIKAPI_BASE_URL = url;
+      if (env) {
+        process.env.TIKAPI_SANDBOX_URL = url;
+        process.env.TIKAPI_BASE_URL = url;
+      }
       const stop = () =>
         new Promise((done) => {
           if (proc.exitCode !== null || proc.signalCode !== null) return done();

@@ -154,13 +154,26 @@ ${x}interface Options {
   retries?: number;
   /** Largest response body accepted, in bytes. */
   maxBodySize?: number;
+  /**
+   * Turns off TLS certificate verification (on by default). Only for test
+   * servers with self-signed certificates: never in production.
+   */
+  dangerouslyAcceptInvalidCertificates?: boolean;
+  /** Default values for any parameter of that name, below the ones given beside \`$options\`. */
+  values?: Record<string, unknown>;
   /** Called with each successful response; a value it returns (other than undefined) becomes the call's result. */
   on_success?: (response: Response, request: HookRequest) => any;
   /** Called with each error; a value it returns (other than undefined) becomes the call's result. */
   on_error?: (error: any, request: HookRequest) => any;
-  /** Official SDK options this package accepts and ignores: requests are built natively (use \`proxy\` for proxies). */
+  /**
+   * Official SDK options this package accepts and ignores: requests are built
+   * natively (use \`proxy\` for proxies). Any key not listed here is rejected
+   * with a \`UsageError\` naming it.
+   */
   on_request?: (request: HookRequest) => any;
   fetch_agent?: unknown;
+  params?: unknown;
+  $other?: unknown;
 }
 
 /** What the hooks receive about the call. */
@@ -303,7 +316,10 @@ ${x}class NetworkError extends TikAPIError {
 }
 
 /** The call itself was malformed (an unknown endpoint, a bad option). */
-${x}class UsageError extends TikAPIError {}
+${x}class UsageError extends TikAPIError {
+  /** The option at fault, for a bad or unknown option (\`$options.timeout\`). */
+  readonly field?: string;
+}
 
 /** What a call can reject with. */
 ${x}type CallError = ResponseError | ValidationError | NetworkError | UsageError;

@@ -42,8 +42,14 @@ pub async fn save_video(
                 crate::request::redact_url(link)
             ))
         })?;
-    let target = format!("GET {}", crate::request::redact_url(link));
+    let target = format!(
+        "GET {}",
+        crate::transport::shorten(&crate::request::redact_url(link))
+    );
     let timeout = options.timeout.unwrap_or(DEFAULT_TIMEOUT);
+    let connect_timeout = options
+        .connect_timeout
+        .unwrap_or(crate::options::DEFAULT_CONNECT_TIMEOUT);
     let client = http_client(options, Purpose::Download)?;
     let mut req = client
         .get(url)
@@ -59,7 +65,7 @@ pub async fn save_video(
     let resp = req
         .send()
         .await
-        .map_err(|e| classify(&e, &target, timeout))?;
+        .map_err(|e| classify(&e, &target, timeout, connect_timeout))?;
     let status = resp.status().as_u16();
     if status != 200 {
         let headers = resp.headers().clone();
@@ -81,14 +87,14 @@ pub async fn save_video(
     let written = async {
         let mut file = tokio::fs::File::create(&temp)
             .await
-            .map_err(|e| io_error(&temp, "create", e))?;
+            .map_err(|e| io_error(path, "create", e))?;
         let mut written = 0u64;
         let mut stream = resp.bytes_stream();
         while let Some(chunk) = stream.next().await {
-            let chunk = chunk.map_err(|e| classify(&e, &target, timeout))?;
+            let chunk = chunk.map_err(|e| classify(&e, &target, timeout, connect_timeout))?;
             file.write_all(&chunk)
                 .await
-                .map_err(|e| io_error(&temp, "write", e))?;
+                .map_err(|e| io_error(path, "write", e))?;
             written += chunk.len() as u64;
             if let Some(p) = progress.as_mut() {
                 p(written, total);
@@ -103,12 +109,10 @@ pub async fn save_video(
                 ));
             }
         }
-        file.flush()
-            .await
-            .map_err(|e| io_error(&temp, "write", e))?;
+        file.flush().await.map_err(|e| io_error(path, "write", e))?;
         file.sync_all()
             .await
-            .map_err(|e| io_error(&temp, "write", e))?;
+            .map_err(|e| io_error(path, "write", e))?;
         Ok(written)
     }
     .await;

@@ -168,8 +168,51 @@ pub(crate) struct Outgoing<'a> {
 
 impl Outgoing<'_> {
     pub(crate) fn target(&self) -> String {
-        format!("{} {}", self.method, redact_url(self.url))
+        format!("{} {}", self.method, shorten(&redact_url(self.url)))
     }
+}
+
+/// The longest URL HTTP/1 clients here can send (hyper's limit).
+pub const MAX_URL_BYTES: usize = 65_534;
+
+/// A URL as error messages show it: at most 200 characters.
+pub(crate) fn shorten(url: &str) -> String {
+    const SHOWN: usize = 200;
+    if url.len() <= SHOWN {
+        return url.to_owned();
+    }
+    let mut end = SHOWN;
+    while !url.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…({} bytes)", &url[..end], url.len())
+}
+
+/// Refuse, before sending, what no HTTP client can send: an over-long URL,
+/// a header name or value that is not valid HTTP. The error names the
+/// header, never its value.
+fn check_url_and_headers(out: &Outgoing<'_>) -> Result<()> {
+    if out.url.len() > MAX_URL_BYTES {
+        return Err(Error::Usage(format!(
+            "the request URL would be {} bytes long, over the {MAX_URL_BYTES}-byte limit \
+             (a parameter value is too long to send in a query)",
+            out.url.len()
+        )));
+    }
+    for (name, value) in out.headers {
+        if http::HeaderName::from_bytes(name.as_bytes()).is_err() {
+            return Err(Error::Usage(format!(
+                "{name:?} is not a valid HTTP header name"
+            )));
+        }
+        if http::HeaderValue::from_str(value).is_err() {
+            return Err(Error::Usage(format!(
+                "the value of the header {name:?} is not a valid HTTP header value \
+                 (line breaks, control characters or non-ASCII text)"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Send with the options' timeouts, body cap and retry policy. Any status is
@@ -227,7 +270,9 @@ async fn send_once(
         req = req.body(body.clone());
     }
     let target = out.target();
-    let fail = |e: reqwest::Error| classify(&e, &target, timeout);
+    check_url_and_headers(out)?;
+    let connect_timeout = options.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+    let fail = |e: reqwest::Error| classify(&e, &target, timeout, connect_timeout);
     let resp = req.send().await.map_err(fail)?;
     let status = resp.status().as_u16();
     let headers = resp.headers().clone();
@@ -262,9 +307,21 @@ fn too_large(target: &str, cap: u64) -> Error {
 }
 
 /// Map a reqwest error to a transport error with a useful reason.
-pub(crate) fn classify(e: &reqwest::Error, target: &str, timeout: Duration) -> Error {
+pub(crate) fn classify(
+    e: &reqwest::Error,
+    target: &str,
+    timeout: Duration,
+    connect_timeout: Duration,
+) -> Error {
     let reason = short_reason(e);
     let lower = reason.to_ascii_lowercase();
+    if e.is_timeout() && e.is_connect() {
+        return Error::transport(
+            TransportKind::Timeout,
+            target.to_owned(),
+            format!("could not connect within {connect_timeout:.1?} (option connect timeout)"),
+        );
+    }
     let kind = if e.is_timeout() {
         TransportKind::Timeout
     } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake")

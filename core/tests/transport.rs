@@ -391,3 +391,39 @@ fn redirects_within_the_origin_are_followed() {
     assert_eq!(seen.len(), 2);
     assert_eq!(seen[1].header("x-api-key").as_deref(), Some(KEY));
 }
+
+#[test]
+fn over_long_urls_and_bad_headers_are_refused_before_sending_by_name() {
+    let s = serve(vec![json(200, r#"{"status":"success"}"#)]);
+    let api = client(&s.url, Flavor::Js, Options::default());
+    let huge = "a".repeat(70_000);
+    let e = block_on(api.call("public.check", args! { "username" => huge.as_str() })).unwrap_err();
+    let text = e.to_string();
+    assert!(matches!(e, Error::Usage(_)), "{e:?}");
+    assert!(text.contains("65534-byte limit") && text.len() < 400, "{text}");
+
+    for (name, value) in [("X-Bad\nName", "v"), ("X-Fine", "line\r\nbreak")] {
+        let o = Options {
+            headers: Some(vec![(name.into(), value.into())]),
+            ..Options::default()
+        };
+        let api = client(&s.url, Flavor::Js, o);
+        let e = block_on(api.call("key", Args::new())).unwrap_err();
+        assert!(matches!(e, Error::Usage(_)), "{e:?}");
+        let text = e.to_string();
+        assert!(text.contains(name.escape_debug().to_string().as_str()) || text.contains("X-Fine"), "{text}");
+        assert!(!text.contains("line\r\nbreak"), "never the value: {text}");
+    }
+    assert!(s.seen.lock().unwrap().is_empty(), "nothing was sent");
+}
+
+#[test]
+fn error_targets_shorten_long_urls() {
+    let url = closed_port_url();
+    let api = client(&url, Flavor::Js, Options::default());
+    let long = "b".repeat(5_000);
+    let e = block_on(api.call("public.check", args! { "username" => long.as_str() })).unwrap_err();
+    let text = e.to_string();
+    assert!(text.len() < 600, "{} chars: {}", text.len(), &text[..200]);
+    assert!(text.contains("bytes)"), "{text}");
+}
