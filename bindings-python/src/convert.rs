@@ -70,22 +70,28 @@ pub fn args(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Args> {
     Ok(out)
 }
 
-/// A value holding text that UTF-8 cannot carry (a lone surrogate such as
-/// `"\ud800"`) is a `ValidationException` naming the parameter, like any
-/// other value that cannot be sent; other errors pass through.
+/// A value that cannot be sent at all, text that UTF-8 cannot carry (a lone
+/// surrogate such as `"\ud800"`) or a whole number beyond any float, is a
+/// `ValidationException` naming the parameter, like any other bad value;
+/// other errors pass through.
 fn unencodable(py: Python<'_>, field: &str, e: PyErr) -> PyErr {
-    if !e.is_instance_of::<pyo3::exceptions::PyUnicodeEncodeError>(py) {
+    let (rule, message) = if e.is_instance_of::<pyo3::exceptions::PyUnicodeEncodeError>(py) {
+        (
+            "type",
+            format!(
+                "`{field}` holds text that is not valid Unicode (a lone surrogate such as \
+                 '\\ud800'), which cannot be sent"
+            ),
+        )
+    } else if e.is_instance_of::<pyo3::exceptions::PyOverflowError>(py) {
+        (
+            "finite",
+            format!("`{field}` holds a whole number too large to be sent as a number"),
+        )
+    } else {
         return e;
-    }
-    crate::error::validation(
-        py,
-        field,
-        "type",
-        &format!(
-            "`{field}` holds text that is not valid Unicode (a lone surrogate such as '\\ud800'), \
-             which cannot be sent"
-        ),
-    )
+    };
+    crate::error::validation(py, field, rule, &message)
 }
 
 pub fn is_sdk_keyword(name: &str) -> bool {

@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any, Optional
 
 from . import _native
+from .exceptions import ValidationException
 from .response import APIResponse, AsyncAPIResponse
 
 CATALOGUE: list[dict[str, Any]] = _native.catalogue()
@@ -74,6 +75,26 @@ class AsyncPageIterator(AsyncIterator[AsyncAPIResponse]):
         return page
 
 
+def _limit(name: str, value: Any) -> Optional[int]:
+    """``max_pages`` / ``max_items``: None, or a whole number >= 0."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationException(
+            f"`{name}` must be a whole number >= 0 or None, not {type(value).__name__}",
+            field=name,
+            rule="type",
+        )
+    if value < 0:
+        raise ValidationException(f"`{name}` must be >= 0, not {value}", field=name, rule="min")
+    return min(value, 2**64 - 1)
+
+
+def _pages(native: Any, key: str, kwargs: Any, max_pages: Any, max_items: Any) -> Any:
+    limits = _limit("max_pages", max_pages), _limit("max_items", max_items)
+    return native.pages(key, kwargs, *limits)
+
+
 def _items(pages: Iterator[APIResponse], max_items: Optional[int]) -> Iterator[Any]:
     seen = 0
     for page in pages:
@@ -112,7 +133,7 @@ class Endpoint:
     def pages(
         self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
     ) -> Any:
-        return PageIterator(self._native.pages(self._key, kwargs, max_pages, max_items))
+        return PageIterator(_pages(self._native, self._key, kwargs, max_pages, max_items))
 
     def items(
         self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
@@ -134,7 +155,7 @@ class AsyncEndpoint(Endpoint):
     def pages(
         self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
     ) -> Any:
-        return AsyncPageIterator(self._native.pages(self._key, kwargs, max_pages, max_items))
+        return AsyncPageIterator(_pages(self._native, self._key, kwargs, max_pages, max_items))
 
     def items(
         self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any

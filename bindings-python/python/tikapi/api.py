@@ -53,6 +53,14 @@ atexit.register(_native.drain, 5.0)
 def _client(api_key: Any) -> Any:
     if not isinstance(api_key, str):
         raise APIException("API Key is required.")
+    try:
+        api_key.encode()
+    except UnicodeEncodeError:
+        raise ValidationException(
+            "`apiKey` holds text that is not valid Unicode (a lone surrogate): it cannot be sent",
+            field="apiKey",
+            rule="type",
+        ) from None
     return _native.Client(api_key)
 
 

@@ -9,6 +9,8 @@ import os
 from collections.abc import Iterator, Mapping, MutableMapping
 from typing import TYPE_CHECKING, Any, Optional, Union
 
+from .exceptions import APIException
+
 if TYPE_CHECKING:
     from ._native import Response as _NativeResponse
 
@@ -207,8 +209,7 @@ class APIResponse:
         does, and ``progress``, called with (bytes written, total or None)
         as the body arrives. Returns True."""
         self._native.save_video(
-            link,
-            os.fspath(path),
+            *_download_target(link, path),
             kwargs.get("headers"),
             kwargs.get("timeout"),
             kwargs.get("proxies"),
@@ -246,8 +247,7 @@ class AsyncAPIResponse(APIResponse):
         self, link: str, path: Union[str, os.PathLike[str]], **kwargs: Any
     ) -> bool:
         await self._native.save_video_async(
-            link,
-            os.fspath(path),
+            *_download_target(link, path),
             kwargs.get("headers"),
             kwargs.get("timeout"),
             kwargs.get("proxies"),
@@ -257,6 +257,26 @@ class AsyncAPIResponse(APIResponse):
 
     def __repr__(self) -> str:
         return f"<AsyncAPIResponse [{self.status_code}]>"
+
+
+def _download_target(link: Any, path: Any) -> tuple[Any, str]:
+    """``save_video``'s link and path, or an ``APIException`` saying which one
+    cannot be used (text with a lone surrogate, a path this file system
+    cannot name). Wrong types are left to the native call's ``TypeError``."""
+    target = os.fspath(path)
+    if isinstance(link, str):
+        try:
+            link.encode()
+        except UnicodeEncodeError:
+            raise APIException(
+                "the video link holds text that is not valid Unicode (a lone surrogate)"
+            ) from None
+    if isinstance(target, str):
+        try:
+            os.fsencode(target)
+        except UnicodeEncodeError:
+            raise APIException(f"the path {target!r} cannot be named on this file system") from None
+    return link, target
 
 
 def _charset(content_type: str) -> Optional[str]:
