@@ -281,7 +281,7 @@ pub(crate) fn next_call(response: &Response) -> Option<(&Origin, Args)> {
     if origin.client.flavor() != Flavor::Python && !response.is_json() {
         return None;
     }
-    let json = response.json()?;
+    let json = response.head()?;
     let endpoint = select(&origin.endpoint, |name| {
         origin.args.contains(name) || origin.client.bound(name).is_some()
     })

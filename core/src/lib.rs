@@ -29,6 +29,7 @@ pub mod client;
 pub mod cursor;
 pub mod download;
 pub mod error;
+mod head;
 pub mod options;
 pub mod pages;
 pub mod request;

@@ -76,10 +76,13 @@ impl Pages {
         match result {
             Ok(page) => {
                 self.pages += 1;
-                self.items += page
-                    .json()
-                    .and_then(item_list)
-                    .map_or(0, |l| l.len() as u64);
+                // Counting items needs the whole body: only when a limit asks.
+                if self.limits.max_items.is_some() {
+                    self.items += page
+                        .json()
+                        .and_then(item_list)
+                        .map_or(0, |l| l.len() as u64);
+                }
                 // The page is handed out; a cheap twin keeps what the next call needs.
                 self.state = State::After(page.share());
                 Some(Ok(page))

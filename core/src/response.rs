@@ -59,6 +59,9 @@ pub struct Response {
     pub elapsed: Duration,
     pub body: Bytes,
     json: Arc<OnceLock<Option<serde_json::Value>>>,
+    /// The top-level fields the SDK's own rules read, parsed without
+    /// building the rest of the body (see [`Response::head`]).
+    head: Arc<OnceLock<Option<serde_json::Value>>>,
     pub(crate) origin: Option<Arc<Origin>>,
 }
 
@@ -93,6 +96,7 @@ impl Response {
             elapsed,
             body,
             json: Arc::new(OnceLock::new()),
+            head: Arc::new(OnceLock::new()),
             origin: None,
         }
     }
@@ -141,6 +145,20 @@ impl Response {
             .as_ref()
     }
 
+    /// The parts of the body the SDK's rules read (`message`, `statusCode`,
+    /// the cursor fields, `notice_lists[0]`'s times, `$other`), or `None`
+    /// when the body is not valid JSON. When the app has not asked for the
+    /// whole JSON, only these are built: reading a message or deciding on a
+    /// next page then costs a scan of the body, not a copy of it.
+    pub fn head(&self) -> Option<&serde_json::Value> {
+        if let Some(full) = self.json.get() {
+            return full.as_ref();
+        }
+        self.head
+            .get_or_init(|| crate::head::parse(&self.body))
+            .as_ref()
+    }
+
     /// The body as text (UTF-8, invalid sequences replaced).
     pub fn text(&self) -> Cow<'_, str> {
         String::from_utf8_lossy(&self.body)
@@ -149,7 +167,7 @@ impl Response {
     /// The body's `message`, or the official SDKs' default for the status.
     pub fn message(&self) -> String {
         let from_body = self
-            .json()
+            .head()
             .and_then(|j| j.get("message"))
             .and_then(|m| m.as_str())
             .filter(|m| !m.is_empty());
@@ -171,7 +189,7 @@ impl Response {
         if flavor != Flavor::Python {
             return self.message();
         }
-        if let Some(m) = self.json().and_then(|j| j.as_object()?.get("message")) {
+        if let Some(m) = self.head().and_then(|j| j.as_object()?.get("message")) {
             return match m {
                 serde_json::Value::String(s) => s.clone(),
                 other => crate::value::Value::from(other).text(Flavor::Python),
@@ -204,7 +222,7 @@ impl Response {
 
     /// TikTok's own status code, when the body carries a non-zero one.
     pub fn tiktok_code(&self) -> Option<i64> {
-        self.json()
+        self.head()
             .and_then(|j| j.get("statusCode"))
             .and_then(|c| c.as_i64())
             .filter(|c| *c != 0)
@@ -237,7 +255,7 @@ impl Response {
     /// response's video links (`$other.videoLinkHeaders`).
     pub fn video_link_headers(&self) -> Vec<(String, String)> {
         let Some(map) = self
-            .json()
+            .head()
             .and_then(|j| j.get("$other"))
             .and_then(|o| o.get("videoLinkHeaders"))
             .and_then(|h| h.as_object())

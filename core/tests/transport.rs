@@ -400,7 +400,10 @@ fn over_long_urls_and_bad_headers_are_refused_before_sending_by_name() {
     let e = block_on(api.call("public.check", args! { "username" => huge.as_str() })).unwrap_err();
     let text = e.to_string();
     assert!(matches!(e, Error::Usage(_)), "{e:?}");
-    assert!(text.contains("65534-byte limit") && text.len() < 400, "{text}");
+    assert!(
+        text.contains("65534-byte limit") && text.len() < 400,
+        "{text}"
+    );
 
     for (name, value) in [("X-Bad\nName", "v"), ("X-Fine", "line\r\nbreak")] {
         let o = Options {
@@ -411,7 +414,10 @@ fn over_long_urls_and_bad_headers_are_refused_before_sending_by_name() {
         let e = block_on(api.call("key", Args::new())).unwrap_err();
         assert!(matches!(e, Error::Usage(_)), "{e:?}");
         let text = e.to_string();
-        assert!(text.contains(name.escape_debug().to_string().as_str()) || text.contains("X-Fine"), "{text}");
+        assert!(
+            text.contains(name.escape_debug().to_string().as_str()) || text.contains("X-Fine"),
+            "{text}"
+        );
         assert!(!text.contains("line\r\nbreak"), "never the value: {text}");
     }
     assert!(s.seen.lock().unwrap().is_empty(), "nothing was sent");
