@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::future::Future;
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -63,34 +64,53 @@ struct Engine {
     pools: Mutex<HashMap<PoolKey, reqwest::Client>>,
 }
 
-static ENGINE: Mutex<Option<Arc<Engine>>> = Mutex::new(None);
+/// This process's engine. Published once per process and never freed, so
+/// the per-call path is one atomic load and no lock: a child forked while
+/// another thread held a lock here could never take it again.
+static ENGINE: AtomicPtr<Engine> = AtomicPtr::new(std::ptr::null_mut());
 
-fn engine() -> Arc<Engine> {
-    let pid = std::process::id();
-    let mut slot = ENGINE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(e) = slot.as_ref() {
-        if e.pid == pid {
-            return e.clone();
-        }
-        // Forked: the old runtime's threads are gone. Dropping it would wait
-        // for them, so it is leaked instead.
-        if let Some(old) = slot.take() {
-            std::mem::forget(old);
+impl Engine {
+    fn new(pid: u32) -> Engine {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .thread_name("tikapi")
+            .worker_threads(std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8)))
+            .build()
+            .expect("the tokio runtime starts");
+        Engine {
+            pid,
+            runtime: Arc::new(runtime),
+            pools: Mutex::new(HashMap::new()),
         }
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .thread_name("tikapi")
-        .worker_threads(std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8)))
-        .build()
-        .expect("the tokio runtime starts");
-    let e = Arc::new(Engine {
-        pid,
-        runtime: Arc::new(runtime),
-        pools: Mutex::new(HashMap::new()),
-    });
-    *slot = Some(e.clone());
-    e
+}
+
+fn engine() -> &'static Engine {
+    let pid = std::process::id();
+    loop {
+        let current = ENGINE.load(Ordering::Acquire);
+        // SAFETY: a published engine is leaked, never freed: the pointer
+        // stays valid for the life of the process (and of forked children,
+        // which inherit the memory but not the threads).
+        if let Some(e) = unsafe { current.as_ref() } {
+            if e.pid == pid {
+                return e;
+            }
+        }
+        // First call in this process, or the first since a fork (the old
+        // runtime's threads are gone; it is left as it is, never dropped).
+        let fresh = Box::into_raw(Box::new(Engine::new(pid)));
+        match ENGINE.compare_exchange(current, fresh, Ordering::AcqRel, Ordering::Acquire) {
+            // SAFETY: just published; never freed from now on.
+            Ok(_) => return unsafe { &*fresh },
+            Err(_) => {
+                // Another thread published first. Ours was never shared; it
+                // is left idle rather than dropped, since dropping a runtime
+                // from inside an async context would panic. (Only a race of
+                // first calls gets here.)
+            }
+        }
+    }
 }
 
 /// The shared runtime.
