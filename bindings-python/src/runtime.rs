@@ -5,8 +5,8 @@ use std::cell::OnceCell;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, Once};
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
 use pyo3::prelude::*;
@@ -23,22 +23,33 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(50);
 static MAIN_WAITERS: AtomicUsize = AtomicUsize::new(0);
 /// Woken every [`SIGNAL_CHECK`] by the ticker thread while a main-thread call waits.
 static SIGNAL_TICK: Notify = Notify::const_new();
-static TICKER: Once = Once::new();
+/// The process whose ticker thread runs (a forked child has none until it starts its own).
+static TICKER_PID: AtomicU32 = AtomicU32::new(0);
 
 /// A thread that wakes main-thread waiters now and then to look for a
 /// pending signal. A tokio timer in every call would cost a millisecond of
 /// latency (timer resolution in `block_on`); a `Notify` costs nothing.
 fn start_ticker() {
-    TICKER.call_once(|| {
-        let _ = std::thread::Builder::new()
-            .name("tikapi-signal-tick".into())
-            .spawn(|| loop {
-                std::thread::sleep(SIGNAL_CHECK);
-                if MAIN_WAITERS.load(Ordering::Acquire) > 0 {
-                    SIGNAL_TICK.notify_waiters();
-                }
-            });
-    });
+    let pid = std::process::id();
+    let seen = TICKER_PID.load(Ordering::Acquire);
+    if seen == pid
+        || TICKER_PID
+            .compare_exchange(seen, pid, Ordering::AcqRel, Ordering::Acquire)
+            .is_err()
+    {
+        return;
+    }
+    let _ = std::thread::Builder::new()
+        .name("tikapi-signal-tick".into())
+        .spawn(move || loop {
+            std::thread::sleep(SIGNAL_CHECK);
+            if TICKER_PID.load(Ordering::Acquire) != pid {
+                return;
+            }
+            if MAIN_WAITERS.load(Ordering::Acquire) > 0 {
+                SIGNAL_TICK.notify_waiters();
+            }
+        });
 }
 
 fn on_main_thread(py: Python<'_>) -> bool {
