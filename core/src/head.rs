@@ -40,11 +40,20 @@ struct Top;
 impl<'de> DeserializeSeed<'de> for Top {
     type Value = Json;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
-        d.deserialize_any(TopVisitor)
+        d.deserialize_any(Keep {
+            keys: KEEP,
+            notices: true,
+        })
     }
 }
 
-struct TopVisitor;
+/// An object keeps `keys` (and, at the top, the first entry of
+/// `notice_lists`); anything else is validated and dropped.
+#[derive(Clone, Copy)]
+struct Keep {
+    keys: &'static [&'static str],
+    notices: bool,
+}
 
 macro_rules! ignore_scalar {
     ($($name:ident: $ty:ty),*) => {
@@ -52,7 +61,7 @@ macro_rules! ignore_scalar {
     };
 }
 
-impl<'de> Visitor<'de> for TopVisitor {
+impl<'de> Visitor<'de> for Keep {
     type Value = Json;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -73,10 +82,10 @@ impl<'de> Visitor<'de> for TopVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            if KEEP.contains(&key.as_str()) {
+            if self.keys.contains(&key.as_str()) {
                 let v: Json = map.next_value()?;
                 out.insert(key, v);
-            } else if key == "notice_lists" {
+            } else if self.notices && key == "notice_lists" {
                 let v = map.next_value_seed(Notices)?;
                 out.insert(key, v);
             } else {
@@ -87,7 +96,14 @@ impl<'de> Visitor<'de> for TopVisitor {
     }
 }
 
-/// `notice_lists`: an array whose first object keeps [`NOTICE_KEEP`].
+impl<'de> DeserializeSeed<'de> for Keep {
+    type Value = Json;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+/// `notice_lists`: an array whose first entry keeps [`NOTICE_KEEP`].
 struct Notices;
 
 impl<'de> DeserializeSeed<'de> for Notices {
@@ -118,55 +134,16 @@ impl<'de> Visitor<'de> for NoticesVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let first = Keep {
+            keys: NOTICE_KEEP,
+            notices: false,
+        };
         let mut out = Vec::new();
-        if let Some(first) = seq.next_element_seed(FirstNotice)? {
-            out.push(first);
+        if let Some(entry) = seq.next_element_seed(first)? {
+            out.push(entry);
         }
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         Ok(Json::Array(out))
-    }
-}
-
-struct FirstNotice;
-
-impl<'de> DeserializeSeed<'de> for FirstNotice {
-    type Value = Json;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
-        d.deserialize_any(FirstNoticeVisitor)
-    }
-}
-
-struct FirstNoticeVisitor;
-
-impl<'de> Visitor<'de> for FirstNoticeVisitor {
-    type Value = Json;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    ignore_scalar!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64, visit_str: &str);
-
-    fn visit_unit<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Json::Array(Vec::new()))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut out = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if NOTICE_KEEP.contains(&key.as_str()) {
-                let v: Json = map.next_value()?;
-                out.insert(key, v);
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        Ok(Json::Object(out))
     }
 }
 
