@@ -78,7 +78,8 @@ fn build(py: Python<'_>, err: Error, client: &Client, face: Face) -> PyResult<Py
                 TransportKind::Connect => "ConnectionError",
                 _ => "ResponseException",
             };
-            let message = format!("request to {} failed: {}", shorten(&t.target), t.reason);
+            // The core's wording; its target is already shortened for messages.
+            let message = t.to_string();
             (cls, message, None)
         }
         Error::Usage(m) => ("APIException", m, None),
@@ -92,21 +93,6 @@ fn build(py: Python<'_>, err: Error, client: &Client, face: Face) -> PyResult<Py
     };
     let instance = class(py, cls)?.call(args.cast::<pyo3::types::PyTuple>()?, Some(&kwargs))?;
     Ok(PyErr::from_value(instance))
-}
-
-/// A request target as a message shows it: whole up to 2,000 characters,
-/// else its start and end around a count of what was left out (a 1 MB
-/// parameter would otherwise make a 1 MB message).
-fn shorten(target: &str) -> String {
-    const HEAD: usize = 1_500;
-    const TAIL: usize = 200;
-    let n = target.chars().count();
-    if n <= 2_000 {
-        return target.to_owned();
-    }
-    let head: String = target.chars().take(HEAD).collect();
-    let tail: String = target.chars().skip(n - TAIL).collect();
-    format!("{head}…({} characters left out)…{tail}", n - HEAD - TAIL)
 }
 
 /// A `ValidationException` the binding itself finds (a value that cannot
