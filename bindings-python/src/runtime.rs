@@ -1,17 +1,18 @@
 //! Running core futures from Python: blocking calls with the GIL released,
 //! and awaitables on the core's own (fork-aware) tokio runtime.
 
-use std::cell::OnceCell;
+use std::cell::RefCell;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
-use std::pin::Pin;
-use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
+use futures_util::FutureExt;
+use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3_async_runtimes::generic::{ContextExt, Runtime};
-use pyo3_async_runtimes::TaskLocals;
+use pyo3::sync::PyOnceLock;
 use tokio::sync::Notify;
 
 use crate::error;
@@ -121,55 +122,59 @@ where
     outcome.map_err(|panic| error::internal(py, &panic_text(&panic)))?
 }
 
-/// Turn a future into a Python awaitable. The result is converted to a
-/// Python object with the GIL held, after the future completes.
+/// Turn a future into a Python awaitable: an asyncio future of the running
+/// loop, completed on the loop's own thread (see [`Bridge`]). Cancelling it
+/// aborts the call.
 pub fn awaitable<'py, F>(py: Python<'py>, fut: F) -> PyResult<Bound<'py, PyAny>>
 where
     F: Future<Output = Deferred> + Send + 'static,
 {
-    let event_loop = pyo3_async_runtimes::get_running_loop(py)?.unbind();
-    pyo3_async_runtimes::generic::future_into_py::<CoreRuntime, _, _>(py, async move {
-        let deferred = match tokio::spawn(fut).await {
-            Ok(v) => v,
-            Err(e) if e.is_panic() => {
-                let text = panic_text(&e.into_panic());
+    let bridge = Bridge::for_running_loop(py)?;
+    let future = bridge
+        .event_loop
+        .bind(py)
+        .call_method0(intern!(py, "create_future"))?;
+    let target = future.clone().unbind();
+    let shared = bridge.shared.clone();
+    let task = tikapi_core::transport::runtime().spawn(async move {
+        let deferred = match AssertUnwindSafe(fut).catch_unwind().await {
+            Ok(d) => d,
+            Err(panic) => {
+                let text = panic_text(&panic);
                 Deferred::new(move |py| Err(error::internal(py, &text)))
             }
-            Err(_) => Deferred::new(|py| Err(error::internal(py, "the call was cancelled"))),
         };
-        Ok(deferred.for_loop(event_loop))
-    })
+        shared.complete(target, deferred);
+    });
+    future.call_method1(
+        intern!(py, "add_done_callback"),
+        (Abort(task.abort_handle()),),
+    )?;
+    Ok(future)
 }
 
-thread_local! {
-    /// While a [`Deferred`] is turned into a Python value on a runtime
-    /// thread: the event loop its awaitable belongs to.
-    static EVENT_LOOP: std::cell::RefCell<Option<Py<PyAny>>> =
-        const { std::cell::RefCell::new(None) };
+/// Aborts a call's task when its asyncio future is done: a no-op if the task
+/// completed it, the end of the request if the future was cancelled.
+#[pyclass(frozen, module = "tikapi._native")]
+struct Abort(tokio::task::AbortHandle);
+
+#[pymethods]
+impl Abort {
+    fn __call__(&self, _future: &Bound<'_, PyAny>) {
+        self.0.abort();
+    }
 }
 
-/// Call `f(*args)` on the Python thread of the call being finished: directly
-/// for a blocking call; for an awaited one (finished on a runtime thread),
-/// scheduled on its event loop. Python code run on a thread Python did not
-/// start (`logging` asking `threading.current_thread()`) would register a
-/// "Dummy" thread that `threading` never forgets.
+/// Call `f(*args)` now. Finished calls are turned into Python values on the
+/// thread that made them (blocking calls) or on their event loop's thread
+/// (awaited ones), so Python code such as `logging` never runs on a thread
+/// Python did not start.
 pub fn call_on_caller_thread<'py>(
-    py: Python<'py>,
+    _py: Python<'py>,
     f: &Bound<'py, PyAny>,
     args: Bound<'py, pyo3::types::PyTuple>,
 ) -> PyResult<()> {
-    let event_loop = EVENT_LOOP.with(|l| l.borrow().as_ref().map(|l| l.clone_ref(py)));
-    match event_loop {
-        None => f.call1(args).map(drop),
-        Some(l) => {
-            let mut all = vec![f.clone()];
-            all.extend(args.iter());
-            let all = pyo3::types::PyTuple::new(py, all)?;
-            l.bind(py)
-                .call_method1("call_soon_threadsafe", all)
-                .map(drop)
-        }
-    }
+    f.call1(args).map(drop)
 }
 
 fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
@@ -183,38 +188,217 @@ fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
 
 type Finish = Box<dyn FnOnce(Python<'_>) -> PyResult<Py<PyAny>> + Send>;
 
-/// A finished call whose Python value is built once the GIL is held
-/// (pyo3-async-runtimes converts results on a blocking thread, not on a
-/// runtime worker).
-pub struct Deferred(Finish, Option<Py<PyAny>>);
+/// A finished call whose Python value is built once the GIL is held, on the
+/// thread that will use it.
+pub struct Deferred(Finish);
 
 impl Deferred {
     pub fn new(f: impl FnOnce(Python<'_>) -> PyResult<Py<PyAny>> + Send + 'static) -> Self {
-        Deferred(Box::new(f), None)
-    }
-
-    fn for_loop(mut self, event_loop: Py<PyAny>) -> Self {
-        self.1 = Some(event_loop);
-        self
+        Deferred(Box::new(f))
     }
 }
 
-impl<'py> IntoPyObject<'py> for Deferred {
-    type Target = PyAny;
-    type Output = Bound<'py, PyAny>;
-    type Error = PyErr;
+/// Where finished async calls wait for their event loop.
+///
+/// Runtime threads never take the GIL to finish an awaited call: they push
+/// it onto this queue and, only when the queue was empty, write one byte to
+/// a socket the loop watches (`loop.add_reader`). The loop's thread then
+/// finishes every queued call in one go. At 64 calls in flight this is one
+/// wake-up for a whole batch, where a `call_soon_threadsafe` per call cost a
+/// GIL hand-over and a loop wake-up each.
+struct Shared {
+    queue: Mutex<Vec<(Py<PyAny>, Deferred)>>,
+    /// A wake-up is on its way (a byte written and not yet read).
+    signalled: AtomicBool,
+    wake: Wake,
+}
 
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let Deferred(finish, event_loop) = self;
-        let previous = EVENT_LOOP.with(|l| l.replace(event_loop));
-        let out = finish(py);
-        // Dropped with the GIL held.
-        drop(EVENT_LOOP.with(|l| l.replace(previous)));
-        out.map(|o| o.into_bound(py))
+#[cfg(unix)]
+struct Wake(std::os::unix::net::UnixStream);
+
+/// Without `add_reader` (Windows' proactor loop), the loop is woken with
+/// `call_soon_threadsafe(drainer)`.
+#[cfg(not(unix))]
+struct Wake(Py<PyAny>);
+
+impl Shared {
+    fn complete(self: &Arc<Self>, future: Py<PyAny>, deferred: Deferred) {
+        self.queue
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((future, deferred));
+        if !self.signalled.swap(true, Ordering::AcqRel) {
+            self.wake();
+        }
+    }
+
+    #[cfg(unix)]
+    fn wake(self: &Arc<Self>) {
+        use std::io::Write;
+        // One byte per batch: the socket cannot be full.
+        let _ = (&self.wake.0).write(&[1]);
+    }
+
+    #[cfg(not(unix))]
+    fn wake(self: &Arc<Self>) {
+        attach_from_runtime(|py| {
+            let drainer = Drainer {
+                shared: self.clone(),
+                event_loop: self.wake.0.clone_ref(py),
+            };
+            let _ = self
+                .wake
+                .0
+                .call_method1(py, "call_soon_threadsafe", (drainer,));
+        });
     }
 }
 
-/// Runtime threads that hold, or are about to take, the GIL.
+/// The loop side of a [`Shared`] queue, registered as its reader.
+#[pyclass(frozen, module = "tikapi._native")]
+struct Drainer {
+    shared: Arc<Shared>,
+    #[cfg(unix)]
+    read: std::os::unix::net::UnixStream,
+    event_loop: Py<PyAny>,
+}
+
+#[pymethods]
+impl Drainer {
+    fn __call__(&self, py: Python<'_>) {
+        #[cfg(unix)]
+        {
+            use std::io::Read;
+            let mut buf = [0u8; 64];
+            loop {
+                match (&self.read).read(&mut buf) {
+                    Ok(0) => {
+                        // Every sender is gone (a newer bridge replaced this
+                        // one and its calls have finished): stop watching.
+                        use std::os::fd::AsRawFd;
+                        let _ = self.event_loop.call_method1(
+                            py,
+                            "remove_reader",
+                            (self.read.as_raw_fd(),),
+                        );
+                        break;
+                    }
+                    Ok(_) => continue,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(_) => break,
+                }
+            }
+        }
+        self.shared.signalled.store(false, Ordering::Release);
+        let batch =
+            std::mem::take(&mut *self.shared.queue.lock().unwrap_or_else(|e| e.into_inner()));
+        for (future, Deferred(finish)) in batch {
+            let future = future.bind(py);
+            // Cancelled meanwhile: nobody waits for the value.
+            if future
+                .call_method0(intern!(py, "done"))
+                .and_then(|d| d.is_truthy())
+                .unwrap_or(true)
+            {
+                continue;
+            }
+            let outcome = match finish(py) {
+                Ok(value) => future.call_method1(intern!(py, "set_result"), (value,)),
+                Err(e) => future.call_method1(intern!(py, "set_exception"), (e.into_value(py),)),
+            };
+            if let Err(e) = outcome {
+                e.write_unraisable(py, Some(future));
+            }
+        }
+    }
+}
+
+/// The running loop's [`Shared`] queue, made on first use per loop and thread.
+struct Bridge {
+    event_loop: Py<PyAny>,
+    shared: Arc<Shared>,
+    pid: u32,
+}
+
+thread_local! {
+    /// This thread's last event loop and its bridge. A loop runs on one
+    /// thread; a thread runs one loop at a time.
+    static BRIDGE: RefCell<Option<Rc<Bridge>>> = const { RefCell::new(None) };
+}
+
+impl Bridge {
+    fn for_running_loop(py: Python<'_>) -> PyResult<Rc<Bridge>> {
+        static GET_RUNNING_LOOP: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+        let running = GET_RUNNING_LOOP
+            .import(py, "asyncio", "get_running_loop")?
+            .call0()?;
+        let pid = std::process::id();
+        let cached = BRIDGE.with(|b| b.borrow().clone());
+        if let Some(bridge) = cached {
+            if bridge.pid == pid && bridge.event_loop.bind(py).is(&running) {
+                return Ok(bridge);
+            }
+        }
+        let bridge = Rc::new(Bridge::new(py, running)?);
+        // The old bridge (if any) is dropped with the GIL held.
+        let old = BRIDGE.with(|b| b.borrow_mut().replace(bridge.clone()));
+        drop(old);
+        Ok(bridge)
+    }
+
+    #[cfg(unix)]
+    fn new(py: Python<'_>, event_loop: Bound<'_, PyAny>) -> PyResult<Bridge> {
+        use std::os::fd::AsRawFd;
+        let (read, write) = std::os::unix::net::UnixStream::pair()
+            .and_then(|(r, w)| {
+                r.set_nonblocking(true)?;
+                w.set_nonblocking(true)?;
+                Ok((r, w))
+            })
+            .map_err(|e| {
+                error::internal(
+                    py,
+                    &format!("internal error in tikapi: no wake-up socket: {e}"),
+                )
+            })?;
+        let fd = read.as_raw_fd();
+        let shared = Arc::new(Shared {
+            queue: Mutex::new(Vec::new()),
+            signalled: AtomicBool::new(false),
+            wake: Wake(write),
+        });
+        let drainer = Drainer {
+            shared: shared.clone(),
+            read,
+            event_loop: event_loop.clone().unbind(),
+        };
+        event_loop.call_method1("add_reader", (fd, drainer))?;
+        Ok(Bridge {
+            event_loop: event_loop.unbind(),
+            shared,
+            pid: std::process::id(),
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn new(_py: Python<'_>, event_loop: Bound<'_, PyAny>) -> PyResult<Bridge> {
+        let event_loop = event_loop.unbind();
+        let shared = Arc::new(Shared {
+            queue: Mutex::new(Vec::new()),
+            signalled: AtomicBool::new(false),
+            wake: Wake(event_loop.clone_ref(_py)),
+        });
+        Ok(Bridge {
+            event_loop,
+            shared,
+            pid: std::process::id(),
+        })
+    }
+}
+
+/// Runtime threads that hold, or are about to take, the GIL (the progress
+/// callback of an awaited download; awaited calls themselves are finished on
+/// their loop's thread).
 ///
 /// A thread that is not Python's own and takes the GIL after the interpreter
 /// has begun to finalize is killed mid-call (a crash at exit). An `atexit`
@@ -284,54 +468,4 @@ pub fn drain(py: Python<'_>, timeout: f64) -> bool {
             .unwrap_or_else(|e| e.into_inner());
         *active.here() == 0
     })
-}
-
-/// pyo3-async-runtimes over the core's runtime, so that async calls use the
-/// same connection pool as sync ones and survive `fork()` the same way.
-struct CoreRuntime;
-
-tokio::task_local! {
-    static TASK_LOCALS: OnceCell<TaskLocals>;
-}
-
-impl Runtime for CoreRuntime {
-    type JoinError = tokio::task::JoinError;
-    type JoinHandle = tokio::task::JoinHandle<()>;
-
-    fn spawn<F>(fut: F) -> Self::JoinHandle
-    where
-        F: Future<Output = ()> + Send + 'static,
-    {
-        tikapi_core::transport::runtime().spawn(fut)
-    }
-
-    /// pyo3-async-runtimes hands results to the event loop from here, with
-    /// the GIL taken on a runtime thread: counted, so that exit waits for it.
-    fn spawn_blocking<F>(f: F) -> Self::JoinHandle
-    where
-        F: FnOnce() + Send + 'static,
-    {
-        let active = Active::enter();
-        tikapi_core::transport::runtime().spawn_blocking(move || {
-            f();
-            drop(active);
-        })
-    }
-}
-
-impl ContextExt for CoreRuntime {
-    fn scope<F, R>(locals: TaskLocals, fut: F) -> Pin<Box<dyn Future<Output = R> + Send>>
-    where
-        F: Future<Output = R> + Send + 'static,
-    {
-        let cell = OnceCell::new();
-        let _ = cell.set(locals);
-        Box::pin(TASK_LOCALS.scope(cell, fut))
-    }
-
-    fn get_task_locals() -> Option<TaskLocals> {
-        TASK_LOCALS
-            .try_with(|c| c.get().cloned())
-            .unwrap_or_default()
-    }
 }
