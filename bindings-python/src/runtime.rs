@@ -207,10 +207,18 @@ impl Deferred {
 /// wake-up for a whole batch, where a `call_soon_threadsafe` per call cost a
 /// GIL hand-over and a loop wake-up each.
 struct Shared {
-    queue: Mutex<Vec<(Py<PyAny>, Deferred)>>,
+    queue: Arc<Queue>,
+    /// Closed when the last sender (the thread's cache, a running call) is
+    /// gone: the loop then sees end-of-file and stops watching.
+    wake: Wake,
+}
+
+/// Finished calls waiting for the loop. Owned by both sides, so that calls
+/// queued by the last sender are still finished after it is gone.
+struct Queue {
+    items: Mutex<Vec<(Py<PyAny>, Deferred)>>,
     /// A wake-up is on its way (a byte written and not yet read).
     signalled: AtomicBool,
-    wake: Wake,
 }
 
 #[cfg(unix)]
@@ -224,10 +232,11 @@ struct Wake(Py<PyAny>);
 impl Shared {
     fn complete(self: &Arc<Self>, future: Py<PyAny>, deferred: Deferred) {
         self.queue
+            .items
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .push((future, deferred));
-        if !self.signalled.swap(true, Ordering::AcqRel) {
+        if !self.queue.signalled.swap(true, Ordering::AcqRel) {
             self.wake();
         }
     }
@@ -243,7 +252,7 @@ impl Shared {
     fn wake(self: &Arc<Self>) {
         attach_from_runtime(|py| {
             let drainer = Drainer {
-                shared: self.clone(),
+                queue: self.queue.clone(),
                 event_loop: self.wake.0.clone_ref(py),
             };
             let _ = self
@@ -257,7 +266,7 @@ impl Shared {
 /// The loop side of a [`Shared`] queue, registered as its reader.
 #[pyclass(frozen, module = "tikapi._native")]
 struct Drainer {
-    shared: Arc<Shared>,
+    queue: Arc<Queue>,
     #[cfg(unix)]
     read: std::os::unix::net::UnixStream,
     event_loop: Py<PyAny>,
@@ -289,9 +298,9 @@ impl Drainer {
                 }
             }
         }
-        self.shared.signalled.store(false, Ordering::Release);
+        self.queue.signalled.store(false, Ordering::Release);
         let batch =
-            std::mem::take(&mut *self.shared.queue.lock().unwrap_or_else(|e| e.into_inner()));
+            std::mem::take(&mut *self.queue.items.lock().unwrap_or_else(|e| e.into_inner()));
         for (future, Deferred(finish)) in batch {
             let future = future.bind(py);
             // Cancelled meanwhile: nobody waits for the value.
@@ -362,13 +371,16 @@ impl Bridge {
                 )
             })?;
         let fd = read.as_raw_fd();
-        let shared = Arc::new(Shared {
-            queue: Mutex::new(Vec::new()),
+        let queue = Arc::new(Queue {
+            items: Mutex::new(Vec::new()),
             signalled: AtomicBool::new(false),
+        });
+        let shared = Arc::new(Shared {
+            queue: queue.clone(),
             wake: Wake(write),
         });
         let drainer = Drainer {
-            shared: shared.clone(),
+            queue,
             read,
             event_loop: event_loop.clone().unbind(),
         };
@@ -384,8 +396,10 @@ impl Bridge {
     fn new(_py: Python<'_>, event_loop: Bound<'_, PyAny>) -> PyResult<Bridge> {
         let event_loop = event_loop.unbind();
         let shared = Arc::new(Shared {
-            queue: Mutex::new(Vec::new()),
-            signalled: AtomicBool::new(false),
+            queue: Arc::new(Queue {
+                items: Mutex::new(Vec::new()),
+                signalled: AtomicBool::new(false),
+            }),
             wake: Wake(event_loop.clone_ref(_py)),
         });
         Ok(Bridge {

@@ -127,8 +127,9 @@ asyncio.run(main())
 
 
 def test_exit_right_after_async_calls_is_clean(sandbox_url: str) -> None:
-    # Results reach the loop from runtime threads holding the GIL; exiting
-    # while one still does used to kill the process. Exit now waits for them.
+    # Results used to reach the loop from runtime threads holding the GIL;
+    # exiting while one still did killed the process. They are now finished
+    # on the loop's thread; exiting right after must stay clean.
     import os
     import subprocess
     import sys
@@ -139,3 +140,81 @@ def test_exit_right_after_async_calls_is_clean(sandbox_url: str) -> None:
             [sys.executable, "-c", EXIT_RIGHT_AFTER], capture_output=True, text=True, env=env
         )
         assert result.returncode == 0, result.stderr
+
+
+def test_loops_on_several_threads_at_once(sandbox_url: str) -> None:
+    # Each thread's loop gets its own completions: none is finished on (or
+    # lost to) another thread's loop.
+    import threading
+
+    results: dict[int, list[int]] = {}
+
+    def worker(i: int) -> None:
+        async def main() -> list[int]:
+            api = client()
+            rs = await asyncio.gather(*(api.public.check() for _ in range(50)))
+            return [r.status_code for r in rs]
+
+        results[i] = run(main())
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == {i: [200] * 50 for i in range(4)}
+
+
+def test_alternating_loops_on_one_thread(sandbox_url: str) -> None:
+    # Two loops used in turn on one thread: each call completes on the loop
+    # that made it, and a loop left behind stops watching once idle.
+    one, two = asyncio.new_event_loop(), asyncio.new_event_loop()
+    try:
+        api = client()
+        for _ in range(3):
+            for loop in (one, two):
+                r = loop.run_until_complete(api.public.check())
+                assert r.status_code == 200
+        # Loop `one` was left for `two`: once its last call is done, its
+        # wake-up socket closes and it stops watching it (a closed socket
+        # left registered would make it spin on end-of-file).
+        one.run_until_complete(asyncio.sleep(0.01))
+        selector = one._selector  # type: ignore[attr-defined]
+        self_pipe = one._ssock.fileno()  # type: ignore[attr-defined]
+        watched = [fd for fd in selector.get_map() if fd != self_pipe]
+        assert watched == []
+    finally:
+        one.close()
+        two.close()
+
+
+def test_cancelling_aborts_the_request(sandbox_url: str) -> None:
+    # The sandbox counts requests in flight; a cancelled call must end its
+    # request rather than let it run on.
+    import json
+    import urllib.request
+
+    def in_flight() -> int:
+        with urllib.request.urlopen(f"{sandbox_url}/__sandbox/stats") as r:
+            return int(json.load(r)["in_flight"])
+
+    async def main() -> None:
+        api = client()
+        before = in_flight()
+        slow = asyncio.ensure_future(
+            api.public.check(__options__={"headers": {"X-Sandbox-Fault": "hang"}})
+        )
+        for _ in range(3000):  # a generous bound, reached only on failure
+            if in_flight() > before:
+                break
+            await asyncio.sleep(0.01)
+        slow.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await slow
+        for _ in range(3000):
+            if in_flight() <= before:
+                break
+            await asyncio.sleep(0.01)
+        assert in_flight() <= before, "the cancelled request is still running"
+
+    run(main())

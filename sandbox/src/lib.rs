@@ -200,6 +200,9 @@ struct Shared {
     latency: Duration,
     routes: Vec<Route>,
     stats: Mutex<BTreeMap<String, u64>>,
+    /// Requests whose handler is running (a client that gives up on a
+    /// `hang` makes this fall again: the test of cancellation).
+    in_flight: std::sync::atomic::AtomicI64,
     /// Recent success answers, by endpoint, host, account and parameters.
     answers: Mutex<std::collections::HashMap<String, Bytes>>,
     /// Requests seen per `flaky=` token.
@@ -277,6 +280,7 @@ fn router(config: Config) -> Router {
         latency: config.latency,
         routes,
         stats: Mutex::new(BTreeMap::new()),
+        in_flight: std::sync::atomic::AtomicI64::new(0),
         flaky: Mutex::new(std::collections::HashMap::new()),
         answers: Mutex::new(std::collections::HashMap::new()),
     });
@@ -293,7 +297,30 @@ fn error(status: StatusCode, message: &str, extra: Option<Map<String, Json>>) ->
     (status, axum::Json(Json::Object(body))).into_response()
 }
 
+/// Counts a running handler in [`Shared::in_flight`] until it is dropped
+/// (answered, or abandoned with its connection).
+struct InFlight(Arc<Shared>);
+
+impl InFlight {
+    fn enter(shared: &Arc<Shared>) -> InFlight {
+        shared
+            .in_flight
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        InFlight(shared.clone())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0
+            .in_flight
+            .fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
 async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    let _in_flight =
+        (!request.uri().path().starts_with("/__sandbox/stats")).then(|| InFlight::enter(&shared));
     let (parts, body) = request.into_parts();
     let conn = parts.extensions.get::<Arc<Connection>>().cloned();
     // Video downloads carry no API headers: they take the fault as `?fault=`.
@@ -452,7 +479,11 @@ fn answer(
         ["__sandbox", "stats"] => {
             let stats = shared.stats.lock().unwrap_or_else(|e| e.into_inner());
             let total: u64 = stats.values().sum();
-            return axum::Json(json!({ "total": total, "endpoints": *stats })).into_response();
+            let in_flight = shared.in_flight.load(std::sync::atomic::Ordering::SeqCst);
+            return axum::Json(
+                json!({ "total": total, "endpoints": *stats, "in_flight": in_flight }),
+            )
+            .into_response();
         }
         ["__sandbox", "health"] => {
             return axum::Json(json!({ "status": "success" })).into_response()
