@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 
-# Async results reach the event loop from the core's runtime threads, with the
+# An awaited download's progress callback runs on a runtime thread, with the
 # GIL. The interpreter must not begin to finalize while one holds it, so exit
 # waits (briefly, at most) for them.
 atexit.register(_native.drain, 5.0)
