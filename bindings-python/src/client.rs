@@ -85,9 +85,12 @@ impl NativeClient {
         kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         let call = self.read_call(py, kwargs)?;
-        let client = &self.inner;
-        let result = runtime::wait(py, client.call_with(endpoint, call.args, call.settings))?;
-        finish(py, result.map(Some), client, Face::Sync)
+        let client = self.inner.clone();
+        let endpoint = endpoint.to_owned();
+        let result = runtime::wait(py, async move {
+            client.call_with(&endpoint, call.args, call.settings).await
+        })?;
+        finish(py, result.map(Some), &self.inner, Face::Sync)
     }
 
     /// Call an endpoint; an awaitable of the response.

@@ -296,7 +296,8 @@ impl NativeResponse {
 
     /// The next page (a response), or None after the last.
     fn next_page(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let result = runtime::wait(py, Client::next_page(&self.inner))?;
+        let inner = self.inner.share();
+        let result = runtime::wait(py, async move { Client::next_page(&inner).await })?;
         Self::finish_next(py, &self.client, Face::Sync, result)
     }
 
@@ -327,7 +328,8 @@ impl NativeResponse {
         let options = self.download_options(py, timeout, proxies)?;
         let inner = &self.inner;
         let progress = progress_callback(py, progress);
-        let result = runtime::wait(py, async {
+        // Polled here: the progress callback runs on the caller's thread.
+        let result = runtime::wait_here(py, async {
             tikapi_core::download::save_video(&link, &path, Some(inner), &extra, &options, progress)
                 .await
         })?;

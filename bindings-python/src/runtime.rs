@@ -88,12 +88,24 @@ impl Drop for MainWaiter {
     }
 }
 
-/// Wait for `fut` on the core runtime with the GIL released. On the main
+/// Run `fut` as a task on the core runtime (see `transport::run`: the
+/// request and its connection stay on one worker) and wait for it, as
+/// [`wait_here`]. Ctrl-C aborts the task.
+pub fn wait<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    wait_here(py, tikapi_core::transport::spawn(fut))
+}
+
+/// Poll `fut` on this thread (so callbacks it makes, such as a download's
+/// progress, run on the caller's thread) with the GIL released. On the main
 /// thread, pending signals are handled meanwhile, so Ctrl-C interrupts a long
 /// call: the future is dropped (the request is abandoned) and
 /// `KeyboardInterrupt` raised. A panic is caught here and becomes an
 /// `APIException`, never an unwind into Python.
-pub fn wait<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
+pub fn wait_here<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
 where
     F: Future + Send,
     F::Output: Send,

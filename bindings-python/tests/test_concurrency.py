@@ -90,3 +90,30 @@ def test_ctrl_c_interrupts_a_blocking_call(api: Any, sandbox_url: str) -> None:
         # `slow`: counted when it arrives, then trickles for 30 s.
         api.public.musicInfo(__options__={"headers": {"X-Sandbox-Fault": "slow=30000"}})
     assert api.public.check().ok
+
+
+def test_ctrl_c_ends_the_abandoned_request(api: Any, sandbox_url: str) -> None:
+    # The request stops with the call: the sandbox sees its handler dropped
+    # (the connection closed), not left running until the call's timeout.
+    import _thread
+    import time
+
+    def in_flight() -> int:
+        with urllib.request.urlopen(sandbox_url + "/__sandbox/stats") as f:
+            return int(json.load(f)["in_flight"])
+
+    before = in_flight()
+
+    def interrupt_when_in_flight() -> None:
+        while in_flight() <= before:
+            time.sleep(0.005)
+        _thread.interrupt_main()
+
+    threading.Thread(target=interrupt_when_in_flight, daemon=True).start()
+    with pytest.raises(KeyboardInterrupt):
+        api.public.check(__options__={"headers": {"X-Sandbox-Fault": "hang"}, "timeout": 60})
+    for _ in range(3000):  # a generous bound, reached only on failure
+        if in_flight() <= before:
+            break
+        time.sleep(0.01)
+    assert in_flight() <= before, "the interrupted request is still running"

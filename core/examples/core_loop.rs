@@ -9,7 +9,7 @@
 use std::time::Instant;
 
 use futures_util::stream::{self, StreamExt};
-use tikapi_core::transport::block_on;
+use tikapi_core::transport::run;
 use tikapi_core::{args, Args, Client, Options};
 
 fn main() {
@@ -37,10 +37,11 @@ fn main() {
         if conc == 1 {
             // One blocking call after another, as a synchronous binding does.
             for _ in 0..count {
-                block_on(one(api.clone()));
+                run(one(api.clone()));
             }
         } else {
-            block_on(stream::iter(0..count).for_each_concurrent(conc, |_| one(api.clone())));
+            let api = api.clone();
+            run(stream::iter(0..count).for_each_concurrent(conc, move |_| one(api.clone())));
         }
     };
     run(conc.min(n));

@@ -118,19 +118,47 @@ pub fn runtime() -> Arc<Runtime> {
     engine().runtime.clone()
 }
 
-/// Run a future to completion on the shared runtime, from a thread that is
-/// not one of its workers (a Python thread, a test).
+/// Run a future to completion on the shared runtime, polling it on this
+/// thread, which must not be one of the runtime's workers. For a call, prefer
+/// [`run`]: polled here, a request talks to its connection (a task on a
+/// worker) across threads at every step.
 pub fn block_on<F: Future>(fut: F) -> F::Output {
     runtime().block_on(fut)
 }
 
-/// Run a future on the shared runtime and wait for it from any async context.
+/// Run a future as a task on the shared runtime and wait for it, from a
+/// thread that is not one of the runtime's workers (a binding's blocking
+/// call, a test, a plain Rust program).
+///
+/// The task and its connection run on the same worker, so a call costs two
+/// hand-overs between threads (start, result) instead of one per step of the
+/// exchange: measured from Python on a 2-core VM, a loopback call went from
+/// ~280 to ~245 us and the kernel time per call fell by a quarter.
+pub fn run<F>(fut: F) -> F::Output
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    block_on(spawn(fut))
+}
+
+/// Run a future as a task on the shared runtime and wait for it from any
+/// async context. Dropping the returned future aborts the task (so a caller
+/// that gives up, say on Ctrl-C, also ends the request). A panic in the
+/// task resumes here.
 pub async fn spawn<F>(fut: F) -> F::Output
 where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
-    match runtime().spawn(fut).await {
+    struct AbortOnDrop<T>(tokio::task::JoinHandle<T>);
+    impl<T> Drop for AbortOnDrop<T> {
+        fn drop(&mut self) {
+            self.0.abort();
+        }
+    }
+    let mut task = AbortOnDrop(runtime().spawn(fut));
+    match (&mut task.0).await {
         Ok(v) => v,
         Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
         Err(_) => panic!("the tikapi runtime shut down"),

@@ -433,3 +433,50 @@ fn error_targets_shorten_long_urls() {
     assert!(text.len() < 600, "{} chars: {}", text.len(), &text[..200]);
     assert!(text.contains("bytes)"), "{text}");
 }
+
+#[test]
+fn run_returns_the_tasks_output_and_resumes_its_panic() {
+    assert_eq!(tikapi_core::transport::run(async { 6 * 7 }), 42);
+    let panicked =
+        std::panic::catch_unwind(|| tikapi_core::transport::run(async { panic!("boom") }));
+    let payload = panicked.expect_err("the task's panic reaches the caller");
+    assert_eq!(payload.downcast_ref::<&str>(), Some(&"boom"));
+}
+
+#[test]
+fn dropping_a_spawned_future_aborts_its_task() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+
+    struct SetOnDrop(Arc<AtomicBool>);
+    impl Drop for SetOnDrop {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::SeqCst);
+        }
+    }
+    let dropped = Arc::new(AtomicBool::new(false));
+    let guard = SetOnDrop(dropped.clone());
+    let (started, on_start) = tokio::sync::oneshot::channel();
+    let task = tikapi_core::transport::spawn(async move {
+        let _guard = guard;
+        started.send(()).unwrap();
+        std::future::pending::<()>().await;
+    });
+    block_on(async {
+        tokio::pin!(task);
+        // Waited on until the task runs, then dropped.
+        tokio::select! {
+            biased;
+            _ = &mut task => unreachable!("the task never ends by itself"),
+            _ = on_start => {}
+        }
+    });
+    // Aborting is asynchronous: wait for it, with a bound only a failure reaches.
+    for _ in 0..3000 {
+        if dropped.load(Ordering::SeqCst) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(dropped.load(Ordering::SeqCst), "the task still runs");
+}
