@@ -13,7 +13,7 @@ const [impl, pkgDir, URL_, scaleText] = process.argv.slice(2);
 const SCALE = Number(scaleText);
 const KEY = 'DemoAPIKeyTokenSeHYGXDfd4SFD320Sc39Asd0Sc39Asd4s';
 const LILY = 'MS4wLjABAAAAsHntXC3s0AvxcecggxsoVa4eAiT8OVafVZ4OQXxy-9htpnUi0sOYSr0kGGD1Loud';
-const REPEATS = SCALE >= 1 ? 3 : 1;
+const REPEATS = Number(process.env.BENCH_REPEATS || (SCALE >= 1 ? 3 : 1));
 const n = (full) => Math.max(2, Math.floor(full * SCALE));
 const emit = (bench, fields) =>
   console.log(JSON.stringify({ lang: 'node', impl, bench, ...fields }));

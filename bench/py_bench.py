@@ -29,7 +29,7 @@ KEY = "DemoAPIKeyTokenSeHYGXDfd4SFD320Sc39Asd0Sc39Asd4s"
 LILY = "MS4wLjABAAAAsHntXC3s0AvxcecggxsoVa4eAiT8OVafVZ4OQXxy-9htpnUi0sOYSr0kGGD1Loud"
 OURS = hasattr(tikapi, "AsyncTikAPI")
 IMPL = "ours" if OURS else "official"
-REPEATS = 3 if SCALE >= 1 else 1
+REPEATS = int(os.environ.get("BENCH_REPEATS", "3" if SCALE >= 1 else "1"))
 
 
 def n(full: int) -> int:
@@ -70,7 +70,12 @@ def sequential(api) -> None:
         calls = n(full if OURS else full // 4)
         fn(api)
         rate, rates = median_rate(calls, lambda fn=fn, calls=calls: [fn(api) for _ in range(calls)])
-        emit(f"sequential.{name}", calls=calls, per_sec=round(rate, 1), runs=[round(r, 1) for r in rates])
+        emit(
+            f"sequential.{name}",
+            calls=calls,
+            per_sec=round(rate, 1),
+            runs=[round(r, 1) for r in rates],
+        )
 
 
 def threaded(api) -> None:
@@ -78,7 +83,10 @@ def threaded(api) -> None:
         calls = n(max(4 * conc, 2000 if OURS else 500))
         with ThreadPoolExecutor(max_workers=conc) as pool:
             list(pool.map(lambda _: check(api), range(conc)))  # warm
-            rate, rates = median_rate(calls, lambda: list(pool.map(lambda _: check(api), range(calls))))
+            rate, _ = median_rate(
+                calls,
+                lambda pool=pool, calls=calls: list(pool.map(lambda _: check(api), range(calls))),
+            )
         emit("concurrent.threads", concurrency=conc, calls=calls, per_sec=round(rate, 1))
 
 
@@ -127,7 +135,10 @@ def pagination(api) -> None:
     if OURS:
 
         def iterate():
-            return sum(len(p.json().get("itemList", [])) for p in api.public.posts.pages(secUid=LILY, count=30))
+            return sum(
+                len(p.json().get("itemList", []))
+                for p in api.public.posts.pages(secUid=LILY, count=30)
+            )
 
         rate, _ = median_rate(rounds, lambda: [iterate() for _ in range(rounds)])
         emit("pagination.pages", items=iterate(), walks_per_sec=round(rate, 2))
@@ -205,10 +216,17 @@ def save_video() -> None:
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, "v.mp4")
             code = SAVE.format(key=KEY, url=URL, lily=LILY, size=mb << 20, path=path)
-            out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+            out = subprocess.run(
+                [sys.executable, "-c", code], check=True, capture_output=True, text=True
+            )
             secs, peak = out.stdout.split()
             assert os.path.getsize(path) == mb << 20
-        emit("save_video", mb=mb, seconds=round(float(secs), 3), peak_rss_mb=round(int(peak) / 1024, 1))
+        emit(
+            "save_video",
+            mb=mb,
+            seconds=round(float(secs), 3),
+            peak_rss_mb=round(int(peak) / 1024, 1),
+        )
 
 
 def main() -> None:

@@ -7,19 +7,37 @@ from __future__ import annotations
 
 import json
 import platform
+import statistics
 import sys
 from pathlib import Path
 
 
 def load(path: str) -> list[dict]:
-    return [json.loads(line) for line in Path(path).read_text().splitlines() if line.startswith("{")]
+    return [
+        json.loads(line) for line in Path(path).read_text().splitlines() if line.startswith("{")
+    ]
+
+
+class Fig(float):
+    """A figure: the median over the rounds, which it also keeps (in run order)."""
+
+    rounds: list[float]
 
 
 def find(rows, **want):
-    for r in rows:
-        if all(r.get(k) == v for k, v in want.items()):
-            return r
-    return None
+    """The measurement matching `want`. Taken once per round, each number
+    becomes a `Fig`: the median over the rounds."""
+    matches = [r for r in rows if all(r.get(k) == v for k, v in want.items())]
+    if not matches:
+        return None
+    merged = dict(matches[0])
+    for key, value in merged.items():
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            numbers = [r[key] for r in matches if isinstance(r.get(key), (int, float))]
+            fig = Fig(statistics.median(numbers))
+            fig.rounds = numbers
+            merged[key] = fig
+    return merged
 
 
 def val(row, key):
@@ -35,7 +53,15 @@ def fmt(x, digits=0):
 
 
 def ratio(a, b):
-    return "–" if not a or not b else f"{a / b:.1f}×"
+    """a / b. For figures of the same rounds, the median of the ratios within
+    each round: both were measured in the same stretch of time, so a slow
+    spell of a shared machine cancels out."""
+    if not a or not b:
+        return "–"
+    ra, rb = getattr(a, "rounds", None), getattr(b, "rounds", None)
+    if ra and rb and len(ra) == len(rb):
+        return f"{statistics.median(x / y for x, y in zip(ra, rb)):.1f}×"
+    return f"{a / b:.1f}×"
 
 
 def main() -> None:
@@ -51,7 +77,8 @@ def main() -> None:
         pass
     out += [
         f"Machine: {cpu}, Linux {platform.release()}, Python {platform.python_version()}.",
-        "Throughput in calls per second (median of repeated runs); the local sandbox on loopback.",
+        "Throughput in calls per second, the median over the rounds of the run; ratios are the"
+        " median of the ratios within each round. The local sandbox on loopback.",
         "",
         "### Python, sequential",
         "",
@@ -63,7 +90,9 @@ def main() -> None:
         ours = val(find(rows, lang="python", impl="ours", bench=f"sequential.{name}"), "per_sec")
         raw = val(find(rows, lang="rust", impl="raw", bench=name, concurrency=1), "per_sec")
         label = "public.check" if name == "check" else "public.posts (30 items)"
-        out.append(f"| {label} | {fmt(off)} | {fmt(ours)} | {fmt(raw)} | {ratio(ours, off)} | {ratio(raw, ours)} |")
+        out.append(
+            f"| {label} | {fmt(off)} | {fmt(ours)} | {fmt(raw)} | {ratio(ours, off)} | {ratio(raw, ours)} |"
+        )
     out += [
         "",
         "### Python, concurrent (`public.check`)",
@@ -72,12 +101,23 @@ def main() -> None:
         "|---|---|---|---|---|---|",
     ]
     for c in (1, 8, 64, 256):
-        off = val(find(rows, lang="python", impl="official", bench="concurrent.threads", concurrency=c), "per_sec")
-        th = val(find(rows, lang="python", impl="ours", bench="concurrent.threads", concurrency=c), "per_sec")
-        asy = val(find(rows, lang="python", impl="ours", bench="concurrent.async", concurrency=c), "per_sec")
+        off = val(
+            find(rows, lang="python", impl="official", bench="concurrent.threads", concurrency=c),
+            "per_sec",
+        )
+        th = val(
+            find(rows, lang="python", impl="ours", bench="concurrent.threads", concurrency=c),
+            "per_sec",
+        )
+        asy = val(
+            find(rows, lang="python", impl="ours", bench="concurrent.async", concurrency=c),
+            "per_sec",
+        )
         raw = val(find(rows, lang="rust", impl="raw", bench="check", concurrency=c), "per_sec")
         best = max([x for x in (th, asy) if x] or [0]) or None
-        out.append(f"| {c} | {fmt(off)} | {fmt(th)} | {fmt(asy)} | {fmt(raw)} | {ratio(best, off)} |")
+        out.append(
+            f"| {c} | {fmt(off)} | {fmt(th)} | {fmt(asy)} | {fmt(raw)} | {ratio(best, off)} |"
+        )
     out += [
         "",
         "### Rust: the SDK (`tikapi-core`) against a raw reqwest loop (`public.check`)",
@@ -96,7 +136,10 @@ def main() -> None:
         "| benchmark | official 3.2.2 | ours | raw fetch (undici) | ours / official | fetch / ours |",
         "|---|---|---|---|---|---|",
     ]
-    node = [("sequential.check", None, "sequential `public.check`"), ("sequential.posts30", None, "sequential `public.posts` (30)")]
+    node = [
+        ("sequential.check", None, "sequential `public.check`"),
+        ("sequential.posts30", None, "sequential `public.posts` (30)"),
+    ]
     node += [("concurrent", c, f"{c} in flight") for c in (1, 64, 1024)]
     for bench, c, label in node:
         want = {"lang": "node", "bench": bench}
@@ -105,8 +148,16 @@ def main() -> None:
         off = val(find(rows, impl="official", **want), "per_sec")
         ours = val(find(rows, impl="ours", **want), "per_sec")
         raw = val(find(rows, impl="fetch", **want), "per_sec")
-        out.append(f"| {label} | {fmt(off)} | {fmt(ours)} | {fmt(raw)} | {ratio(ours, off)} | {ratio(raw, ours)} |")
-    out += ["", "### Pagination (walk every post of a user, 30 a page)", "", "| | official | ours |", "|---|---|---|"]
+        out.append(
+            f"| {label} | {fmt(off)} | {fmt(ours)} | {fmt(raw)} | {ratio(ours, off)} | {ratio(raw, ours)} |"
+        )
+    out += [
+        "",
+        "### Pagination (walk every post of a user, 30 a page)",
+        "",
+        "| | official | ours |",
+        "|---|---|---|",
+    ]
     for lang, bench, label in (
         ("python", "pagination.next_items", "Python `next_items()` walks/s"),
         ("python", "pagination.pages", "Python `pages()` walks/s"),
@@ -116,17 +167,29 @@ def main() -> None:
         off = val(find(rows, lang=lang, impl="official", bench=bench), "walks_per_sec")
         ours = val(find(rows, lang=lang, impl="ours", bench=bench), "walks_per_sec")
         out.append(f"| {label} | {fmt(off, 1)} | {fmt(ours, 1)} |")
-    out += ["", "### Large body (2 MB JSON)", "", "| | official | ours | plain parse of the same bytes (ours' run) |", "|---|---|---|---|"]
+    out += [
+        "",
+        "### Large body (2 MB JSON)",
+        "",
+        "| | official | ours | plain parse of the same bytes (ours' run) |",
+        "|---|---|---|---|",
+    ]
     po = find(rows, lang="python", impl="official", bench="large_body.json")
     pu = find(rows, lang="python", impl="ours", bench="large_body.json")
-    out.append(f"| Python `r.json()` ms | {fmt(val(po, 'json_ms'), 2)} | {fmt(val(pu, 'json_ms'), 2)} | `json.loads` {fmt(val(pu, 'json_loads_ms'), 2)} |")
+    out.append(
+        f"| Python `r.json()` ms | {fmt(val(po, 'json_ms'), 2)} | {fmt(val(pu, 'json_ms'), 2)} | `json.loads` {fmt(val(pu, 'json_loads_ms'), 2)} |"
+    )
     no = find(rows, lang="node", impl="official", bench="large_body.json")
     nu = find(rows, lang="node", impl="ours", bench="large_body.json")
-    out.append(f"| Node `r.json` ms (first read) | {fmt(val(no, 'json_ms'), 2)} | {fmt(val(nu, 'json_ms'), 2)} | `JSON.parse` {fmt(val(nu, 'json_parse_ms'), 2)} |")
+    out.append(
+        f"| Node `r.json` ms (first read) | {fmt(val(no, 'json_ms'), 2)} | {fmt(val(nu, 'json_ms'), 2)} | `JSON.parse` {fmt(val(nu, 'json_parse_ms'), 2)} |"
+    )
     out += ["", "### Start-up, memory, downloads", "", "| | official | ours |", "|---|---|---|"]
     io = find(rows, lang="python", impl="official", bench="import.ms")
     iu = find(rows, lang="python", impl="ours", bench="import.ms")
-    out.append(f"| `import tikapi` ms (beyond the interpreter) | {fmt(val(io, 'import_ms'), 1)} | {fmt(val(iu, 'import_ms'), 1)} |")
+    out.append(
+        f"| `import tikapi` ms (beyond the interpreter) | {fmt(val(io, 'import_ms'), 1)} | {fmt(val(iu, 'import_ms'), 1)} |"
+    )
     for lang in ("python", "node"):
         mo = find(rows, lang=lang, impl="official", bench="memory.rss_kb")
         mu = find(rows, lang=lang, impl="ours", bench="memory.rss_kb")
@@ -135,7 +198,9 @@ def main() -> None:
             if not m:
                 return "–"
             marks = m["rss_kb"]
-            return f"{m['calls']:,} calls: " + " → ".join(f"{int(v) // 1024} MB" for v in marks.values())
+            return f"{m['calls']:,} calls: " + " → ".join(
+                f"{int(v) // 1024} MB" for v in marks.values()
+            )
 
         out.append(f"| {lang} RSS over many calls | {rss(mo)} | {rss(mu)} |")
     for lang, key in (("python", "peak_rss_mb"), ("node", "rss_growth_mb")):

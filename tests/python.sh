@@ -60,8 +60,8 @@ echo "== python: build the sandbox"
 cargo build -q -p tikapi-sandbox
 
 echo "== python: ruff"
-"$VENV/bin/ruff" check bindings-python examples/python
-"$VENV/bin/ruff" format --check bindings-python examples/python
+"$VENV/bin/ruff" check bindings-python examples/python bench
+"$VENV/bin/ruff" format --check bindings-python examples/python bench
 
 echo "== python: mypy --strict (examples, stubs)"
 MYPY=("$VENV/bin/mypy" --strict --cache-dir "$ROOT/target/mypy-cache")
