@@ -198,7 +198,7 @@ def main() -> None:
             if not m:
                 return "–"
             marks = m["rss_kb"]
-            return f"{m['calls']:,} calls: " + " → ".join(
+            return f"{int(m['calls']):,} calls: " + " → ".join(
                 f"{int(v) // 1024} MB" for v in marks.values()
             )
 
