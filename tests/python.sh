@@ -22,7 +22,8 @@ echo "== python: venv $VENV"
 if [ ! -x "$VPY" ]; then
   "$PY" -m venv "$VENV"
 fi
-TOOLS="maturin>=1.9.4,<2 pytest ruff mypy"
+# uvloop: the async tests also run under it (a common replacement event loop).
+TOOLS="maturin>=1.9.4,<2 pytest ruff mypy uvloop"
 if [ "$(cat "$VENV/.tools" 2>/dev/null)" != "$TOOLS" ]; then
   "${PIP[@]}" install --upgrade pip
   # shellcheck disable=SC2086

@@ -218,3 +218,26 @@ def test_cancelling_aborts_the_request(sandbox_url: str) -> None:
         assert in_flight() <= before, "the cancelled request is still running"
 
     run(main())
+
+
+def test_under_uvloop(sandbox_url: str) -> None:
+    # uvloop (a common replacement loop) watches the wake-up socket with its
+    # own add_reader: calls complete, errors arrive, cancelling works.
+    uvloop = pytest.importorskip("uvloop")
+
+    async def main() -> None:
+        api = client()
+        rs = await asyncio.gather(*(api.public.check() for _ in range(200)))
+        assert [r.status_code for r in rs] == [200] * 200
+        with pytest.raises(ValidationException):
+            await api.public.posts(secUid=SEC_UID, count="abc")
+        slow = asyncio.ensure_future(
+            api.public.check(__options__={"headers": {"X-Sandbox-Fault": "hang"}})
+        )
+        await asyncio.sleep(0.05)
+        slow.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await slow
+        assert (await api.public.check()).ok
+
+    uvloop.run(main())
