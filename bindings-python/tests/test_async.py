@@ -240,4 +240,5 @@ def test_under_uvloop(sandbox_url: str) -> None:
             await slow
         assert (await api.public.check()).ok
 
-    uvloop.run(main())
+    # A bound only a failure reaches: a loop that never drains would hang.
+    uvloop.run(asyncio.wait_for(main(), 120))
