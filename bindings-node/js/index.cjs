@@ -125,6 +125,7 @@ const OPTION_CHECKS = {
   connectTimeout: [millis, `a positive number of milliseconds (at most ${MAX_MILLIS})`],
   retries: [(v) => Number.isSafeInteger(v) && v >= 0 && v <= 0xffffffff, 'a whole number >= 0'],
   maxBodySize: [(v) => positive(v) && v >= 1, 'a positive number of bytes'],
+  maxConnections: [(v) => Number.isSafeInteger(v) && v >= 1 && v <= 0xffffffff, 'a whole number >= 1'],
   dangerouslyAcceptInvalidCertificates: [(v) => typeof v === 'boolean', 'true or false'],
 };
 const OPTION_NAMES = Object.keys(OPTION_CHECKS);

@@ -75,6 +75,12 @@ export interface Options {
   /** Largest response body accepted, in bytes. */
   maxBodySize?: number;
   /**
+   * At most this many requests in flight to one host at a time in this
+   * process; the others wait their turn, within their `timeout`. No limit by
+   * default.
+   */
+  maxConnections?: number;
+  /**
    * Turns off TLS certificate verification (on by default). Only for test
    * servers with self-signed certificates: never in production.
    */

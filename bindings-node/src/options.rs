@@ -19,6 +19,8 @@ pub struct JsOptions {
     /// Retries after the first attempt: a whole number >= 0.
     pub retries: Option<f64>,
     pub max_body_size: Option<f64>,
+    /// Requests in flight to one host at a time: a whole number >= 1.
+    pub max_connections: Option<f64>,
     /// Turns off TLS certificate verification. Only for test servers with
     /// self-signed certificates; verification is on by default.
     pub dangerously_accept_invalid_certificates: Option<bool>,
@@ -68,6 +70,20 @@ impl JsOptions {
                 ))
             }
         };
+        let max_connections = match self.max_connections {
+            None => None,
+            Some(n)
+                if n.is_finite() && n >= 1.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) =>
+            {
+                Some(n as u32)
+            }
+            Some(n) => {
+                return Err(napi::Error::new(
+                    napi::Status::InvalidArg,
+                    format!("$options.maxConnections must be a whole number >= 1, not {n}"),
+                ))
+            }
+        };
         Ok(Options {
             base: self.base,
             sandbox_base: self.sandbox_base,
@@ -82,6 +98,7 @@ impl JsOptions {
             retry: retries.map(RetryPolicy::new),
             max_body_size,
             danger_accept_invalid_certs: self.dangerously_accept_invalid_certificates,
+            max_connections,
         })
     }
 }

@@ -241,6 +241,7 @@ describe('options', () => {
     connectTimeout: ['1', 0, -5, NaN, 2 ** 31],
     retries: [-1, 1.5, NaN, Infinity, 'abc', 2 ** 40],
     maxBodySize: [0, -1, NaN, 'big', 0.5],
+    maxConnections: [0, -1, 1.5, NaN, Infinity, '4', 2 ** 40, true],
     dangerouslyAcceptInvalidCertificates: ['true', 1, {}],
     headers: [5, 'x', true, [['only-a-name']], { 'X-A': 'a\r\nX-Injected: 1' }, { 'X A': 'a' }, { '': 'a' }, { 'X-A': 'nul\u0000' }],
     values: ['x', 5, ['a']],
@@ -271,7 +272,7 @@ describe('options', () => {
   });
 
   test('the largest accepted values work', async () => {
-    const err = await outcome(call({ timeout: 2 ** 31 - 1, connectTimeout: 1000, retries: 0, maxBodySize: Number.MAX_SAFE_INTEGER }));
+    const err = await outcome(call({ timeout: 2 ** 31 - 1, connectTimeout: 1000, retries: 0, maxBodySize: Number.MAX_SAFE_INTEGER, maxConnections: 2 ** 32 - 1 }));
     assert.ok(err instanceof NetworkError, inspect(err));
   });
 });

@@ -505,3 +505,34 @@ describe('secrets', () => {
     for (const text of seen) for (const key of SECRETS) assert.ok(!text.includes(key), text.slice(0, 500));
   });
 });
+
+describe('maxConnections', () => {
+  test('caps the requests in flight to a host; a call that cannot get a slot says why', async () => {
+    const inFlight = async () => (await (await fetch(`${sandbox.url}/__sandbox/stats`)).json()).in_flight;
+    const before = await inFlight();
+    const options = { maxConnections: 2, timeout: 60_000 };
+    // The hanging calls are aborted at the end, which ends their requests.
+    const abort = new AbortController();
+    const hanging = Array.from({ length: 5 }, () =>
+      user()
+        .info({ ...fault('hang', options), signal: abort.signal })
+        .catch((e) => e),
+    );
+    try {
+      // A generous bound, reached only on failure.
+      for (let i = 0; i < 3000 && (await inFlight()) < before + 2; i++) await new Promise((r) => setTimeout(r, 10));
+      // Were the cap broken, the three others would arrive within this pause.
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(await inFlight(), before + 2);
+      const { err } = await rejection(user({ ...options, timeout: 200 }).info());
+      assertNetwork(err, 'timeout', USER_INFO);
+      assert.match(err.message, /waiting for one of the 2 connections/);
+      assert.match(err.message, /maxConnections|max_connections/);
+    } finally {
+      abort.abort();
+      await Promise.all(hanging);
+      for (let i = 0; i < 3000 && (await inFlight()) > before; i++) await new Promise((r) => setTimeout(r, 10));
+    }
+    assert.ok((await inFlight()) <= before, 'the aborted requests still run');
+  });
+});

@@ -142,7 +142,7 @@ fn bad(message: String) -> OptionError {
 /// Every key `__options__` accepts. The official SDK's hooks are accepted
 /// and not called; any other key is an error, so that a misspelt option
 /// (a timeout, the TLS opt-out) never goes unnoticed.
-pub const OPTION_KEYS: [&str; 12] = [
+pub const OPTION_KEYS: [&str; 13] = [
     "base",
     "sandboxBase",
     "headers",
@@ -151,6 +151,7 @@ pub const OPTION_KEYS: [&str; 12] = [
     "timeout",
     "retries",
     "max_body_size",
+    "max_connections",
     "dangerously_accept_invalid_certificates",
     "on_request",
     "on_success",
@@ -158,8 +159,10 @@ pub const OPTION_KEYS: [&str; 12] = [
 ];
 
 /// Known spellings of other SDKs and libraries, and the key meant.
-const OPTION_ALIASES: [(&str, &str); 8] = [
+const OPTION_ALIASES: [(&str, &str); 10] = [
     ("maxBodySize", "max_body_size"),
+    ("maxConnections", "max_connections"),
+    ("limit_per_host", "max_connections"),
     ("max_body", "max_body_size"),
     ("verify", "dangerously_accept_invalid_certificates"),
     (
@@ -198,8 +201,8 @@ fn unknown_option(key: &str) -> OptionError {
 
 /// The official `__options__` dict: `base`, `sandboxBase`, `headers`,
 /// `proxies` (requests-style), and ours: `timeout` (seconds, or a
-/// `(connect, total)` pair), `retries`, `max_body_size` (bytes) and
-/// `dangerously_accept_invalid_certificates`. The official hooks are
+/// `(connect, total)` pair), `retries`, `max_body_size` (bytes),
+/// `max_connections` and `dangerously_accept_invalid_certificates`. The official hooks are
 /// accepted and ignored; any other key is an error naming it.
 pub fn options(obj: &Bound<'_, PyAny>) -> Result<Options, OptionError> {
     let map = obj
@@ -268,6 +271,16 @@ pub fn options(obj: &Bound<'_, PyAny>) -> Result<Options, OptionError> {
                 .filter(|n| *n > 0 && !v.is_instance_of::<PyBool>())
                 .ok_or_else(|| {
                     bad("the option max_body_size must be a whole number of bytes > 0".to_owned())
+                })?,
+        );
+    }
+    if let Some(v) = get("max_connections")? {
+        o.max_connections = Some(
+            v.extract::<u32>()
+                .ok()
+                .filter(|n| *n > 0 && !v.is_instance_of::<PyBool>())
+                .ok_or_else(|| {
+                    bad("the option max_connections must be a whole number > 0".to_owned())
                 })?,
         );
     }

@@ -527,6 +527,10 @@ def test_retries_do_not_hide_what_happened(face: Face) -> None:
         ({"max_body_size": -5}, ["max_body_size"]),
         ({"max_body_size": 1.5}, ["max_body_size"]),
         ({"max_body_size": True}, ["max_body_size"]),
+        ({"max_connections": 0}, ["max_connections"]),
+        ({"max_connections": 2.5}, ["max_connections"]),
+        ({"max_connections": True}, ["max_connections"]),
+        ({"maxConnections": 4}, ["maxConnections", "max_connections"]),
         ({"dangerously_accept_invalid_certificates": 1}, ["True or False"]),
         ({"dangerously_accept_invalid_certificates": "yes"}, ["True or False"]),
         ({"retries": -1}, ["retries"]),
@@ -607,3 +611,54 @@ def test_no_key_in_anything_the_matrix_produced() -> None:
     for secret in SECRETS:
         assert secret not in text, f"a key leaked: {secret[:6]}..."
     print(f"\nscanned {len(SEEN)} messages, {len(text)} characters: no key")
+
+
+def test_max_connections_caps_requests_in_flight(sandbox_url: str) -> None:
+    # Every request hangs: with max_connections=2 the sandbox has 2 in
+    # flight, and a call that cannot get a slot within its timeout says why.
+    import json
+    import urllib.request
+
+    def in_flight() -> int:
+        with urllib.request.urlopen(sandbox_url + "/__sandbox/stats") as f:
+            return int(json.load(f)["in_flight"])
+
+    before = in_flight()
+    options = {"max_connections": 2, "timeout": 60}
+    hang = {"headers": {FAULT: "hang"}}
+    # The hanging calls run on a loop of their own, so that they can be
+    # cancelled at the end (which ends their requests and frees the slots).
+    loop = asyncio.new_event_loop()
+    runner = threading.Thread(target=loop.run_forever, daemon=True)
+    runner.start()
+    aapi = AsyncTikAPI(API_KEY).set(__sandbox__=True, __options__=options)
+
+    async def hang_call() -> Any:
+        return await aapi.public.check(__options__=hang)
+
+    calls = [asyncio.run_coroutine_threadsafe(hang_call(), loop) for _ in range(5)]
+    try:
+        for _ in range(3000):  # a generous bound, reached only on failure
+            if in_flight() >= before + 2:
+                break
+            time.sleep(0.01)
+        # Were the cap broken, the three others would arrive within this pause.
+        time.sleep(0.3)
+        assert in_flight() == before + 2
+        # The same host and limit share one budget, sync or async.
+        api = TikAPI(API_KEY).set(__sandbox__=True, __options__=options)
+        with pytest.raises(tikapi.TimeoutError) as e:
+            api.public.check(__options__={"timeout": 0.2})
+        assert "waiting for one of the 2 connections" in str(e.value)
+        assert "max_connections" in str(e.value)
+    finally:
+        for c in calls:
+            c.cancel()
+        for _ in range(3000):
+            if in_flight() <= before:
+                break
+            time.sleep(0.01)
+        loop.call_soon_threadsafe(loop.stop)
+        runner.join()
+        loop.close()
+    assert in_flight() <= before

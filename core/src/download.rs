@@ -14,7 +14,7 @@ use crate::error::{Error, Result, TransportKind};
 use crate::options::{Options, DEFAULT_TIMEOUT};
 use crate::request::is_secret_header;
 use crate::response::Response;
-use crate::transport::{classify, http_client, Purpose};
+use crate::transport::{classify, connection_slot, http_client, Purpose};
 
 /// The desktop browser `User-Agent` the video CDN expects.
 pub const BROWSER_USER_AGENT: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
@@ -51,9 +51,11 @@ pub async fn save_video(
         .connect_timeout
         .unwrap_or(crate::options::DEFAULT_CONNECT_TIMEOUT);
     let client = http_client(options, Purpose::Download)?;
+    // The slot is held until the file is written (or the download fails).
+    let (_slot, left) = connection_slot(url.as_str(), options, &target).await?;
     let mut req = client
         .get(url)
-        .timeout(timeout)
+        .timeout(left)
         .header(reqwest::header::USER_AGENT, BROWSER_USER_AGENT);
     let mut headers: Vec<(String, String)> =
         source.map(Response::video_link_headers).unwrap_or_default();

@@ -34,6 +34,10 @@ pub struct Options {
     pub max_body_size: Option<u64>,
     /// Accept any TLS certificate. Only for tests against self-signed servers.
     pub danger_accept_invalid_certs: Option<bool>,
+    /// At most this many requests in flight to one host (scheme, host and
+    /// port) at a time in this process, among calls with the same limit; the
+    /// others wait their turn, within their `timeout`. `None`: no limit.
+    pub max_connections: Option<u32>,
 }
 
 impl Options {
@@ -64,6 +68,7 @@ impl Options {
             danger_accept_invalid_certs: self
                 .danger_accept_invalid_certs
                 .or(parent.danger_accept_invalid_certs),
+            max_connections: self.max_connections.or(parent.max_connections),
         }
     }
 

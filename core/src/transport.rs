@@ -62,6 +62,8 @@ struct Engine {
     pid: u32,
     runtime: Arc<Runtime>,
     pools: Mutex<HashMap<PoolKey, reqwest::Client>>,
+    /// Per (origin, limit): the `max_connections` budget.
+    limits: Mutex<HashMap<(String, u32), Arc<tokio::sync::Semaphore>>>,
 }
 
 /// This process's engine. Published once per process and never freed, so
@@ -81,6 +83,7 @@ impl Engine {
             pid,
             runtime: Arc::new(runtime),
             pools: Mutex::new(HashMap::new()),
+            limits: Mutex::new(HashMap::new()),
         }
     }
 }
@@ -298,6 +301,56 @@ pub(crate) async fn send(
     }
 }
 
+/// The scheme, host and port of a URL this crate built (`https://host:port`).
+fn origin_of(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    match url[after_scheme..].find(['/', '?', '#']) {
+        Some(end) => &url[..after_scheme + end],
+        None => url,
+    }
+}
+
+/// A request's place under the option `max_connections` (none without it)
+/// and the part of the call's `timeout` left for the request itself.
+pub(crate) async fn connection_slot(
+    url: &str,
+    options: &Options,
+    target: &str,
+) -> Result<(Option<tokio::sync::OwnedSemaphorePermit>, Duration)> {
+    let timeout = options.timeout.unwrap_or(DEFAULT_TIMEOUT);
+    let Some(limit) = options.max_connections else {
+        return Ok((None, timeout));
+    };
+    let started = Instant::now();
+    let origin = origin_of(url);
+    let budget = {
+        let mut limits = engine().limits.lock().unwrap_or_else(|e| e.into_inner());
+        limits
+            .entry((origin.to_owned(), limit))
+            .or_insert_with(|| Arc::new(tokio::sync::Semaphore::new(limit.max(1) as usize)))
+            .clone()
+    };
+    let waited_too_long = || {
+        Error::transport(
+            TransportKind::Timeout,
+            target.to_owned(),
+            format!(
+                "timed out after {timeout:.1?} waiting for one of the {limit} connections to \
+                 {origin} (option max_connections)"
+            ),
+        )
+    };
+    let permit = tokio::time::timeout(timeout, budget.acquire_owned())
+        .await
+        .map_err(|_| waited_too_long())?
+        .expect("the semaphore is never closed");
+    let left = timeout.saturating_sub(started.elapsed());
+    if left.is_zero() {
+        return Err(waited_too_long());
+    }
+    Ok((Some(permit), left))
+}
+
 async fn send_once(
     client: &reqwest::Client,
     out: &Outgoing<'_>,
@@ -307,9 +360,11 @@ async fn send_once(
     let started = Instant::now();
     let timeout = options.timeout.unwrap_or(DEFAULT_TIMEOUT);
     let cap = options.max_body_size.unwrap_or(DEFAULT_MAX_BODY);
+    // The slot is held until the body is read (or the call fails).
+    let (_slot, left) = connection_slot(out.url, options, &out.target()).await?;
     let mut req = client
         .request(out.method.clone(), out.url)
-        .timeout(timeout)
+        .timeout(left)
         .header(reqwest::header::USER_AGENT, user_agent);
     for (k, v) in out.headers {
         req = req.header(k.as_str(), v.as_str());
@@ -421,4 +476,23 @@ pub(crate) fn short_reason(e: &(dyn std::error::Error + 'static)) -> String {
         };
     }
     parts.join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin_of;
+
+    #[test]
+    fn origins_are_scheme_host_and_port() {
+        assert_eq!(
+            origin_of("https://api.tikapi.io/public/check?username=x"),
+            "https://api.tikapi.io"
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:8710/a/b"),
+            "http://127.0.0.1:8710"
+        );
+        assert_eq!(origin_of("http://h:1?q=1"), "http://h:1");
+        assert_eq!(origin_of("http://h:1"), "http://h:1");
+    }
 }

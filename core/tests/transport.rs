@@ -480,3 +480,76 @@ fn dropping_a_spawned_future_aborts_its_task() {
     }
     assert!(dropped.load(Ordering::SeqCst), "the task still runs");
 }
+
+#[test]
+fn max_connections_caps_requests_in_flight_per_host() {
+    // Every connection hangs: with a limit of 2, the server sees 2 requests
+    // and the others wait for a slot.
+    let s = serve(vec![Action::Hang]);
+    let options = Options {
+        timeout: Some(Duration::from_secs(120)),
+        max_connections: Some(2),
+        ..Options::default()
+    };
+    let api = client(&s.url, Flavor::Python, options);
+    let rt = tikapi_core::transport::runtime();
+    let calls: Vec<_> = (0..5)
+        .map(|_| {
+            let api = api.clone();
+            rt.spawn(async move { api.call("key", Args::new()).await })
+        })
+        .collect();
+    let arrived = || s.seen.lock().unwrap().len();
+    for _ in 0..3000 {
+        if arrived() >= 2 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(arrived(), 2);
+    // Were the cap broken, the three others would arrive within this pause.
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(arrived(), 2, "more requests in flight than max_connections");
+
+    // A call that cannot get a slot within its timeout says why.
+    let quick = Options {
+        timeout: Some(Duration::from_millis(100)),
+        max_connections: Some(2),
+        ..Options::default()
+    };
+    let call = tikapi_core::CallOptions {
+        options: quick,
+        ..Default::default()
+    };
+    let err = block_on(api.call_with("key", Args::new(), call)).unwrap_err();
+    let Error::Transport(t) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(t.kind, TransportKind::Timeout, "{t}");
+    assert!(
+        t.reason.contains("waiting for one of the 2 connections"),
+        "{t}"
+    );
+    assert!(t.reason.contains("max_connections"), "{t}");
+    assert!(!t.to_string().contains(KEY));
+    for c in calls {
+        c.abort();
+    }
+}
+
+#[test]
+fn calls_over_max_connections_take_their_turn_and_all_succeed() {
+    let s = serve(vec![json(
+        200,
+        r#"{"status":"success","message":"","statusCode":0}"#,
+    )]);
+    let options = Options {
+        max_connections: Some(1),
+        ..Options::default()
+    };
+    let api = client(&s.url, Flavor::Js, options);
+    let all = futures_util::future::join_all((0..10).map(|_| api.call("key", Args::new())));
+    let results = block_on(all);
+    assert!(results.iter().all(|r| r.as_ref().is_ok_and(|r| r.ok())));
+    assert_eq!(s.seen.lock().unwrap().len(), 10);
+}

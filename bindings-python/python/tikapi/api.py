@@ -77,7 +77,8 @@ class _Client:
         """Bind default values for parameters of these names, turn the
         sandbox on or off (``__sandbox__``), change options (``__options__``:
         base, sandboxBase, headers, proxies, timeout, retries, max_body_size,
-        dangerously_accept_invalid_certificates; see ``Options``). Returns the client."""
+        max_connections, dangerously_accept_invalid_certificates; see ``Options``).
+        Returns the client."""
         self._native.set(kwargs)
         return self
 

@@ -12,7 +12,10 @@ class Options(TypedDict, total=False):
     official keys, then ours: ``timeout`` in seconds or a ``(connect, total)``
     pair, ``retries``, ``max_body_size`` (the largest response body accepted,
     in bytes; larger ones raise ``ResponseException`` with kind
-    ``too_large``) and ``dangerously_accept_invalid_certificates`` (turns off
+    ``too_large``), ``max_connections`` (at most this many requests in flight
+    to one host at a time in this process; the others wait their turn within
+    their ``timeout``; no limit by default) and
+    ``dangerously_accept_invalid_certificates`` (turns off
     TLS certificate verification, which is on by default: only for test
     servers with self-signed certificates). The official hooks are accepted
     and not called. Any other key raises ``APIException`` naming it."""
@@ -25,6 +28,7 @@ class Options(TypedDict, total=False):
     timeout: Union[float, tuple[Optional[float], Optional[float]]]
     retries: int
     max_body_size: int
+    max_connections: int
     dangerously_accept_invalid_certificates: bool
     on_request: Any
     on_success: Any
