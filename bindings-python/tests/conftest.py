@@ -7,6 +7,7 @@ find it through ``TIKAPI_SANDBOX_URL`` / ``TIKAPI_BASE_URL``, as an app would.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -43,8 +44,9 @@ def sandbox_binary() -> str:
     raise RuntimeError("cargo built no tikapi-sandbox executable")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def sandbox_url() -> Iterator[str]:
+@contextlib.contextmanager
+def running_sandbox() -> Iterator[str]:
+    """A sandbox process on a free loopback port, stopped on exit."""
     proc = subprocess.Popen(
         [sandbox_binary(), "--addr", "127.0.0.1:0"],
         stdout=subprocess.PIPE,
@@ -55,7 +57,42 @@ def sandbox_url() -> Iterator[str]:
         first = proc.stdout.readline().decode().strip()
         if not first.startswith("listening on "):
             raise RuntimeError(f"the sandbox did not start: {first!r}")
-        url = first.removeprefix("listening on ")
+        yield first.removeprefix("listening on ")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture
+def private_sandbox() -> Iterator[str]:
+    """A sandbox of this test's own: its counts (requests in flight) are
+    this test's alone, whatever other tests left running on the shared one."""
+    with running_sandbox() as url:
+        yield url
+
+
+def in_flight(url: str) -> int:
+    """Requests the sandbox at `url` is handling right now."""
+    import urllib.request
+
+    with urllib.request.urlopen(url + "/__sandbox/stats") as f:
+        return int(json.load(f)["in_flight"])
+
+
+def wait_until(done: Any, what: str) -> None:
+    """Poll `done()` until true; the bound (30 s) is reached only on failure."""
+    import time
+
+    for _ in range(3000):
+        if done():
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"still waiting for {what}")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sandbox_url() -> Iterator[str]:
+    with running_sandbox() as url:
         saved = {k: os.environ.get(k) for k in ("TIKAPI_SANDBOX_URL", "TIKAPI_BASE_URL")}
         os.environ["TIKAPI_SANDBOX_URL"] = url
         os.environ["TIKAPI_BASE_URL"] = url
@@ -65,9 +102,6 @@ def sandbox_url() -> Iterator[str]:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 import tikapi
 from tikapi import AsyncTikAPI, ResponseException, ValidationException
 
-from .conftest import ACCOUNT_KEY, API_KEY
+from .conftest import ACCOUNT_KEY, API_KEY, in_flight, wait_until
 
 SEC_UID = "MS4wLjABAAAAsHntXC3s0AvxcecggxsoVa4eAiT8OVafVZ4OQXxy-9htpnUi0sOYSr0kGGD1Loud"
 
@@ -188,36 +188,27 @@ def test_alternating_loops_on_one_thread(sandbox_url: str) -> None:
         two.close()
 
 
-def test_cancelling_aborts_the_request(sandbox_url: str) -> None:
+def test_cancelling_aborts_the_request(private_sandbox: str) -> None:
     # The sandbox counts requests in flight; a cancelled call must end its
     # request rather than let it run on.
-    import json
-    import urllib.request
-
-    def in_flight() -> int:
-        with urllib.request.urlopen(f"{sandbox_url}/__sandbox/stats") as r:
-            return int(json.load(r)["in_flight"])
-
     async def main() -> None:
-        api = client()
-        before = in_flight()
+        api = AsyncTikAPI(API_KEY).set(
+            __sandbox__=True, __options__={"sandboxBase": private_sandbox}
+        )
         slow = asyncio.ensure_future(
             api.public.check(__options__={"headers": {"X-Sandbox-Fault": "hang"}})
         )
-        for _ in range(3000):  # a generous bound, reached only on failure
-            if in_flight() > before:
+        for _ in range(3000):  # a bound only a failure reaches
+            if in_flight(private_sandbox) > 0:
                 break
             await asyncio.sleep(0.01)
+        assert in_flight(private_sandbox) == 1
         slow.cancel()
         with pytest.raises(asyncio.CancelledError):
             await slow
-        for _ in range(3000):
-            if in_flight() <= before:
-                break
-            await asyncio.sleep(0.01)
-        assert in_flight() <= before, "the cancelled request is still running"
 
     run(main())
+    wait_until(lambda: in_flight(private_sandbox) == 0, "the cancelled request to end")
 
 
 def test_under_uvloop(sandbox_url: str) -> None:

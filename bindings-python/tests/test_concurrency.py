@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from tikapi import TikAPI
 
-from .conftest import API_KEY
+from .conftest import API_KEY, in_flight, wait_until
 
 
 def test_16_threads_share_one_client(api: Any) -> None:
@@ -75,14 +75,14 @@ def test_client_works_in_a_forked_child(sandbox_url: str) -> None:
     assert api.public.check().ok  # and the parent still works
 
 
-def test_ctrl_c_interrupts_a_blocking_call(api: Any, sandbox_url: str) -> None:
+def test_ctrl_c_interrupts_a_blocking_call(private_sandbox: str) -> None:
     import _thread
 
-    before = stats(sandbox_url).get("public.musicInfo", 0)
+    api = TikAPI(API_KEY).set(__sandbox__=True, __options__={"sandboxBase": private_sandbox})
+    assert stats(private_sandbox).get("public.musicInfo", 0) == 0
 
     def interrupt_when_in_flight() -> None:
-        while stats(sandbox_url).get("public.musicInfo", 0) == before:
-            pass
+        wait_until(lambda: stats(private_sandbox).get("public.musicInfo", 0) > 0, "the request")
         _thread.interrupt_main()
 
     threading.Thread(target=interrupt_when_in_flight, daemon=True).start()
@@ -92,28 +92,18 @@ def test_ctrl_c_interrupts_a_blocking_call(api: Any, sandbox_url: str) -> None:
     assert api.public.check().ok
 
 
-def test_ctrl_c_ends_the_abandoned_request(api: Any, sandbox_url: str) -> None:
+def test_ctrl_c_ends_the_abandoned_request(private_sandbox: str) -> None:
     # The request stops with the call: the sandbox sees its handler dropped
     # (the connection closed), not left running until the call's timeout.
     import _thread
-    import time
 
-    def in_flight() -> int:
-        with urllib.request.urlopen(sandbox_url + "/__sandbox/stats") as f:
-            return int(json.load(f)["in_flight"])
-
-    before = in_flight()
+    api = TikAPI(API_KEY).set(__sandbox__=True, __options__={"sandboxBase": private_sandbox})
 
     def interrupt_when_in_flight() -> None:
-        while in_flight() <= before:
-            time.sleep(0.005)
+        wait_until(lambda: in_flight(private_sandbox) == 1, "the request")
         _thread.interrupt_main()
 
     threading.Thread(target=interrupt_when_in_flight, daemon=True).start()
     with pytest.raises(KeyboardInterrupt):
         api.public.check(__options__={"headers": {"X-Sandbox-Fault": "hang"}, "timeout": 60})
-    for _ in range(3000):  # a generous bound, reached only on failure
-        if in_flight() <= before:
-            break
-        time.sleep(0.01)
-    assert in_flight() <= before, "the interrupted request is still running"
+    wait_until(lambda: in_flight(private_sandbox) == 0, "the interrupted request to end")

@@ -28,7 +28,7 @@ import pytest
 import tikapi
 from tikapi import APIException, AsyncTikAPI, ResponseException, TikAPI
 
-from .conftest import ACCOUNT_KEY, API_KEY, resolve, sandbox_binary
+from .conftest import ACCOUNT_KEY, API_KEY, in_flight, resolve, sandbox_binary, wait_until
 
 FAULT = "X-Sandbox-Fault"
 RATE_LIMITED_KEY = "RateLimitedKey000000"
@@ -613,18 +613,10 @@ def test_no_key_in_anything_the_matrix_produced() -> None:
     print(f"\nscanned {len(SEEN)} messages, {len(text)} characters: no key")
 
 
-def test_max_connections_caps_requests_in_flight(sandbox_url: str) -> None:
+def test_max_connections_caps_requests_in_flight(private_sandbox: str) -> None:
     # Every request hangs: with max_connections=2 the sandbox has 2 in
     # flight, and a call that cannot get a slot within its timeout says why.
-    import json
-    import urllib.request
-
-    def in_flight() -> int:
-        with urllib.request.urlopen(sandbox_url + "/__sandbox/stats") as f:
-            return int(json.load(f)["in_flight"])
-
-    before = in_flight()
-    options = {"max_connections": 2, "timeout": 60}
+    options = {"sandboxBase": private_sandbox, "max_connections": 2, "timeout": 60}
     hang = {"headers": {FAULT: "hang"}}
     # The hanging calls run on a loop of their own, so that they can be
     # cancelled at the end (which ends their requests and frees the slots).
@@ -638,13 +630,10 @@ def test_max_connections_caps_requests_in_flight(sandbox_url: str) -> None:
 
     calls = [asyncio.run_coroutine_threadsafe(hang_call(), loop) for _ in range(5)]
     try:
-        for _ in range(3000):  # a generous bound, reached only on failure
-            if in_flight() >= before + 2:
-                break
-            time.sleep(0.01)
+        wait_until(lambda: in_flight(private_sandbox) >= 2, "two requests in flight")
         # Were the cap broken, the three others would arrive within this pause.
         time.sleep(0.3)
-        assert in_flight() == before + 2
+        assert in_flight(private_sandbox) == 2
         # The same host and limit share one budget, sync or async.
         api = TikAPI(API_KEY).set(__sandbox__=True, __options__=options)
         with pytest.raises(tikapi.TimeoutError) as e:
@@ -654,11 +643,7 @@ def test_max_connections_caps_requests_in_flight(sandbox_url: str) -> None:
     finally:
         for c in calls:
             c.cancel()
-        for _ in range(3000):
-            if in_flight() <= before:
-                break
-            time.sleep(0.01)
+        wait_until(lambda: in_flight(private_sandbox) == 0, "the cancelled requests to end")
         loop.call_soon_threadsafe(loop.stop)
         runner.join()
         loop.close()
-    assert in_flight() <= before
