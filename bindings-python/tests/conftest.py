@@ -71,6 +71,21 @@ def private_sandbox() -> Iterator[str]:
         yield url
 
 
+@pytest.fixture
+def sigint_enabled() -> Iterator[None]:
+    """Python's own Ctrl-C handling for the test, whatever the process was
+    started with: a process launched in the background (a CI job, nohup)
+    starts with SIGINT ignored, and then nothing, not even
+    `_thread.interrupt_main()`, raises KeyboardInterrupt."""
+    import signal
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def in_flight(url: str) -> int:
     """Requests the sandbox at `url` is handling right now."""
     import urllib.request

@@ -75,7 +75,7 @@ def test_client_works_in_a_forked_child(sandbox_url: str) -> None:
     assert api.public.check().ok  # and the parent still works
 
 
-def test_ctrl_c_interrupts_a_blocking_call(private_sandbox: str) -> None:
+def test_ctrl_c_interrupts_a_blocking_call(private_sandbox: str, sigint_enabled: None) -> None:
     import _thread
 
     api = TikAPI(API_KEY).set(__sandbox__=True, __options__={"sandboxBase": private_sandbox})
@@ -92,7 +92,7 @@ def test_ctrl_c_interrupts_a_blocking_call(private_sandbox: str) -> None:
     assert api.public.check().ok
 
 
-def test_ctrl_c_ends_the_abandoned_request(private_sandbox: str) -> None:
+def test_ctrl_c_ends_the_abandoned_request(private_sandbox: str, sigint_enabled: None) -> None:
     # The request stops with the call: the sandbox sees its handler dropped
     # (the connection closed), not left running until the call's timeout.
     import _thread
