@@ -336,7 +336,7 @@ pub(crate) async fn connection_slot(
             target.to_owned(),
             format!(
                 "timed out after {timeout:.1?} waiting for one of the {limit} connections to \
-                 {origin} (option max_connections)"
+                 {origin} (option max_connections / maxConnections)"
             ),
         )
     };
@@ -405,7 +405,9 @@ fn too_large(target: &str, cap: u64) -> Error {
     Error::transport(
         TransportKind::TooLarge,
         target.to_owned(),
-        format!("the response body is larger than the {cap}-byte limit (option max_body_size)"),
+        format!(
+            "the response body is larger than the {cap}-byte limit (option max_body_size / maxBodySize)"
+        ),
     )
 }
 
