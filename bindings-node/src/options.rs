@@ -44,6 +44,25 @@ fn millis(name: &str, ms: Option<f64>) -> napi::Result<Option<Duration>> {
     }
 }
 
+/// `$options.<name>`: a whole number in `min..=u32::MAX`.
+fn whole(name: &str, n: Option<f64>, min: u32) -> napi::Result<Option<u32>> {
+    match n {
+        None => Ok(None),
+        Some(n)
+            if n.is_finite()
+                && n.fract() == 0.0
+                && n >= f64::from(min)
+                && n <= f64::from(u32::MAX) =>
+        {
+            Ok(Some(n as u32))
+        }
+        Some(n) => Err(napi::Error::new(
+            napi::Status::InvalidArg,
+            format!("$options.{name} must be a whole number >= {min}, not {n}"),
+        )),
+    }
+}
+
 impl JsOptions {
     pub(crate) fn into_core(self) -> napi::Result<Options> {
         let max_body_size = match self.max_body_size {
@@ -56,34 +75,8 @@ impl JsOptions {
                 ))
             }
         };
-        let retries = match self.retries {
-            None => None,
-            Some(n)
-                if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) =>
-            {
-                Some(n as u32)
-            }
-            Some(n) => {
-                return Err(napi::Error::new(
-                    napi::Status::InvalidArg,
-                    format!("$options.retries must be a whole number >= 0, not {n}"),
-                ))
-            }
-        };
-        let max_connections = match self.max_connections {
-            None => None,
-            Some(n)
-                if n.is_finite() && n >= 1.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) =>
-            {
-                Some(n as u32)
-            }
-            Some(n) => {
-                return Err(napi::Error::new(
-                    napi::Status::InvalidArg,
-                    format!("$options.maxConnections must be a whole number >= 1, not {n}"),
-                ))
-            }
-        };
+        let retries = whole("retries", self.retries, 0)?;
+        let max_connections = whole("maxConnections", self.max_connections, 1)?;
         Ok(Options {
             base: self.base,
             sandbox_base: self.sandbox_base,

@@ -265,24 +265,12 @@ pub fn options(obj: &Bound<'_, PyAny>) -> Result<Options, OptionError> {
         o.timeout = total;
     }
     if let Some(v) = get("max_body_size")? {
-        o.max_body_size = Some(
-            v.extract::<u64>()
-                .ok()
-                .filter(|n| *n > 0 && !v.is_instance_of::<PyBool>())
-                .ok_or_else(|| {
-                    bad("the option max_body_size must be a whole number of bytes > 0".to_owned())
-                })?,
-        );
+        let why = "the option max_body_size must be a whole number of bytes > 0";
+        o.max_body_size = Some(whole(&v, 1, u64::MAX, why)?);
     }
     if let Some(v) = get("max_connections")? {
-        o.max_connections = Some(
-            v.extract::<u32>()
-                .ok()
-                .filter(|n| *n > 0 && !v.is_instance_of::<PyBool>())
-                .ok_or_else(|| {
-                    bad("the option max_connections must be a whole number > 0".to_owned())
-                })?,
-        );
+        let why = "the option max_connections must be a whole number > 0";
+        o.max_connections = Some(whole(&v, 1, u32::MAX.into(), why)? as u32);
     }
     if let Some(v) = get("dangerously_accept_invalid_certificates")? {
         let on = v.cast::<PyBool>().map_err(|_| {
@@ -294,14 +282,24 @@ pub fn options(obj: &Bound<'_, PyAny>) -> Result<Options, OptionError> {
         o.danger_accept_invalid_certs = Some(on.is_true());
     }
     if let Some(v) = get("retries")? {
-        let n: u32 = v
-            .extract()
-            .ok()
-            .filter(|_| !v.is_instance_of::<PyBool>())
-            .ok_or_else(|| bad("the option retries must be a whole number >= 0".to_owned()))?;
-        o.retry = Some(RetryPolicy::new(n));
+        let n = whole(
+            &v,
+            0,
+            u32::MAX.into(),
+            "the option retries must be a whole number >= 0",
+        )?;
+        o.retry = Some(RetryPolicy::new(n as u32));
     }
     Ok(o)
+}
+
+/// An option that is a whole number in `min..=max` (not a bool), or the
+/// usage error `why`.
+fn whole(v: &Bound<'_, PyAny>, min: u64, max: u64, why: &str) -> Result<u64, OptionError> {
+    v.extract::<u64>()
+        .ok()
+        .filter(|n| (min..=max).contains(n) && !v.is_instance_of::<PyBool>())
+        .ok_or_else(|| bad(why.to_owned()))
 }
 
 /// One extra header, checked as HTTP requires: a name of token characters,

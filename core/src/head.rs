@@ -55,7 +55,18 @@ struct Keep {
     notices: bool,
 }
 
-macro_rules! ignore_scalar {
+/// What both visitors do with anything but a container: describe
+/// themselves, and read scalars and null as null.
+macro_rules! ignore_scalars {
+    () => {
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        ignore_scalars!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64, visit_str: &str);
+        fn visit_unit<E>(self) -> Result<Json, E> {
+            Ok(Json::Null)
+        }
+    };
     ($($name:ident: $ty:ty),*) => {
         $(fn $name<E>(self, _: $ty) -> Result<Json, E> { Ok(Json::Null) })*
     };
@@ -64,15 +75,7 @@ macro_rules! ignore_scalar {
 impl<'de> Visitor<'de> for Keep {
     type Value = Json;
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    ignore_scalar!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64, visit_str: &str);
-
-    fn visit_unit<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
+    ignore_scalars!();
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
@@ -118,15 +121,7 @@ struct NoticesVisitor;
 impl<'de> Visitor<'de> for NoticesVisitor {
     type Value = Json;
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    ignore_scalar!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64, visit_str: &str);
-
-    fn visit_unit<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
+    ignore_scalars!();
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}

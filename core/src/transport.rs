@@ -321,13 +321,19 @@ pub(crate) async fn connection_slot(
     let Some(limit) = options.max_connections else {
         return Ok((None, timeout));
     };
+    if limit == 0 {
+        // No request could ever start: refused rather than waited out.
+        return Err(Error::Usage(
+            "the option max_connections / maxConnections must be at least 1".to_owned(),
+        ));
+    }
     let started = Instant::now();
     let origin = origin_of(url);
     let budget = {
         let mut limits = engine().limits.lock().unwrap_or_else(|e| e.into_inner());
         limits
             .entry((origin.to_owned(), limit))
-            .or_insert_with(|| Arc::new(tokio::sync::Semaphore::new(limit.max(1) as usize)))
+            .or_insert_with(|| Arc::new(tokio::sync::Semaphore::new(limit as usize)))
             .clone()
     };
     let waited_too_long = || {
@@ -360,8 +366,10 @@ async fn send_once(
     let started = Instant::now();
     let timeout = options.timeout.unwrap_or(DEFAULT_TIMEOUT);
     let cap = options.max_body_size.unwrap_or(DEFAULT_MAX_BODY);
+    let target = out.target();
+    check_url_and_headers(out)?;
     // The slot is held until the body is read (or the call fails).
-    let (_slot, left) = connection_slot(out.url, options, &out.target()).await?;
+    let (_slot, left) = connection_slot(out.url, options, &target).await?;
     let mut req = client
         .request(out.method.clone(), out.url)
         .timeout(left)
@@ -372,8 +380,6 @@ async fn send_once(
     if let Some(body) = &out.body {
         req = req.body(body.clone());
     }
-    let target = out.target();
-    check_url_and_headers(out)?;
     let connect_timeout = options.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
     let fail = |e: reqwest::Error| classify(&e, &target, timeout, connect_timeout);
     let resp = req.send().await.map_err(fail)?;

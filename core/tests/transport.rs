@@ -553,3 +553,19 @@ fn calls_over_max_connections_take_their_turn_and_all_succeed() {
     assert!(results.iter().all(|r| r.as_ref().is_ok_and(|r| r.ok())));
     assert_eq!(s.seen.lock().unwrap().len(), 10);
 }
+
+#[test]
+fn max_connections_of_zero_is_refused_not_waited_out() {
+    let s = serve(vec![json(200, r#"{"status":"success"}"#)]);
+    let options = Options {
+        max_connections: Some(0),
+        ..Options::default()
+    };
+    let api = client(&s.url, Flavor::Python, options);
+    let err = block_on(api.call("key", Args::new())).unwrap_err();
+    assert!(
+        matches!(&err, Error::Usage(m) if m.contains("max_connections")),
+        "{err:?}"
+    );
+    assert!(s.seen.lock().unwrap().is_empty());
+}
