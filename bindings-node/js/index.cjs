@@ -4,7 +4,6 @@
 // addon exports; validation, requests, pagination and downloads all happen in
 // Rust, off the JS thread. This file only adapts shapes.
 
-const { validateHeaderName, validateHeaderValue } = require('node:http');
 const { inspect } = require('node:util');
 const native = require('../native/index.cjs');
 
@@ -83,7 +82,7 @@ function toError(failure, signal) {
     case 'abort':
       return abortError(signal);
     default:
-      return new UsageError(failure.message, failure.kind);
+      return new UsageError(failure.message, failure.kind, failure.field ?? undefined);
   }
 }
 
@@ -113,29 +112,6 @@ async function withSignal(signal, start) {
 
 // ---------------------------------------------------------------- options
 
-// `$options` keys the addon takes, each with its check.
-const positive = (v) => typeof v === 'number' && Number.isFinite(v) && v > 0;
-const MAX_MILLIS = 2147483647; // as setTimeout
-const millis = (v) => positive(v) && v <= MAX_MILLIS;
-const OPTION_CHECKS = {
-  base: [(v) => typeof v === 'string', 'a URL string'],
-  sandboxBase: [(v) => typeof v === 'string', 'a URL string'],
-  proxy: [(v) => typeof v === 'string', 'a proxy URL string'],
-  timeout: [millis, `a positive number of milliseconds (at most ${MAX_MILLIS})`],
-  connectTimeout: [millis, `a positive number of milliseconds (at most ${MAX_MILLIS})`],
-  retries: [(v) => Number.isSafeInteger(v) && v >= 0 && v <= 0xffffffff, 'a whole number >= 0'],
-  maxBodySize: [(v) => positive(v) && v >= 1, 'a positive number of bytes'],
-  maxConnections: [(v) => Number.isSafeInteger(v) && v >= 1 && v <= 0xffffffff, 'a whole number >= 1'],
-  dangerouslyAcceptInvalidCertificates: [(v) => typeof v === 'boolean', 'true or false'],
-};
-const OPTION_NAMES = Object.keys(OPTION_CHECKS);
-// The official SDK's own `$options` keys: the hooks run here (on_success,
-// on_error), `values` are defaults like set's, and the others (on_request,
-// fetch_agent, params, $other) are accepted and have no effect: requests are
-// built natively (use `proxy` for proxies).
-const OFFICIAL_OPTION_NAMES = ['on_success', 'on_error', 'on_request', 'fetch_agent', 'params', 'values', '$other'];
-const KNOWN_OPTION_NAMES = new Set(['headers', ...OPTION_NAMES, ...OFFICIAL_OPTION_NAMES]);
-
 function describe(value) {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -144,96 +120,29 @@ function describe(value) {
   return `a ${typeof value}`;
 }
 
-function isPlainObject(value) {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
-}
-
-/** The closest known option name, for "did you mean". */
-function closest(name) {
-  const distance = (a, b) => {
-    const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = d[0];
-      d[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const cur = d[j];
-        d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-        prev = cur;
-      }
-    }
-    return d[b.length];
-  };
-  let best;
-  let bestDistance = Infinity;
-  for (const known of KNOWN_OPTION_NAMES) {
-    const dist = distance(name, known);
-    if (dist < bestDistance) [best, bestDistance] = [known, dist];
-  }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
-
-function plainHeaders(headers, where = '$options.headers') {
-  if (headers == null) return undefined;
-  if (typeof headers !== 'object') {
-    throw new UsageError(`${where} must be an object of header names to values, not ${describe(headers)}`, 'usage', where);
-  }
-  const out = {};
-  const pairs =
-    typeof headers.entries === 'function' && !Array.isArray(headers) ? headers.entries() : Array.isArray(headers) ? headers : Object.entries(headers);
-  for (const pair of pairs) {
-    if (!Array.isArray(pair) || pair.length !== 2) {
-      throw new UsageError(`${where} must hold [name, value] pairs`, 'usage', where);
-    }
-    const [k, v] = pair;
-    if (v == null) continue;
-    const name = String(k);
-    const value = String(v);
-    // Node's own rules (those fetch applies): a token for the name, no CR, LF or NUL in the value.
-    try {
-      validateHeaderName(name);
-      validateHeaderValue(name, value);
-    } catch (e) {
-      throw new UsageError(`${where}: the header ${JSON.stringify(name)} cannot be sent (${e.message})`, 'usage', where);
-    }
-    out[name] = value;
-  }
-  return out;
+/** Headers given as a `Headers` or a `Map`, as the [name, value] pairs the core reads. */
+function headerPairs(headers) {
+  const iterable = headers != null && typeof headers === 'object' && !Array.isArray(headers) && typeof headers.entries === 'function';
+  return iterable ? Array.from(headers.entries()) : headers;
 }
 
 /**
- * `$options` as the addon takes them. Throws a `UsageError` naming the key
- * for an unknown key or a bad value, so that a typo never goes unnoticed.
+ * `$options` as the addon takes them: the core reads and checks every key
+ * (an unknown key or a bad value is a `UsageError` naming it); here only the
+ * shape of the argument is checked, and `Headers` become pairs.
  */
 function nativeOptions(options) {
   if (options == null) return undefined;
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`$options must be an object, not ${describe(options)}`);
   }
-  for (const name of Object.keys(options)) {
-    if (KNOWN_OPTION_NAMES.has(name)) continue;
-    const guess = closest(name);
-    throw new UsageError(
-      `Unknown $options key ${JSON.stringify(name)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}; ` +
-        `the known keys are ${[...KNOWN_OPTION_NAMES].join(', ')}`,
-      'usage',
-      `$options.${name}`,
-    );
-  }
-  const out = {};
-  for (const name of OPTION_NAMES) {
-    const value = options[name];
-    if (value == null) continue;
-    const [ok, what] = OPTION_CHECKS[name];
-    if (!ok(value)) throw new UsageError(`$options.${name} must be ${what}, not ${describe(value)}`, 'usage', `$options.${name}`);
-    out[name] = value;
-  }
-  if (options.headers != null) out.headers = plainHeaders(options.headers);
-  if (options.values != null && !isPlainObject(options.values)) {
-    throw new UsageError(`$options.values must be an object of parameter values, not ${describe(options.values)}`, 'usage', '$options.values');
-  }
-  return out;
+  const headers = headerPairs(options.headers);
+  return headers === options.headers ? options : { ...options, headers };
+}
+
+/** Throw the app-facing error for a native failure, if there is one. */
+function throwIfFailed(failure) {
+  if (failure) throw toError(failure);
 }
 
 /** The official `$options.values`: defaults below the values given beside them. */
@@ -410,10 +319,7 @@ class Response extends ResponseFields {
     // `progress` (also accepted as `onProgress`) is called with (bytesWritten, totalOrNull).
     const cb = opts.progress ?? opts.onProgress;
     const progress = typeof cb === 'function' ? cb : null;
-    const save = {
-      headers: plainHeaders(opts.headers, 'saveVideo options.headers'),
-      options: nativeOptions(opts.timeout != null ? { timeout: opts.timeout } : undefined),
-    };
+    const save = { headers: headerPairs(opts.headers), timeout: opts.timeout };
     return withSignal(opts.signal, (cancel) => handle.saveVideo(String(link), String(path), save, progress, cancel));
   }
 }
@@ -524,7 +430,7 @@ function setter(client) {
   return function set(values) {
     const { $sandbox, $options, ...defaults } = checkShape(values, 'set()') || {};
     const options = nativeOptions($options);
-    client.set(withOptionValues(defaults, $options), typeof $sandbox === 'boolean' ? $sandbox : undefined, options);
+    throwIfFailed(client.set(withOptionValues(defaults, $options), typeof $sandbox === 'boolean' ? $sandbox : undefined, options));
     rememberHooks(client, $options);
     return this;
   };
@@ -540,11 +446,11 @@ function category(client, node) {
     const { $sandbox, $options, ...bound } = checkShape(values, 'A category constructor') || {};
     const options = nativeOptions($options);
     const scoped = client.scope(withOptionValues(bound, $options));
+    if (typeof $sandbox === 'boolean' || $options != null) {
+      throwIfFailed(scoped.set(undefined, typeof $sandbox === 'boolean' ? $sandbox : undefined, options));
+    }
     registerScope(scoped, client);
     rememberHooks(scoped, $options);
-    if (typeof $sandbox === 'boolean' || $options != null) {
-      scoped.set(undefined, typeof $sandbox === 'boolean' ? $sandbox : undefined, options);
-    }
     const scope = {};
     define(scope, 'set', setter(scoped));
     attach(scope, node, scoped);

@@ -2,14 +2,15 @@
 //! `new api.user({accountKey})`.
 
 use napi::bindgen_prelude::{Object, Unknown};
-use napi::{Either, Env};
+use napi::{Either, Env, ValueType};
 use napi_derive::napi;
-use tikapi_core::{CallOptions, Client, Flavor, PageLimits, Pages};
+use tikapi_core::settings::Source;
+use tikapi_core::{Client, Flavor, PageLimits, Pages};
 
 use crate::cancel::CancelHandle;
 use crate::convert;
 use crate::error::{failure, NativeFailure};
-use crate::options::{self, JsOptions};
+use crate::options;
 use crate::pages::NativePages;
 use crate::response::NativeResponse;
 use crate::task::promise;
@@ -19,30 +20,12 @@ pub struct NativeClient {
     inner: Client,
 }
 
-/// Per-call settings beside the endpoint's arguments.
-#[napi(object)]
-#[derive(Default)]
-pub struct CallSettings {
-    /// `$sandbox` for this call only.
-    pub sandbox: Option<bool>,
-    /// `$options` for this call only.
-    pub options: Option<JsOptions>,
-}
-
 /// When an auto-paginating walk stops, beside the last page.
 #[napi(object)]
 #[derive(Default)]
 pub struct Limits {
     pub max_pages: Option<f64>,
     pub max_items: Option<f64>,
-}
-
-fn call_options(settings: Option<CallSettings>) -> napi::Result<CallOptions> {
-    let settings = settings.unwrap_or_default();
-    Ok(CallOptions {
-        sandbox: settings.sandbox,
-        options: options::core(settings.options)?,
-    })
 }
 
 fn limit(n: Option<f64>) -> Option<u64> {
@@ -68,21 +51,26 @@ impl NativeClient {
         })
     }
 
-    /// Bind default values, switch the sandbox, change options. Null values are ignored.
+    /// Bind default values, switch the sandbox, change options (`$options`,
+    /// read by the core). Null values are ignored. Nothing changes when the
+    /// options are refused: the failure is returned.
     #[napi]
     pub fn set(
         &self,
         values: Option<Unknown<'_>>,
         sandbox: Option<bool>,
-        options: Option<JsOptions>,
-    ) -> napi::Result<()> {
-        let values = convert::args(values.as_ref())?;
-        let options = match options {
-            Some(o) => Some(o.into_core()?),
-            None => None,
+        options: Option<Unknown<'_>>,
+    ) -> napi::Result<Option<NativeFailure>> {
+        let given = options
+            .as_ref()
+            .is_some_and(|o| !matches!(o.get_type(), Ok(ValueType::Undefined | ValueType::Null)));
+        let options = match options::read(options.as_ref(), Source::Call)? {
+            Ok(o) => o,
+            Err(e) => return Ok(Some(failure(e))),
         };
-        self.inner.set(&values, sandbox, options.as_ref());
-        Ok(())
+        let values = convert::args(values.as_ref())?;
+        self.inner.set(&values, sandbox, given.then_some(&options));
+        Ok(None)
     }
 
     /// Whether calls go to the sandbox.
@@ -98,7 +86,7 @@ impl NativeClient {
         env: &'env Env,
         endpoint: String,
         args: Option<Unknown<'_>>,
-        settings: Option<CallSettings>,
+        settings: Option<Unknown<'_>>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<Object<'env>> {
         let what = endpoint.clone();
@@ -110,7 +98,10 @@ impl NativeClient {
                 return promise(env, what, None, async move { Err::<NativeResponse, _>(e) });
             }
         };
-        let call = call_options(settings)?;
+        let call = match options::call(settings.as_ref())? {
+            Ok(call) => call,
+            Err(e) => return promise(env, what, None, async move { Err::<NativeResponse, _>(e) }),
+        };
         let client = self.inner.clone();
         promise(env, what, cancel.cloned(), async move {
             let r = client.call_with(&endpoint, args, call).await?;
@@ -125,14 +116,17 @@ impl NativeClient {
         &self,
         endpoint: String,
         args: Option<Unknown<'_>>,
-        settings: Option<CallSettings>,
+        settings: Option<Unknown<'_>>,
         limits: Option<Limits>,
     ) -> napi::Result<Either<NativePages, NativeFailure>> {
         let args = match convert::args(args.as_ref()) {
             Ok(args) => args,
             Err(e) => return Ok(Either::B(failure(e.into_core()?))),
         };
-        let call = call_options(settings)?;
+        let call = match options::call(settings.as_ref())? {
+            Ok(call) => call,
+            Err(e) => return Ok(Either::B(failure(e))),
+        };
         let limits = limits.unwrap_or_default();
         let limits = PageLimits {
             max_pages: limit(limits.max_pages),

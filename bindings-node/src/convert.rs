@@ -169,3 +169,42 @@ fn convert(v: &Unknown<'_>, depth: usize) -> napi::Result<Value> {
         _ => Value::Object(Vec::new()),
     })
 }
+
+/// Options as the core's input: an object's own fields as core values,
+/// except those the JS face handles itself (hooks, an agent), which are not
+/// converted. The inner error is the core's complaint about a value that
+/// cannot be taken (nested too deep, or referring to itself).
+pub(crate) fn options(
+    v: &Unknown<'_>,
+    source: tikapi_core::settings::Source,
+) -> napi::Result<Result<Value, tikapi_core::Error>> {
+    use tikapi_core::{settings, Flavor};
+    if v.get_type()? != ValueType::Object {
+        return Ok(Ok(convert(v, 0)?));
+    }
+    // SAFETY: the value's type was checked just before.
+    let obj = unsafe { v.cast::<Object<'_>>()? };
+    if obj.is_array()? {
+        return Ok(Ok(Value::Array(Vec::new())));
+    }
+    let mut out = Vec::new();
+    for (name, item) in fields(&obj)? {
+        if settings::handled_by_binding(Flavor::Js, &name) {
+            out.push((name, Value::Null));
+            continue;
+        }
+        match convert(&item, 1) {
+            Ok(value) => out.push((name, value)),
+            Err(e) if e.status == napi::Status::InvalidArg => {
+                return Ok(Err(settings::not_convertible(
+                    Flavor::Js,
+                    source,
+                    &name,
+                    &e.reason,
+                )))
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Ok(Value::Object(out)))
+}

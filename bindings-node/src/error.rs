@@ -59,6 +59,7 @@ pub(crate) fn failure(e: Error) -> NativeFailure {
             f.reason = Some(t.reason);
         }
         Error::Usage(_) => {}
+        Error::InvalidOption(o) => f.field = Some(o.field),
     }
     f
 }
@@ -90,7 +91,8 @@ impl NativeFailure {
         self.message.clone()
     }
 
-    /// The parameter that broke a rule (validation).
+    /// The parameter that broke a rule (validation), or the option refused
+    /// (`$options.timeout`).
     #[napi(getter)]
     pub fn field(&self) -> Option<String> {
         self.field.clone()

@@ -1,101 +1,53 @@
-//! Client options as JavaScript gives them (`$options`).
+//! `$options` of a call, `set` or a scope, and `saveVideo`'s options: the
+//! JavaScript values converted for the core, which reads and checks them.
 
-use std::collections::HashMap;
-use std::time::Duration;
+use napi::bindgen_prelude::{Object, Unknown};
+use napi::ValueType;
+use tikapi_core::settings::{self, Source};
+use tikapi_core::{CallOptions, Error, Flavor, Options};
 
-use napi_derive::napi;
-use tikapi_core::{Options, RetryPolicy};
+use crate::convert;
 
-/// `$options` of `set` and of a single call. Times are in milliseconds.
-#[napi(object)]
-#[derive(Default)]
-pub struct JsOptions {
-    pub base: Option<String>,
-    pub sandbox_base: Option<String>,
-    pub headers: Option<HashMap<String, String>>,
-    pub proxy: Option<String>,
-    pub timeout: Option<f64>,
-    pub connect_timeout: Option<f64>,
-    /// Retries after the first attempt: a whole number >= 0.
-    pub retries: Option<f64>,
-    pub max_body_size: Option<f64>,
-    /// Requests in flight to one host at a time: a whole number >= 1.
-    pub max_connections: Option<f64>,
-    /// Turns off TLS certificate verification. Only for test servers with
-    /// self-signed certificates; verification is on by default.
-    pub dangerously_accept_invalid_certificates: Option<bool>,
+/// Options as the core reads them: `None` (or null / undefined) is no
+/// options. The outer error is an exception thrown while reading the
+/// object (a getter); the inner one the core's refusal, naming the option.
+pub(crate) fn read(
+    v: Option<&Unknown<'_>>,
+    source: Source,
+) -> napi::Result<Result<Options, Error>> {
+    let Some(v) = v.filter(|v| !matches!(v.get_type(), Ok(ValueType::Undefined | ValueType::Null)))
+    else {
+        return Ok(Ok(Options::default()));
+    };
+    let input = match convert::options(v, source)? {
+        Ok(input) => input,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(settings::parse(&input, Flavor::Js, source))
 }
 
-/// The longest time accepted, as for `setTimeout`: 2^31 - 1 ms (about 24.8 days).
-pub(crate) const MAX_MILLIS: f64 = 2_147_483_647.0;
+/// `{ sandbox, options }`: a call's settings beside its parameters.
+pub(crate) fn call(settings: Option<&Unknown<'_>>) -> napi::Result<Result<CallOptions, Error>> {
+    let Some(obj) = object(settings)? else {
+        return Ok(Ok(CallOptions::default()));
+    };
+    let sandbox = obj.get::<Option<bool>>("sandbox")?.flatten();
+    let options: Option<Unknown<'_>> = obj.get("options")?;
+    Ok(read(options.as_ref(), Source::Call)?.map(|options| CallOptions { sandbox, options }))
+}
 
-fn millis(name: &str, ms: Option<f64>) -> napi::Result<Option<Duration>> {
-    match ms {
+/// A settings argument as an object, `None` for null / undefined.
+pub(crate) fn object<'env>(v: Option<&Unknown<'env>>) -> napi::Result<Option<Object<'env>>> {
+    match v {
         None => Ok(None),
-        Some(ms) if ms.is_finite() && ms > 0.0 && ms <= MAX_MILLIS => {
-            Ok(Some(Duration::from_secs_f64(ms / 1000.0)))
-        }
-        Some(ms) => Err(napi::Error::new(
-            napi::Status::InvalidArg,
-            format!(
-                "$options.{name} must be a positive number of milliseconds (at most {MAX_MILLIS}), not {ms}"
-            ),
-        )),
+        Some(v) => match v.get_type()? {
+            ValueType::Undefined | ValueType::Null => Ok(None),
+            // SAFETY: the value's type was checked just before.
+            ValueType::Object => Ok(Some(unsafe { v.cast::<Object<'env>>()? })),
+            _ => Err(napi::Error::new(
+                napi::Status::InvalidArg,
+                "call settings must be an object",
+            )),
+        },
     }
-}
-
-/// `$options.<name>`: a whole number in `min..=u32::MAX`.
-fn whole(name: &str, n: Option<f64>, min: u32) -> napi::Result<Option<u32>> {
-    match n {
-        None => Ok(None),
-        Some(n)
-            if n.is_finite()
-                && n.fract() == 0.0
-                && n >= f64::from(min)
-                && n <= f64::from(u32::MAX) =>
-        {
-            Ok(Some(n as u32))
-        }
-        Some(n) => Err(napi::Error::new(
-            napi::Status::InvalidArg,
-            format!("$options.{name} must be a whole number >= {min}, not {n}"),
-        )),
-    }
-}
-
-impl JsOptions {
-    pub(crate) fn into_core(self) -> napi::Result<Options> {
-        let max_body_size = match self.max_body_size {
-            None => None,
-            Some(n) if n.is_finite() && n >= 1.0 => Some(n as u64),
-            Some(n) => {
-                return Err(napi::Error::new(
-                    napi::Status::InvalidArg,
-                    format!("$options.maxBodySize must be a positive number of bytes, not {n}"),
-                ))
-            }
-        };
-        let retries = whole("retries", self.retries, 0)?;
-        let max_connections = whole("maxConnections", self.max_connections, 1)?;
-        Ok(Options {
-            base: self.base,
-            sandbox_base: self.sandbox_base,
-            headers: self.headers.map(|h| {
-                let mut pairs: Vec<(String, String)> = h.into_iter().collect();
-                pairs.sort();
-                pairs
-            }),
-            proxy: self.proxy,
-            timeout: millis("timeout", self.timeout)?,
-            connect_timeout: millis("connectTimeout", self.connect_timeout)?,
-            retry: retries.map(RetryPolicy::new),
-            max_body_size,
-            danger_accept_invalid_certs: self.dangerously_accept_invalid_certificates,
-            max_connections,
-        })
-    }
-}
-
-pub(crate) fn core(options: Option<JsOptions>) -> napi::Result<Options> {
-    options.unwrap_or_default().into_core()
 }

@@ -3,14 +3,15 @@
 
 use std::path::PathBuf;
 
-use napi::bindgen_prelude::{FnArgs, Function, Object};
+use napi::bindgen_prelude::{FnArgs, Function, Object, Unknown};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 use napi::Env;
 use napi_derive::napi;
+use tikapi_core::settings::Source;
 use tikapi_core::{Client, Response};
 
 use crate::cancel::CancelHandle;
-use crate::options::{self, JsOptions};
+use crate::options;
 use crate::task::promise;
 
 #[napi]
@@ -32,14 +33,6 @@ impl From<Response> for NativeResponse {
 /// The progress callback, callable from the runtime's threads (no error argument).
 type ProgressArgs = FnArgs<(f64, Option<f64>)>;
 type ProgressFn = ThreadsafeFunction<ProgressArgs, (), ProgressArgs, napi::Status, false>;
-
-/// `saveVideo`'s options beside the link and path.
-#[napi(object)]
-pub struct SaveOptions {
-    /// Extra headers for the download (the response's `videoLinkHeaders` are always sent).
-    pub headers: Option<std::collections::HashMap<String, String>>,
-    pub options: Option<JsOptions>,
-}
 
 #[napi]
 impl NativeResponse {
@@ -184,18 +177,20 @@ impl NativeResponse {
         env: &'env Env,
         link: String,
         path: String,
-        save: Option<SaveOptions>,
+        #[napi(ts_arg_type = "{ headers?: unknown; timeout?: unknown } | null")] save: Option<
+            Unknown<'_>,
+        >,
         #[napi(ts_arg_type = "((written: number, total: number | null) => void) | null")]
         progress: Option<Function<'env, ProgressArgs, ()>>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<Object<'env>> {
-        let (headers, opts) = match save {
-            Some(s) => (s.headers, s.options),
-            None => (None, None),
+        let what = format!("GET {link}");
+        // `{ headers, timeout }`, read by the core; its headers are the extra ones.
+        let mut opts = match options::read(save.as_ref(), Source::Download)? {
+            Ok(o) => o,
+            Err(e) => return promise(env, what, None, async move { Err::<f64, _>(e) }),
         };
-        let mut extra: Vec<(String, String)> = headers.unwrap_or_default().into_iter().collect();
-        extra.sort();
-        let opts = options::core(opts)?;
+        let extra = opts.headers.take().unwrap_or_default();
         let opts = match &self.client {
             Some(c) => opts.inherit(&c.options()),
             None => opts,
@@ -216,7 +211,6 @@ impl NativeResponse {
             }
         };
         let source = self.inner.share();
-        let what = format!("GET {link}");
         promise(env, what, cancel.cloned(), async move {
             let written = tikapi_core::download::save_video(
                 &link,

@@ -83,6 +83,7 @@ fn build(py: Python<'_>, err: Error, client: &Client, face: Face) -> PyResult<Py
             (cls, message, None)
         }
         Error::Usage(m) => ("APIException", m, None),
+        Error::InvalidOption(o) => ("APIException", o.message, None),
     };
     let args = match response {
         Some(r) => (message, r).into_pyobject(py)?.into_any(),

@@ -9,7 +9,8 @@ use std::time::Duration;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyType};
-use tikapi_core::{catalogue, Client, Error, Options, Response};
+use tikapi_core::settings::{self, Source};
+use tikapi_core::{catalogue, Client, Error, Flavor, Options, Response};
 
 use crate::convert::{self, OptionError};
 use crate::error;
@@ -135,32 +136,37 @@ impl NativeResponse {
         finish(py, result, client, face)
     }
 
-    /// The options a download uses: the scope's, then the call's keywords.
+    /// The options a download uses, the scope's and then the call's
+    /// keywords read by the core, and its extra headers.
     fn download_options(
         &self,
         py: Python<'_>,
+        headers: Option<&Bound<'_, PyDict>>,
         timeout: Option<&Bound<'_, PyAny>>,
         proxies: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Options> {
-        let mut o = self.client.options();
+    ) -> PyResult<(Options, Vec<(String, String)>)> {
+        let given = [
+            ("headers", headers.map(|h| h.as_any())),
+            ("timeout", timeout),
+            ("proxies", proxies),
+        ];
+        let entries = given
+            .into_iter()
+            .filter_map(|(k, v)| Some((k.to_owned(), v?.clone())))
+            .collect();
         let read = || -> Result<Options, OptionError> {
-            let mut over = Options::default();
-            if let Some(t) = timeout.filter(|t| !t.is_none()) {
-                let (connect, total) = convert::timeout(t)?;
-                over.connect_timeout = connect;
-                over.timeout = total;
-            }
-            if let Some(p) = proxies.filter(|p| !p.is_none()) {
-                over.proxy = convert::proxy(p)?;
-            }
-            Ok(over)
+            let input = convert::option_input(entries, Source::Download)?;
+            settings::parse(&input, Flavor::Python, Source::Download).map_err(OptionError::Core)
         };
-        match read() {
-            Ok(over) => o.update(&over),
+        let mut over = match read() {
+            Ok(over) => over,
             Err(OptionError::Python(e)) => return Err(e),
             Err(OptionError::Core(e)) => return Err(error::to_py(py, e, &self.client, self.face)),
-        }
-        Ok(o)
+        };
+        let extra = over.headers.take().unwrap_or_default();
+        let mut o = self.client.options();
+        o.update(&over);
+        Ok((o, extra))
     }
 }
 
@@ -180,27 +186,6 @@ fn progress_callback(
             }
         });
     }))
-}
-
-impl NativeResponse {
-    /// A download's extra headers, checked as `__options__` headers are.
-    fn header_list(
-        &self,
-        py: Python<'_>,
-        headers: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<Vec<(String, String)>> {
-        let mut out = Vec::new();
-        for (k, v) in headers.map(|h| h.iter()).into_iter().flatten() {
-            match convert::header(&k, &v) {
-                Ok(pair) => out.push(pair),
-                Err(OptionError::Python(e)) => return Err(e),
-                Err(OptionError::Core(e)) => {
-                    return Err(error::to_py(py, e, &self.client, self.face))
-                }
-            }
-        }
-        Ok(out)
-    }
 }
 
 #[pymethods]
@@ -323,8 +308,7 @@ impl NativeResponse {
         proxies: Option<&Bound<'_, PyAny>>,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<u64> {
-        let extra = self.header_list(py, headers)?;
-        let options = self.download_options(py, timeout, proxies)?;
+        let (options, extra) = self.download_options(py, headers, timeout, proxies)?;
         let inner = &self.inner;
         let progress = progress_callback(py, progress);
         // Polled here: the progress callback runs on the caller's thread.
@@ -347,8 +331,7 @@ impl NativeResponse {
         proxies: Option<&Bound<'py, PyAny>>,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let extra = self.header_list(py, headers)?;
-        let options = self.download_options(py, timeout, proxies)?;
+        let (options, extra) = self.download_options(py, headers, timeout, proxies)?;
         let progress = progress_callback(py, progress);
         let inner = self.inner.share();
         let client = self.client.clone();

@@ -15,8 +15,19 @@ pub enum Error {
     Api(Box<Response>),
     /// No usable answer came back.
     Transport(TransportError),
-    /// The call itself was malformed: an unknown endpoint, a bad option.
+    /// The call itself was malformed: an unknown endpoint, a URL too long.
     Usage(String),
+    /// An option the app gave (`__options__`, `$options`, a download's)
+    /// cannot be used: an unknown key or a value of the wrong kind.
+    InvalidOption(OptionError),
+}
+
+/// An option that cannot be used, named as the app wrote it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionError {
+    /// The option as the app spelt it: `$options.timeout`, `__options__["timeout"]`.
+    pub field: String,
+    pub message: String,
 }
 
 /// Which rule a parameter broke.
@@ -125,6 +136,7 @@ impl fmt::Display for Error {
             Error::Api(r) => write!(f, "{}", r.message()),
             Error::Transport(t) => write!(f, "{t}"),
             Error::Usage(m) => f.write_str(m),
+            Error::InvalidOption(o) => f.write_str(&o.message),
         }
     }
 }

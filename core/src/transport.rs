@@ -240,8 +240,8 @@ pub(crate) fn shorten(url: &str) -> String {
 }
 
 /// Refuse, before sending, what no HTTP client can send: an over-long URL,
-/// a header name or value that is not valid HTTP. The error names the
-/// header, never its value.
+/// a header name or value that is not valid HTTP (the rule options are
+/// checked by). The error names the header, never its value.
 fn check_url_and_headers(out: &Outgoing<'_>) -> Result<()> {
     if out.url.len() > MAX_URL_BYTES {
         return Err(Error::Usage(format!(
@@ -251,17 +251,7 @@ fn check_url_and_headers(out: &Outgoing<'_>) -> Result<()> {
         )));
     }
     for (name, value) in out.headers {
-        if http::HeaderName::from_bytes(name.as_bytes()).is_err() {
-            return Err(Error::Usage(format!(
-                "{name:?} is not a valid HTTP header name"
-            )));
-        }
-        if http::HeaderValue::from_str(value).is_err() {
-            return Err(Error::Usage(format!(
-                "the value of the header {name:?} is not a valid HTTP header value \
-                 (line breaks, control characters or non-ASCII text)"
-            )));
-        }
+        crate::settings::check_header(name, value).map_err(Error::Usage)?;
     }
     Ok(())
 }
