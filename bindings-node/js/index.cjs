@@ -412,10 +412,12 @@ async function* pageWalk(client, key, params, limits) {
 
 async function* itemWalk(client, key, params, limits) {
   for await (const page of pageWalk(client, key, params, limits)) {
-    const path = page[HANDLE].itemsPath();
+    const handle = page[HANDLE];
     let list = page.json;
-    for (const step of path || []) list = list == null ? undefined : list[step];
-    if (Array.isArray(list)) yield* list;
+    for (const step of handle.itemsPath() || []) list = list == null ? undefined : list[step];
+    // The core counts: all of a page's items, or fewer where maxItems is reached.
+    const take = handle.itemsTake;
+    if (Array.isArray(list)) yield* take == null ? list : list.slice(0, take);
   }
 }
 

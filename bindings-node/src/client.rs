@@ -5,7 +5,7 @@ use napi::bindgen_prelude::{Object, Unknown};
 use napi::{Either, Env, ValueType};
 use napi_derive::napi;
 use tikapi_core::settings::Source;
-use tikapi_core::{Client, Flavor, PageLimits, Pages};
+use tikapi_core::{Client, Flavor, Pages};
 
 use crate::cancel::CancelHandle;
 use crate::convert;
@@ -18,18 +18,6 @@ use crate::task::promise;
 #[napi]
 pub struct NativeClient {
     inner: Client,
-}
-
-/// When an auto-paginating walk stops, beside the last page.
-#[napi(object)]
-#[derive(Default)]
-pub struct Limits {
-    pub max_pages: Option<f64>,
-    pub max_items: Option<f64>,
-}
-
-fn limit(n: Option<f64>) -> Option<u64> {
-    n.filter(|n| n.is_finite() && *n >= 0.0).map(|n| n as u64)
 }
 
 #[napi]
@@ -117,7 +105,9 @@ impl NativeClient {
         endpoint: String,
         args: Option<Unknown<'_>>,
         settings: Option<Unknown<'_>>,
-        limits: Option<Limits>,
+        #[napi(ts_arg_type = "{ maxPages?: unknown; maxItems?: unknown } | null")] limits: Option<
+            Unknown<'_>,
+        >,
     ) -> napi::Result<Either<NativePages, NativeFailure>> {
         let args = match convert::args(args.as_ref()) {
             Ok(args) => args,
@@ -127,10 +117,9 @@ impl NativeClient {
             Ok(call) => call,
             Err(e) => return Ok(Either::B(failure(e))),
         };
-        let limits = limits.unwrap_or_default();
-        let limits = PageLimits {
-            max_pages: limit(limits.max_pages),
-            max_items: limit(limits.max_items),
+        let limits = match options::limits(limits.as_ref())? {
+            Ok(limits) => limits,
+            Err(e) => return Ok(Either::B(failure(e))),
         };
         let pages = Pages::with_call(self.inner.clone(), endpoint.clone(), args, call, limits);
         Ok(Either::A(NativePages::new(

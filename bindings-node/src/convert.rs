@@ -208,3 +208,8 @@ pub(crate) fn options(
     }
     Ok(Ok(Value::Object(out)))
 }
+
+/// One JavaScript value as a core value.
+pub(crate) fn value(v: &Unknown<'_>) -> napi::Result<Value> {
+    convert(v, 0)
+}

@@ -4,7 +4,7 @@
 use napi::bindgen_prelude::{Object, Unknown};
 use napi::ValueType;
 use tikapi_core::settings::{self, Source};
-use tikapi_core::{CallOptions, Error, Flavor, Options};
+use tikapi_core::{CallOptions, Error, Flavor, Options, PageLimits, Value};
 
 use crate::convert;
 
@@ -50,4 +50,17 @@ pub(crate) fn object<'env>(v: Option<&Unknown<'env>>) -> napi::Result<Option<Obj
             )),
         },
     }
+}
+
+/// `{ maxPages, maxItems }` of a page or item walk, checked by the core.
+pub(crate) fn limits(v: Option<&Unknown<'_>>) -> napi::Result<Result<PageLimits, Error>> {
+    let Some(obj) = object(v)? else {
+        return Ok(Ok(PageLimits::default()));
+    };
+    let read = |name: &str| -> napi::Result<Value> {
+        let v: Option<Unknown<'_>> = obj.get(name)?;
+        v.map_or(Ok(Value::Null), |v| convert::value(&v))
+    };
+    let (pages, items) = (read("maxPages")?, read("maxItems")?);
+    Ok(PageLimits::parse(&pages, &items, Flavor::Js))
 }

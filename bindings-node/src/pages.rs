@@ -46,7 +46,12 @@ impl NativePages {
             let mut walk = walk.lock().await;
             match walk.next().await {
                 None => Ok(None),
-                Some(Ok(page)) => Ok(Some(NativeResponse::with_client(page, Some(client)))),
+                Some(Ok(page)) => {
+                    let take = walk.take();
+                    Ok(Some(
+                        NativeResponse::with_client(page, Some(client)).with_take(take),
+                    ))
+                }
                 Some(Err(e)) => Err(e),
             }
         })

@@ -19,6 +19,8 @@ pub struct NativeResponse {
     inner: Response,
     /// The scope that made the call: its options (proxy, timeout) apply to downloads.
     client: Option<Client>,
+    /// In a page walk, how many of this page's items are within `maxItems`.
+    take: Option<usize>,
 }
 
 impl From<Response> for NativeResponse {
@@ -26,6 +28,7 @@ impl From<Response> for NativeResponse {
         NativeResponse {
             inner,
             client: None,
+            take: None,
         }
     }
 }
@@ -141,6 +144,13 @@ impl NativeResponse {
         )
     }
 
+    /// In an item walk, how many of this page's items belong to it: null for
+    /// all, fewer on the page where `maxItems` is reached (the core counts).
+    #[napi(getter)]
+    pub fn items_take(&self) -> Option<u32> {
+        self.take.map(|n| n.min(u32::MAX as usize) as u32)
+    }
+
     /// Whether there is a next page, decided by the core from this page's body
     /// alone (the official rule), so that `nextItems()` can answer null at
     /// once as the official SDK does.
@@ -228,6 +238,15 @@ impl NativeResponse {
 
 impl NativeResponse {
     pub(crate) fn with_client(inner: Response, client: Option<Client>) -> Self {
-        NativeResponse { inner, client }
+        NativeResponse {
+            inner,
+            client,
+            take: None,
+        }
+    }
+
+    pub(crate) fn with_take(mut self, take: Option<usize>) -> Self {
+        self.take = take;
+        self
     }
 }

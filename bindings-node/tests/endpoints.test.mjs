@@ -92,4 +92,46 @@ describe('pagination to the end', () => {
     for await (const page of User.live.chat.pages({ room_id: '7112492061034646278' }, { maxPages: 5 })) chat += page ? 1 : 0;
     assert.equal(chat, 5);
   });
+
+  test('items() stops exactly at maxItems; pages() at the page that reaches it', async () => {
+    const api = TikAPI(API_KEY).set({ $sandbox: true });
+    const secUid = 'MS4wLjABAAAAsHntXC3s0AvxcecggxsoVa4eAiT8OVafVZ4OQXxy-9htpnUi0sOYSr0kGGD1Loud';
+    const all = [];
+    for await (const page of api.public.posts.pages({ secUid, count: 5 })) all.push(...page.json.itemList);
+    const items = [];
+    for await (const item of api.public.posts.items({ secUid, count: 5 }, { maxItems: 7 })) items.push(item);
+    assert.deepEqual(items, all.slice(0, 7));
+    let pages = 0;
+    for await (const page of api.public.posts.pages({ secUid, count: 5 }, { maxItems: 7 })) pages += page ? 1 : 0;
+    assert.equal(pages, 2);
+    for await (const item of api.public.posts.items({ secUid }, { maxItems: 0 })) assert.fail(`no item expected, got ${item}`);
+  });
+
+  test('a limit that is not a whole number >= 0 is a ValidationError naming it', async () => {
+    const api = TikAPI(API_KEY).set({ $sandbox: true });
+    const cases = [
+      [{ maxPages: -1 }, 'maxPages', 'min'],
+      [{ maxItems: -5 }, 'maxItems', 'min'],
+      [{ maxPages: 1.5 }, 'maxPages', 'type'],
+      [{ maxItems: '3' }, 'maxItems', 'type'],
+      [{ maxPages: NaN }, 'maxPages', 'type'],
+    ];
+    for (const [limits, field, rule] of cases) {
+      for (const walk of [api.public.posts.pages, api.public.posts.items]) {
+        const err = await walk({ secUid: 'x'.repeat(40) }, limits)
+          .next()
+          .then(
+            () => assert.fail(`${JSON.stringify(limits)} was accepted`),
+            (e) => e,
+          );
+        assert.equal(err.name, 'ValidationError', String(err));
+        assert.equal(err.field, field);
+        assert.equal(err.rule, rule);
+        assert.match(err.message, new RegExp(field));
+      }
+    }
+    // Null and undefined are no limit; a huge one never stops the walk.
+    const first = await api.public.posts.pages({ secUid: 'x'.repeat(40) }, { maxPages: null, maxItems: 2 ** 60 }).next();
+    assert.equal(first.value.statusCode, 200);
+  });
 });

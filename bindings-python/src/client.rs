@@ -5,7 +5,7 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use tikapi_core::value::Flavor;
-use tikapi_core::{Args, CallOptions, Client, PageLimits, Pages};
+use tikapi_core::{Args, CallOptions, Client, PageLimits, Pages, Value};
 
 use crate::convert::{self, OptionError};
 use crate::error;
@@ -116,14 +116,13 @@ impl NativeClient {
         py: Python<'_>,
         endpoint: String,
         kwargs: Option<&Bound<'_, PyDict>>,
-        max_pages: Option<u64>,
-        max_items: Option<u64>,
+        max_pages: Option<&Bound<'_, PyAny>>,
+        max_items: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NativePages> {
+        let value = |v: Option<&Bound<'_, PyAny>>| v.map_or(Ok(Value::Null), convert::value);
+        let limits = PageLimits::parse(&value(max_pages)?, &value(max_items)?, Flavor::Python)
+            .map_err(|e| error::to_py(py, e, &self.inner, Face::Sync))?;
         let call = self.read_call(py, kwargs)?;
-        let limits = PageLimits {
-            max_pages,
-            max_items,
-        };
         let pages = Pages::with_call(
             self.inner.clone(),
             endpoint,
@@ -206,4 +205,43 @@ impl NativePages {
             Deferred::new(move |py| finish(py, result.transpose(), &client, Face::Async))
         })
     }
+
+    /// For an item walk: the next page and how many of its items belong to
+    /// the walk (None: all; fewer when `max_items` ends inside it), or None
+    /// after the last page.
+    fn next_items(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let pages = self.pages.clone();
+        let (result, take) = runtime::wait(py, async move {
+            let mut pages = pages.lock().await;
+            let result = pages.next().await;
+            (result, pages.take())
+        })?;
+        with_take(
+            py,
+            finish(py, result.transpose(), &self.client, Face::Sync)?,
+            take,
+        )
+    }
+
+    fn next_items_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let pages = self.pages.clone();
+        let client = self.client.clone();
+        runtime::awaitable(py, async move {
+            let mut pages = pages.lock().await;
+            let result = pages.next().await;
+            let take = pages.take();
+            Deferred::new(move |py| {
+                let page = finish(py, result.transpose(), &client, Face::Async)?;
+                with_take(py, page, take)
+            })
+        })
+    }
+}
+
+/// `(page, take)`, or None after the last page.
+fn with_take(py: Python<'_>, page: Py<PyAny>, take: Option<usize>) -> PyResult<Py<PyAny>> {
+    if page.is_none(py) {
+        return Ok(page);
+    }
+    Ok((page, take).into_pyobject(py)?.into_any().unbind())
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -58,6 +59,29 @@ def test_page_and_item_limits(api: Any) -> None:
     assert len(list(api.public.posts.pages(secUid=SEC_UID, max_pages=2))) == 2
     assert len(list(api.public.posts.items(secUid=SEC_UID, max_items=3))) == 3
     assert len(list(api.user.live.chat.pages(room_id="7112492061034646278", max_pages=3))) == 3
+
+
+def test_max_items_stops_exactly_at_the_cap(api: Any) -> None:
+    # Pages of 5: the cap of 7 ends inside the second page. The item walk
+    # hands out exactly 7 (the core says how many of that page to take); the
+    # page walk stops after the page that reached the cap.
+    items = list(api.public.posts.items(secUid=SEC_UID, count=5, max_items=7))
+    pages = list(api.public.posts.pages(secUid=SEC_UID, count=5))
+    assert items == [i for p in pages for i in p.json()["itemList"]][:7]
+    assert len(list(api.public.posts.pages(secUid=SEC_UID, count=5, max_items=7))) == 2
+    assert list(api.public.posts.items(secUid=SEC_UID, max_items=0)) == []
+
+
+def test_max_items_stops_exactly_at_the_cap_async(sandbox_url: str) -> None:
+    from tikapi import AsyncTikAPI
+
+    from .conftest import API_KEY
+
+    async def main() -> list[Any]:
+        api = AsyncTikAPI(API_KEY).set(__sandbox__=True)
+        return [i async for i in api.public.posts.items(secUid=SEC_UID, count=5, max_items=7)]
+
+    assert len(asyncio.run(main())) == 7
 
 
 def test_notifications_items(user: Any) -> None:

@@ -4,16 +4,61 @@ use serde_json::Value as Json;
 
 use crate::args::Args;
 use crate::client::{next_call, CallOptions, Client};
-use crate::error::Result;
+use crate::error::{Error, Result, Rule};
 use crate::response::Response;
+use crate::value::{Flavor, Value};
 
 /// When to stop walking pages, beside the API saying there is no more.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PageLimits {
     /// Stop after this many pages.
     pub max_pages: Option<u64>,
-    /// Stop once this many items have been seen.
+    /// Stop once this many items have been seen; an item walk hands out
+    /// exactly this many (see [`Pages::take`]).
     pub max_items: Option<u64>,
+}
+
+impl PageLimits {
+    /// Limits as an app gave them: each null (no limit) or a whole number
+    /// of at least 0 (a larger one than any walk reaches is no limit).
+    /// Anything else is a validation error naming the limit as the language spells it
+    /// (`max_pages` / `maxPages`).
+    pub fn parse(max_pages: &Value, max_items: &Value, flavor: Flavor) -> Result<PageLimits> {
+        let names = match flavor {
+            Flavor::Python => ["max_pages", "max_items"],
+            Flavor::Js | Flavor::Rust => ["maxPages", "maxItems"],
+        };
+        Ok(PageLimits {
+            max_pages: limit(names[0], max_pages, flavor)?,
+            max_items: limit(names[1], max_items, flavor)?,
+        })
+    }
+}
+
+fn limit(name: &str, v: &Value, flavor: Flavor) -> Result<Option<u64>> {
+    let whole = match v {
+        Value::Null => return Ok(None),
+        Value::Int(i) => Some(*i as f64),
+        Value::Float(f) if f.is_finite() && f.fract() == 0.0 => Some(*f),
+        _ => None,
+    };
+    let (rule, ok) = match whole {
+        Some(n) if n < 0.0 => (Rule::Min, None),
+        Some(n) => (Rule::Type, Some(n as u64)),
+        None => (Rule::Type, None),
+    };
+    match ok {
+        Some(n) => Ok(Some(n)),
+        None => Err(Error::validation(
+            name,
+            rule,
+            format!(
+                "`{name}` must be a whole number >= 0 or {}, not {}",
+                Value::Null.text(flavor),
+                crate::settings::describe(v, flavor)
+            ),
+        )),
+    }
 }
 
 enum State {
@@ -30,6 +75,7 @@ pub struct Pages {
     limits: PageLimits,
     pages: u64,
     items: u64,
+    take: Option<usize>,
 }
 
 impl Pages {
@@ -52,6 +98,7 @@ impl Pages {
             limits,
             pages: 0,
             items: 0,
+            take: None,
         }
     }
 
@@ -76,12 +123,18 @@ impl Pages {
         match result {
             Ok(page) => {
                 self.pages += 1;
+                self.take = None;
                 // Counting items needs the whole body: only when a limit asks.
-                if self.limits.max_items.is_some() {
-                    self.items += page
+                if let Some(max) = self.limits.max_items {
+                    let count = page
                         .json()
                         .and_then(item_list)
                         .map_or(0, |l| l.len() as u64);
+                    let left = max.saturating_sub(self.items);
+                    if count > left {
+                        self.take = Some(left as usize);
+                    }
+                    self.items += count;
                 }
                 // The page is handed out; a cheap twin keeps what the next call needs.
                 self.state = State::After(page.share());
@@ -89,6 +142,14 @@ impl Pages {
             }
             Err(e) => Some(Err(e)),
         }
+    }
+
+    /// How many items of the page [`Pages::next`] returned last belong to
+    /// the walk: `None` for all of them, fewer when `max_items` ends the walk
+    /// inside that page. An item walk hands out exactly `max_items` items by
+    /// taking this many of the last page's [`item_list`].
+    pub fn take(&self) -> Option<usize> {
+        self.take
     }
 
     /// How many pages have been returned so far.

@@ -324,12 +324,42 @@ fn pages_stream_honours_limits() {
         max_items: Some(7),
     };
     let mut pages = api.pages("public.posts", args! {"secUid" => sec.as_str()}, limits);
-    let mut n = 0;
+    let mut takes = Vec::new();
     while let Some(p) = block_on(pages.next()) {
         p.unwrap();
-        n += 1;
+        takes.push(pages.take());
     }
-    assert_eq!(n, 3, "3 + 3 + 3 items reach 7 on the third page");
+    assert_eq!(takes.len(), 3, "3 + 3 + 3 items reach 7 on the third page");
+    // An item walk takes every item of the first two pages and 1 of the third: exactly 7.
+    assert_eq!(takes, [None, None, Some(1)]);
+}
+
+#[test]
+fn page_limits_are_whole_numbers_named_in_each_language() {
+    use tikapi_core::{PageLimits, Rule, Value};
+    let ok = PageLimits::parse(&Value::Int(2), &Value::Null, Flavor::Js).unwrap();
+    assert_eq!((ok.max_pages, ok.max_items), (Some(2), None));
+    let huge = PageLimits::parse(&Value::Null, &Value::Float(1e30), Flavor::Python).unwrap();
+    assert_eq!(huge.max_items, Some(u64::MAX));
+    let cases = [
+        (Value::Int(-1), Rule::Min),
+        (Value::Float(-1e24), Rule::Min),
+        (Value::Float(1.5), Rule::Type),
+        (Value::Float(f64::NAN), Rule::Type),
+        (Value::Str("3".into()), Rule::Type),
+        (Value::Bool(true), Rule::Type),
+    ];
+    for (value, rule) in cases {
+        for (flavor, name) in [(Flavor::Js, "maxPages"), (Flavor::Python, "max_pages")] {
+            match PageLimits::parse(&value, &Value::Null, flavor) {
+                Err(Error::Validation(v)) => {
+                    assert_eq!((v.field.as_str(), v.rule), (name, rule), "{value:?}");
+                    assert!(v.message.contains(name), "{}", v.message);
+                }
+                other => panic!("{value:?} for {name}: {other:?}"),
+            }
+        }
+    }
 }
 
 #[test]

@@ -11,7 +11,6 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any, Optional
 
 from . import _native
-from .exceptions import ValidationException
 from .response import APIResponse, AsyncAPIResponse
 
 CATALOGUE: list[dict[str, Any]] = _native.catalogue()
@@ -75,45 +74,23 @@ class AsyncPageIterator(AsyncIterator[AsyncAPIResponse]):
         return page
 
 
-def _limit(name: str, value: Any) -> Optional[int]:
-    """``max_pages`` / ``max_items``: None, or a whole number >= 0."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationException(
-            f"`{name}` must be a whole number >= 0 or None, not {type(value).__name__}",
-            field=name,
-            rule="type",
-        )
-    if value < 0:
-        raise ValidationException(f"`{name}` must be >= 0, not {value}", field=name, rule="min")
-    return min(value, 2**64 - 1)
-
-
 def _pages(native: Any, key: str, kwargs: Any, max_pages: Any, max_items: Any) -> Any:
-    limits = _limit("max_pages", max_pages), _limit("max_items", max_items)
-    return native.pages(key, kwargs, *limits)
+    # The core checks the limits (whole numbers >= 0, or None).
+    return native.pages(key, kwargs, max_pages, max_items)
 
 
-def _items(pages: Iterator[APIResponse], max_items: Optional[int]) -> Iterator[Any]:
-    seen = 0
-    for page in pages:
-        for item in page._items():
-            if max_items is not None and seen >= max_items:
-                return
-            seen += 1
-            yield item
+def _items(pages: Any) -> Iterator[Any]:
+    # The core says how many of each page's items belong to the walk: all,
+    # or fewer on the page where ``max_items`` is reached.
+    while (step := pages.next_items()) is not None:
+        page, take = step
+        yield from page._items()[:take]
 
 
-async def _aitems(
-    pages: AsyncIterator[AsyncAPIResponse], max_items: Optional[int]
-) -> AsyncIterator[Any]:
-    seen = 0
-    async for page in pages:
-        for item in page._items():
-            if max_items is not None and seen >= max_items:
-                return
-            seen += 1
+async def _aitems(pages: Any) -> AsyncIterator[Any]:
+    while (step := await pages.next_items_async()) is not None:
+        page, take = step
+        for item in page._items()[:take]:
             yield item
 
 
@@ -138,7 +115,7 @@ class Endpoint:
     def items(
         self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
     ) -> Any:
-        return _items(self.pages(max_pages=max_pages, max_items=max_items, **kwargs), max_items)
+        return _items(_pages(self._native, self._key, kwargs, max_pages, max_items))
 
     def __repr__(self) -> str:
         return f"<tikapi endpoint {self._key}>"
@@ -160,7 +137,7 @@ class AsyncEndpoint(Endpoint):
     def items(
         self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
     ) -> Any:
-        return _aitems(self.pages(max_pages=max_pages, max_items=max_items, **kwargs), max_items)
+        return _aitems(_pages(self._native, self._key, kwargs, max_pages, max_items))
 
 
 class _EndpointAttribute:
