@@ -344,27 +344,12 @@ class ResponseError extends ResponseFields {
 
 // ---------------------------------------------------------------- the surface
 
-/** The catalogue as a tree: each category's methods and sub-categories, in catalogue order. */
-function buildTree(endpoints) {
-  const root = { entries: new Map() };
-  for (const e of endpoints) {
-    const parts = e.key.split('.');
-    const method = parts.pop();
-    let node = root;
-    for (const part of parts) {
-      let child = node.entries.get(part);
-      if (!child) {
-        child = { entries: new Map() };
-        node.entries.set(part, child);
-      }
-      node = child;
-    }
-    if (!node.entries.has(method)) node.entries.set(method, e.key);
-  }
-  return root;
+/** The core's category tree as nested maps: each name to its sub-tree or endpoint key, in catalogue order. */
+function toTree(category) {
+  return { entries: new Map(category.entries.map((e) => [e.name, e.endpoint ?? toTree(e.category)])) };
 }
 
-const TREE = buildTree(CATALOGUE.endpoints);
+const TREE = toTree(CATALOGUE.categories);
 
 function define(target, name, value) {
   Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });

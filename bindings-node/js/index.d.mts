@@ -21,6 +21,8 @@ export interface CatalogueParam {
   type: 'string' | 'number' | 'boolean' | 'array' | 'object' | 'any';
   required: boolean;
   inherited: boolean;
+  /** The API or account key: its value never appears in text. */
+  secret: boolean;
   pattern: string | null;
   default: unknown;
   example: unknown;
@@ -36,9 +38,18 @@ export interface CatalogueEndpoint {
   variant: string | null;
   hidden: boolean;
   deprecated: boolean;
+  enctype: string | null;
   inOfficialSdk: boolean;
   inDocs: boolean;
   params: CatalogueParam[];
+  /** Whether the endpoint pages (it declares a cursor parameter). */
+  paged: boolean;
+}
+
+/** A category of the surface (`user.posts`; the root is `""`): its endpoints and sub-categories, in order. */
+export interface CatalogueCategory {
+  path: string;
+  entries: ({ name: string; endpoint: string } | { name: string; category: CatalogueCategory })[];
 }
 
 export interface Catalogue {
@@ -46,6 +57,7 @@ export interface Catalogue {
   base: string;
   sandboxBase: string;
   endpoints: CatalogueEndpoint[];
+  categories: CatalogueCategory;
 }
 
 /** Anything shaped like an `AbortSignal`. */

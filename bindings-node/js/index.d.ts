@@ -22,6 +22,8 @@ declare namespace TikAPI {
     type: 'string' | 'number' | 'boolean' | 'array' | 'object' | 'any';
     required: boolean;
     inherited: boolean;
+    /** The API or account key: its value never appears in text. */
+    secret: boolean;
     pattern: string | null;
     default: unknown;
     example: unknown;
@@ -37,9 +39,18 @@ declare namespace TikAPI {
     variant: string | null;
     hidden: boolean;
     deprecated: boolean;
+    enctype: string | null;
     inOfficialSdk: boolean;
     inDocs: boolean;
     params: CatalogueParam[];
+    /** Whether the endpoint pages (it declares a cursor parameter). */
+    paged: boolean;
+  }
+
+  /** A category of the surface (`user.posts`; the root is `""`): its endpoints and sub-categories, in order. */
+  export interface CatalogueCategory {
+    path: string;
+    entries: ({ name: string; endpoint: string } | { name: string; category: CatalogueCategory })[];
   }
 
   export interface Catalogue {
@@ -47,6 +58,7 @@ declare namespace TikAPI {
     base: string;
     sandboxBase: string;
     endpoints: CatalogueEndpoint[];
+    categories: CatalogueCategory;
   }
 
   /** Anything shaped like an `AbortSignal`. */

@@ -67,21 +67,15 @@ function paramsInterface(name, endpoint, indent) {
   return out + `${indent}}\n`;
 }
 
-/** The catalogue as a tree of categories, in catalogue order. */
+/** The core's category tree, each endpoint with its forms, in catalogue order. */
 function tree() {
-  const root = { path: [], entries: new Map() };
-  for (const e of catalogue.endpoints) {
-    const parts = e.key.split('.');
-    const method = parts.pop();
-    let node = root;
-    for (const part of parts) {
-      if (!node.entries.has(part)) node.entries.set(part, { path: [...node.path, part], entries: new Map() });
-      node = node.entries.get(part);
-    }
-    if (!node.entries.has(method)) node.entries.set(method, { key: e.key, forms: [] });
-    node.entries.get(method).forms.push(e);
-  }
-  return root;
+  const forms = new Map();
+  for (const e of catalogue.endpoints) forms.set(e.key, [...(forms.get(e.key) || []), e]);
+  const walk = (category) => ({
+    path: category.path ? category.path.split('.') : [],
+    entries: new Map(category.entries.map((e) => [e.name, e.endpoint ? { key: e.endpoint, forms: forms.get(e.endpoint) } : walk(e.category)])),
+  });
+  return walk(catalogue.categories);
 }
 
 function body(indent) {
@@ -101,6 +95,8 @@ ${x}interface CatalogueParam {
   type: 'string' | 'number' | 'boolean' | 'array' | 'object' | 'any';
   required: boolean;
   inherited: boolean;
+  /** The API or account key: its value never appears in text. */
+  secret: boolean;
   pattern: string | null;
   default: unknown;
   example: unknown;
@@ -116,9 +112,18 @@ ${x}interface CatalogueEndpoint {
   variant: string | null;
   hidden: boolean;
   deprecated: boolean;
+  enctype: string | null;
   inOfficialSdk: boolean;
   inDocs: boolean;
   params: CatalogueParam[];
+  /** Whether the endpoint pages (it declares a cursor parameter). */
+  paged: boolean;
+}
+
+/** A category of the surface (\`user.posts\`; the root is \`""\`): its endpoints and sub-categories, in order. */
+${x}interface CatalogueCategory {
+  path: string;
+  entries: ({ name: string; endpoint: string } | { name: string; category: CatalogueCategory })[];
 }
 
 ${x}interface Catalogue {
@@ -126,6 +131,7 @@ ${x}interface Catalogue {
   base: string;
   sandboxBase: string;
   endpoints: CatalogueEndpoint[];
+  categories: CatalogueCategory;
 }
 
 /** Anything shaped like an \`AbortSignal\`. */

@@ -187,28 +187,3 @@ pub fn option_input(
     }
     Ok(Value::Object(out))
 }
-
-/// A core value as a Python value (catalogue defaults, examples, enums).
-pub fn to_py(py: Python<'_>, v: &Value) -> PyResult<Py<PyAny>> {
-    Ok(match v {
-        Value::Null => py.None(),
-        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any().unbind(),
-        Value::Int(i) => i.into_pyobject(py)?.into_any().unbind(),
-        Value::Float(f) => f.into_pyobject(py)?.into_any().unbind(),
-        Value::Str(s) => s.into_pyobject(py)?.into_any().unbind(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(to_py(py, item)?)?;
-            }
-            list.into_any().unbind()
-        }
-        Value::Object(fields) => {
-            let dict = PyDict::new(py);
-            for (k, item) in fields {
-                dict.set_item(k, to_py(py, item)?)?;
-            }
-            dict.into_any().unbind()
-        }
-    })
-}

@@ -2,7 +2,6 @@
 //! `tikapi-core`. It converts values and errors; all behaviour is the core's.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
 
 mod client;
 mod convert;
@@ -10,57 +9,12 @@ mod error;
 mod response;
 mod runtime;
 
-/// Every endpoint form of the catalogue, as plain data: what the Python
-/// surface and the generated type stubs are built from.
+/// The core's export of the catalogue, as JSON text: `endpoints` (every
+/// form, with its parameters) and the `categories` tree. The Python surface
+/// and the generated type stubs are built from it.
 #[pyfunction]
-fn catalogue(py: Python<'_>) -> PyResult<Py<PyList>> {
-    let out = PyList::empty(py);
-    for e in &tikapi_core::catalogue().endpoints {
-        let d = PyDict::new(py);
-        d.set_item("key", &e.key)?;
-        d.set_item("method", e.method.as_str())?;
-        d.set_item("path", &e.path)?;
-        d.set_item("variant", e.variant.as_deref())?;
-        d.set_item("hidden", e.hidden)?;
-        d.set_item("deprecated", e.deprecated)?;
-        d.set_item("in_official_sdk", e.in_official_sdk)?;
-        d.set_item("in_docs", e.in_docs)?;
-        d.set_item("paged", e.is_paged())?;
-        let params = PyList::empty(py);
-        for p in &e.params {
-            let pd = PyDict::new(py);
-            pd.set_item("name", &p.key)?;
-            pd.set_item("wire", &p.wire)?;
-            pd.set_item("location", p.location.name())?;
-            pd.set_item("type", p.ty.name())?;
-            pd.set_item("required", p.required)?;
-            pd.set_item("inherited", p.is_inherited())?;
-            pd.set_item("secret", p.is_secret())?;
-            pd.set_item("pattern", p.validate.as_ref().map(|r| r.as_str()))?;
-            pd.set_item("max", p.max)?;
-            pd.set_item("min", p.min)?;
-            let opt = |v: &Option<tikapi_core::Value>| -> PyResult<Py<PyAny>> {
-                v.as_ref().map_or(Ok(py.None()), |v| convert::to_py(py, v))
-            };
-            pd.set_item("default", opt(&p.default)?)?;
-            pd.set_item("example", opt(&p.example)?)?;
-            let allowed = match &p.allowed {
-                Some(list) => {
-                    let l = PyList::empty(py);
-                    for v in list {
-                        l.append(convert::to_py(py, v)?)?;
-                    }
-                    l.into_any().unbind()
-                }
-                None => py.None(),
-            };
-            pd.set_item("enum", allowed)?;
-            params.append(pd)?;
-        }
-        d.set_item("params", params)?;
-        out.append(d)?;
-    }
-    Ok(out.unbind())
+fn catalogue() -> String {
+    tikapi_core::catalogue::export_json()
 }
 
 #[pymodule]

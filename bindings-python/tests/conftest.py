@@ -134,7 +134,8 @@ def user(api: Any) -> Any:
 def catalogue() -> list[dict[str, Any]]:
     from tikapi import _native
 
-    return _native.catalogue()
+    endpoints: list[dict[str, Any]] = json.loads(_native.catalogue())["endpoints"]
+    return endpoints
 
 
 def resolve(root: Any, key: str) -> Any:
@@ -149,7 +150,7 @@ def required_examples(form: dict[str, Any]) -> dict[str, Any]:
     """The catalogue examples of a form's own required parameters: enough to
     pick the form and pass validation outside the sandbox's example filling."""
     return {
-        p["name"]: p["example"] if p["example"] is not None else NO_EXAMPLE[p["name"]]
+        p["key"]: p["example"] if p["example"] is not None else NO_EXAMPLE[p["key"]]
         for p in form["params"]
         if p["required"] and not p["inherited"]
     }

@@ -72,7 +72,7 @@ def kinds() -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
     seen: dict[tuple[Any, ...], tuple[str, dict[str, Any], dict[str, Any]]] = {}
     for form in catalogue():
         for p in form["params"]:
-            if p["name"] == "apiKey":
+            if p["key"] == "apiKey":
                 continue
             sig = (
                 p["type"],
@@ -81,10 +81,10 @@ def kinds() -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
                 p["pattern"] is not None,
                 p["enum"] is not None,
                 p["max"] is not None,
-                p["name"] == "accountKey",
+                p["key"] == "accountKey",
             )
             seen.setdefault(sig, (form["key"], form, p))
-    return sorted(seen.values(), key=lambda k: (k[0], k[2]["name"]))
+    return sorted(seen.values(), key=lambda k: (k[0], k[2]["key"]))
 
 
 KINDS = kinds()
@@ -117,12 +117,12 @@ def outcome(name: str, run: Any, args: dict[str, Any]) -> str:
 
 
 @pytest.mark.parametrize(
-    ("key", "form", "param"), KINDS, ids=[f"{k}.{p['name']}" for k, _, p in KINDS]
+    ("key", "form", "param"), KINDS, ids=[f"{k}.{p['key']}" for k, _, p in KINDS]
 )
 def test_every_parameter_kind_with_bad_values(
     sandbox_url: str, key: str, form: dict[str, Any], param: dict[str, Any]
 ) -> None:
-    name = param["name"]
+    name = param["key"]
     base = dict(required_examples(form))
     sync_api = TikAPI(API_KEY).set(__sandbox__=True, accountKey=ACCOUNT_KEY)
     async_api = AsyncTikAPI(API_KEY).set(__sandbox__=True, accountKey=ACCOUNT_KEY)

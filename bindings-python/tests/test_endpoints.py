@@ -20,7 +20,7 @@ def expected_path(form: dict[str, Any], args: dict[str, Any]) -> str:
     path: str = form["path"]
     for p in form["params"]:
         if p["location"] == "path":
-            path = path.replace("{" + p["name"] + "}", str(args.get(p["name"], p["example"])))
+            path = path.replace("{" + p["key"] + "}", str(args.get(p["key"], p["example"])))
     return path
 
 
@@ -37,7 +37,7 @@ def test_every_endpoint(api: Any, form: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize(
-    "form", [f for f in FORMS if f["in_official_sdk"] and fills_in_sandbox(f)], ids=form_id
+    "form", [f for f in FORMS if f["inOfficialSdk"] and fills_in_sandbox(f)], ids=form_id
 )
 def test_every_official_endpoint_with_sandbox_examples_only(api: Any, form: dict[str, Any]) -> None:
     """Official apps in sandbox mode call endpoints with no arguments at all."""

@@ -20,14 +20,14 @@ def first_required(form: dict[str, Any]) -> str:
     the first required one, in resolution order, that has no value (the API
     key is given to the client)."""
     for p in form["params"]:
-        if p["required"] and p["name"] != "apiKey" and p["default"] is None:
-            return str(p["name"])
+        if p["required"] and p["key"] != "apiKey" and p["default"] is None:
+            return str(p["key"])
     return ""
 
 
 @pytest.mark.parametrize(
     "form",
-    [f for f in FORMS if f["in_official_sdk"] and first_required(f)],
+    [f for f in FORMS if f["inOfficialSdk"] and first_required(f)],
     ids=lambda f: f["key"],
 )
 def test_required_field_on_every_endpoint(sandbox_url: str, form: dict[str, Any]) -> None:

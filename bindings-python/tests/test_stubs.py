@@ -25,8 +25,8 @@ def test_stub_names_every_endpoint_and_parameter() -> None:
     for form in catalogue():
         assert f"``{form['key']}``" in text, form["key"]
         for p in form["params"]:
-            if p["name"] != "apiKey":
-                assert f"{p['name']}: " in text, (form["key"], p["name"])
+            if p["key"] != "apiKey":
+                assert f"{p['key']}: " in text, (form["key"], p["key"])
 
 
 def mypy(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

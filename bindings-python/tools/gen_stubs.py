@@ -85,13 +85,13 @@ def keywords(form: dict[str, Any]) -> list[str]:
     required: list[str] = []
     optional: list[str] = []
     for p in form["params"]:
-        if p["secret"] and p["name"] == "apiKey":
+        if p["secret"] and p["key"] == "apiKey":
             continue  # given to TikAPI(key), never per call
         ty = annotation(p)
         if p["required"] and not p["inherited"]:
-            required.append(f"{p['name']}: {ty}")
+            required.append(f"{p['key']}: {ty}")
         else:
-            optional.append(f"{p['name']}: Optional[{ty}] = None")
+            optional.append(f"{p['key']}: Optional[{ty}] = None")
     sdk = ["__sandbox__: Optional[bool] = None", "__options__: Optional[Options] = None"]
     return required + optional + sdk
 

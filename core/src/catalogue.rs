@@ -7,6 +7,7 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
+use serde::{Serialize, Serializer};
 use serde_json::Value as Json;
 
 use crate::value::Value;
@@ -24,8 +25,10 @@ pub const SANDBOX_API_KEY: &str = "DemoAPIKeyTokenSeHYGXDfd4SFD320Sc39Asd0Sc39As
 pub const SANDBOX_ACCOUNT_KEY: &str = "DemoAccountKeyTokenSeHYGXDfd4SFD320Sc39Asd0Sc39A";
 
 /// Where a parameter travels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Location {
+    #[serde(rename = "headers")]
     Header,
     Path,
     Query,
@@ -44,7 +47,8 @@ impl Location {
 }
 
 /// A parameter's declared type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ParamType {
     String,
     Number,
@@ -64,7 +68,8 @@ impl ParamType {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Method {
     Get,
     Post,
@@ -79,8 +84,9 @@ impl Method {
     }
 }
 
-/// One parameter of one endpoint.
-#[derive(Debug, Clone)]
+/// One parameter of one endpoint. Serialised (see [`export_json`]) with
+/// its derived facts (`inherited`, `secret`).
+#[derive(Debug, Clone, Serialize)]
 pub struct Param {
     /// The argument name callers use (`apiKey`, `secUid`, ...).
     pub key: String,
@@ -88,16 +94,21 @@ pub struct Param {
     pub wire: String,
     pub location: Location,
     /// Whether `location` was written in the catalogue or follows from the method.
+    #[serde(skip)]
     pub location_declared: bool,
+    #[serde(rename = "type")]
     pub ty: ParamType,
     /// Whether `type` was written in the catalogue.
+    #[serde(skip)]
     pub ty_declared: bool,
     pub required: bool,
+    #[serde(rename = "pattern", serialize_with = "pattern_text")]
     pub validate: Option<Regex>,
     pub default: Option<Value>,
     pub example: Option<Value>,
     pub max: Option<f64>,
     pub min: Option<f64>,
+    #[serde(rename = "enum")]
     pub allowed: Option<Vec<Value>>,
 }
 
@@ -116,8 +127,10 @@ impl Param {
     }
 }
 
-/// One endpoint.
-#[derive(Debug, Clone)]
+/// One endpoint. Serialised (see [`export_json`]) with its derived facts
+/// (`paged`, and each parameter's).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Endpoint {
     /// The dotted name callers use: `public.check`, `user.posts.comments.list`, `key`.
     pub key: String,
@@ -132,6 +145,7 @@ pub struct Endpoint {
     /// For endpoints with two forms (`public.discover`), which form this is.
     pub variant: Option<String>,
     /// Parameters in resolution order: inherited ones first, then the endpoint's own.
+    #[serde(serialize_with = "export_params")]
     pub params: Vec<Param>,
 }
 
@@ -216,6 +230,33 @@ impl Catalogue {
         out
     }
 
+    /// The categories and endpoints as a tree, in catalogue order: what each
+    /// binding's surface and each type generator lays out.
+    pub fn tree(&self) -> Category {
+        let mut root = Category {
+            path: String::new(),
+            entries: Vec::new(),
+        };
+        for e in &self.endpoints {
+            let (category, name) = e.split_key();
+            let mut node = &mut root;
+            for part in category.split('.').filter(|p| !p.is_empty()) {
+                node = node.child(part);
+            }
+            let known = node
+                .entries
+                .iter()
+                .any(|x| matches!(x, Entry::Endpoint { name: n, .. } if n == name));
+            if !known {
+                node.entries.push(Entry::Endpoint {
+                    name: name.to_owned(),
+                    endpoint: e.key.clone(),
+                });
+            }
+        }
+        root
+    }
+
     /// Pick the form of `key` that fits the arguments a caller supplied:
     /// `public.discover` with a `category` is the docs' form, otherwise the SDK's.
     pub fn select<'a>(&'a self, key: &str, has_arg: impl Fn(&str) -> bool) -> Option<&'a Endpoint> {
@@ -241,6 +282,116 @@ impl Catalogue {
             .find(|f| f.in_official_sdk)
             .or(forms.first().copied())
     }
+}
+
+/// A category of the surface (`user.posts`; the root is `""`) and what it
+/// holds, in catalogue order: endpoints and sub-categories, as both bindings
+/// and both type generators lay them out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Category {
+    /// The dotted path (`user.posts`), `""` for the root.
+    pub path: String,
+    pub entries: Vec<Entry>,
+}
+
+/// One name in a category: an endpoint (its key) or a sub-category.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Entry {
+    Endpoint { name: String, endpoint: String },
+    Category { name: String, category: Category },
+}
+
+impl Category {
+    fn child(&mut self, name: &str) -> &mut Category {
+        let at = self
+            .entries
+            .iter()
+            .position(|e| matches!(e, Entry::Category { name: n, .. } if n == name));
+        let at = at.unwrap_or_else(|| {
+            let path = if self.path.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{}.{name}", self.path)
+            };
+            self.entries.push(Entry::Category {
+                name: name.to_owned(),
+                category: Category {
+                    path,
+                    entries: Vec::new(),
+                },
+            });
+            self.entries.len() - 1
+        });
+        match &mut self.entries[at] {
+            Entry::Category { category, .. } => category,
+            Entry::Endpoint { .. } => unreachable!("the position of a category"),
+        }
+    }
+}
+
+/// A parameter as exported: its fields and the facts derived from them.
+#[derive(Serialize)]
+struct ParamExport<'a> {
+    #[serde(flatten)]
+    param: &'a Param,
+    inherited: bool,
+    secret: bool,
+}
+
+fn export_params<S: Serializer>(params: &[Param], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(params.iter().map(|param| ParamExport {
+        param,
+        inherited: param.is_inherited(),
+        secret: param.is_secret(),
+    }))
+}
+
+fn pattern_text<S: Serializer>(re: &Option<Regex>, s: S) -> Result<S::Ok, S::Error> {
+    match re {
+        Some(re) => s.serialize_some(re.as_str()),
+        None => s.serialize_none(),
+    }
+}
+
+#[derive(Serialize)]
+struct EndpointExport<'a> {
+    #[serde(flatten)]
+    endpoint: &'a Endpoint,
+    paged: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Export<'a> {
+    version: &'a str,
+    base: &'a str,
+    sandbox_base: &'a str,
+    endpoints: Vec<EndpointExport<'a>>,
+    categories: Category,
+}
+
+/// The catalogue as both bindings and both type generators read it, as JSON:
+/// `version`, `base`, `sandboxBase`, `endpoints` (every form, each parameter
+/// in resolution order with `inherited` and `secret`, each endpoint with
+/// `paged`) and `categories` (the tree of [`Catalogue::tree`]).
+pub fn export_json() -> String {
+    let c = catalogue();
+    let export = Export {
+        version: crate::VERSION,
+        base: &c.base,
+        sandbox_base: &c.sandbox_base,
+        endpoints: c
+            .endpoints
+            .iter()
+            .map(|endpoint| EndpointExport {
+                endpoint,
+                paged: endpoint.is_paged(),
+            })
+            .collect(),
+        categories: c.tree(),
+    };
+    serde_json::to_string(&export).expect("the catalogue serialises")
 }
 
 /// The catalogue, parsed once.

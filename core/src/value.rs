@@ -213,6 +213,12 @@ fn write_float(f: f64, py: bool, out: &mut String) {
     }
 }
 
+impl serde::Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_json().serialize(s)
+    }
+}
+
 impl From<&serde_json::Value> for Value {
     fn from(v: &serde_json::Value) -> Self {
         match v {

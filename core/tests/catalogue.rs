@@ -154,3 +154,56 @@ fn unknown_attributes_are_rejected() {
     let err = tikapi_core::catalogue::parse(bad).unwrap_err();
     assert!(err.contains("typo"), "{err}");
 }
+
+#[test]
+fn the_export_carries_every_endpoint_and_the_category_tree() {
+    let export: serde_json::Value =
+        serde_json::from_str(&tikapi_core::catalogue::export_json()).unwrap();
+    let endpoints = export["endpoints"].as_array().unwrap();
+    assert_eq!(endpoints.len(), tikapi_core::catalogue().endpoints.len());
+    let check = &endpoints[0];
+    assert_eq!(check["key"], "public.check");
+    assert_eq!(check["method"], "GET");
+    assert_eq!(check["inOfficialSdk"], true);
+    let api_key = &check["params"][0];
+    assert_eq!(api_key["key"], "apiKey");
+    assert_eq!(api_key["location"], "headers");
+    assert_eq!(
+        (api_key["secret"].clone(), api_key["inherited"].clone()),
+        (true.into(), true.into())
+    );
+    // Every endpoint key once in the tree, under its category path.
+    fn walk(node: &serde_json::Value, keys: &mut Vec<String>) {
+        for entry in node["entries"].as_array().unwrap() {
+            match entry.get("endpoint") {
+                Some(key) => {
+                    let key = key.as_str().unwrap();
+                    let path = node["path"].as_str().unwrap();
+                    let name = entry["name"].as_str().unwrap();
+                    let expected = if path.is_empty() {
+                        name.to_owned()
+                    } else {
+                        format!("{path}.{name}")
+                    };
+                    assert_eq!(key, expected);
+                    keys.push(key.to_owned());
+                }
+                None => walk(&entry["category"], keys),
+            }
+        }
+    }
+    let mut keys = Vec::new();
+    walk(&export["categories"], &mut keys);
+    let expected: Vec<String> = tikapi_core::catalogue()
+        .keys()
+        .iter()
+        .map(|k| k.to_string())
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    let mut want = expected.clone();
+    want.sort();
+    assert_eq!(sorted, want);
+    assert_eq!(export["categories"]["path"], "");
+    assert_eq!(export["categories"]["entries"][0]["name"], "public");
+}

@@ -7,13 +7,15 @@ the core's catalogue adds it here (and to the generated stubs).
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, Optional
 
 from . import _native
 from .response import APIResponse, AsyncAPIResponse
 
-CATALOGUE: list[dict[str, Any]] = _native.catalogue()
+_EXPORT: dict[str, Any] = json.loads(_native.catalogue())
+CATALOGUE: list[dict[str, Any]] = _EXPORT["endpoints"]
 
 
 def class_name(path: str) -> str:
@@ -22,19 +24,21 @@ def class_name(path: str) -> str:
 
 
 def tree() -> dict[str, dict[str, Any]]:
-    """Category path -> {"endpoints": {name: key}, "children": {name: path}}.
-    The root category is ``""``."""
-    nodes: dict[str, dict[str, Any]] = {"": {"endpoints": {}, "children": {}}}
-    for endpoint in CATALOGUE:
-        key = endpoint["key"]
-        parent = ""
-        parts = key.split(".")
-        for depth in range(1, len(parts)):
-            path = ".".join(parts[:depth])
-            nodes.setdefault(path, {"endpoints": {}, "children": {}})
-            nodes[parent]["children"][parts[depth - 1]] = path
-            parent = path
-        nodes[parent]["endpoints"][parts[-1]] = key
+    """Category path -> {"endpoints": {name: key}, "children": {name: path}},
+    indexed from the core's category tree. The root category is ``""``."""
+    nodes: dict[str, dict[str, Any]] = {}
+
+    def index(category: dict[str, Any]) -> None:
+        node: dict[str, Any] = {"endpoints": {}, "children": {}}
+        nodes[category["path"]] = node
+        for entry in category["entries"]:
+            if "endpoint" in entry:
+                node["endpoints"][entry["name"]] = entry["endpoint"]
+            else:
+                node["children"][entry["name"]] = entry["category"]["path"]
+                index(entry["category"])
+
+    index(_EXPORT["categories"])
     return nodes
 
 
