@@ -10,8 +10,6 @@
 use napi_derive::napi;
 use tikapi_core::{Error, Response, TransportKind};
 
-use crate::response::NativeResponse;
-
 /// What went wrong in a call, in plain fields.
 #[napi]
 pub struct NativeFailure {
@@ -120,10 +118,12 @@ impl NativeFailure {
     pub fn reason(&self) -> Option<String> {
         self.reason.clone()
     }
+}
 
-    /// The response of an API error (a status outside 2xx).
-    #[napi(getter)]
-    pub fn response(&self) -> Option<NativeResponse> {
-        self.response.clone().map(NativeResponse::from)
+impl NativeFailure {
+    /// The response of an API error (a status outside 2xx); the response
+    /// module shows it to JavaScript.
+    pub(crate) fn api_response(&self) -> Option<&Response> {
+        self.response.as_ref()
     }
 }

@@ -11,6 +11,7 @@ use tikapi_core::settings::Source;
 use tikapi_core::{Client, Response};
 
 use crate::cancel::CancelHandle;
+use crate::error::NativeFailure;
 use crate::options;
 use crate::task::promise;
 
@@ -248,5 +249,14 @@ impl NativeResponse {
     pub(crate) fn with_take(mut self, take: Option<usize>) -> Self {
         self.take = take;
         self
+    }
+}
+
+#[napi]
+impl NativeFailure {
+    /// The response of an API error (a status outside 2xx).
+    #[napi(getter)]
+    pub fn response(&self) -> Option<NativeResponse> {
+        self.api_response().map(|r| NativeResponse::from(r.share()))
     }
 }

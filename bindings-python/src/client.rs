@@ -8,8 +8,7 @@ use tikapi_core::value::Flavor;
 use tikapi_core::{Args, CallOptions, Client, PageLimits, Pages, Value};
 
 use crate::convert::{self, OptionError};
-use crate::error;
-use crate::response::{finish, Face};
+use crate::response::{finish, raise, Face};
 use crate::runtime::{self, Deferred};
 
 #[pyclass(frozen, module = "tikapi._native", name = "Client")]
@@ -28,7 +27,7 @@ impl NativeClient {
         let options = match convert::call_options(kwargs) {
             Ok(o) => o,
             Err(OptionError::Python(e)) => return Err(e),
-            Err(OptionError::Core(e)) => return Err(error::to_py(py, e, &self.inner, Face::Sync)),
+            Err(OptionError::Core(e)) => return Err(raise(py, e, &self.inner, Face::Sync)),
         };
         Ok(Call {
             args: convert::args(kwargs)?,
@@ -121,7 +120,7 @@ impl NativeClient {
     ) -> PyResult<NativePages> {
         let value = |v: Option<&Bound<'_, PyAny>>| v.map_or(Ok(Value::Null), convert::value);
         let limits = PageLimits::parse(&value(max_pages)?, &value(max_items)?, Flavor::Python)
-            .map_err(|e| error::to_py(py, e, &self.inner, Face::Sync))?;
+            .map_err(|e| raise(py, e, &self.inner, Face::Sync))?;
         let call = self.read_call(py, kwargs)?;
         let pages = Pages::with_call(
             self.inner.clone(),
@@ -149,7 +148,7 @@ impl NativeClient {
         let request = self
             .inner
             .prepare(endpoint, &call.args, &call.settings)
-            .map_err(|e| error::to_py(py, e, &self.inner, Face::Sync))?;
+            .map_err(|e| raise(py, e, &self.inner, Face::Sync))?;
         let out = PyDict::new(py);
         out.set_item("method", request.method.as_str())?;
         out.set_item("url", &request.url)?;

@@ -4,9 +4,7 @@
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyType};
-use tikapi_core::{ApiErrorKind, Client, Error, TransportKind};
-
-use crate::response::{self, Face};
+use tikapi_core::{ApiErrorKind, Error, Response, TransportKind};
 
 const MODULE: &str = "tikapi.exceptions";
 
@@ -36,11 +34,22 @@ fn class<'py>(py: Python<'py>, name: &'static str) -> PyResult<Bound<'py, PyType
 /// | API error, by the core's `error_kind()`: authentication / tiktok / account session expired / rate limit / other | `AuthenticationError` / `TikTokError` / `AccountSessionExpired` / `RateLimitError` / `ResponseException` (`.kind` names the kind), with `.response` |
 /// | transport: timeout / connect / other | `TimeoutError` / `ConnectionError` / `ResponseException`, `.response` None |
 /// | usage (unknown endpoint, bad option) | `APIException` |
-pub fn to_py(py: Python<'_>, err: Error, client: &Client, face: Face) -> PyErr {
-    build(py, err, client, face).unwrap_or_else(|e| e)
+///
+/// `wrap` makes the Python response of an API error (the exception's
+/// `.response`): the response module knows how, and calls this one.
+pub fn to_py(
+    py: Python<'_>,
+    err: Error,
+    wrap: &dyn Fn(Python<'_>, Response) -> PyResult<Py<PyAny>>,
+) -> PyErr {
+    build(py, err, wrap).unwrap_or_else(|e| e)
 }
 
-fn build(py: Python<'_>, err: Error, client: &Client, face: Face) -> PyResult<PyErr> {
+fn build(
+    py: Python<'_>,
+    err: Error,
+    wrap: &dyn Fn(Python<'_>, Response) -> PyResult<Py<PyAny>>,
+) -> PyResult<PyErr> {
     let kwargs = PyDict::new(py);
     let (cls, message, response) = match err {
         Error::Validation(v) => {
@@ -68,7 +77,7 @@ fn build(py: Python<'_>, err: Error, client: &Client, face: Face) -> PyResult<Py
                     "ResponseException"
                 }
             };
-            let wrapped = response::wrap(py, *resp, client.clone(), face)?;
+            let wrapped = wrap(py, *resp)?;
             (cls, message, Some(wrapped))
         }
         Error::Transport(t) => {

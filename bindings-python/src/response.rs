@@ -52,6 +52,12 @@ pub fn wrap(py: Python<'_>, inner: Response, client: Client, face: Face) -> PyRe
     Ok(cls.call_method1("_wrap", (native,))?.unbind())
 }
 
+/// The exception for a core error, an API error's response wrapped in the
+/// class of `face` with the scope that made it.
+pub fn raise(py: Python<'_>, err: Error, client: &Client, face: Face) -> PyErr {
+    error::to_py(py, err, &|py, r| wrap(py, r, client.clone(), face))
+}
+
 /// The end of every call: log it, then a response, None (no next page), or
 /// the mapped exception.
 pub fn finish(
@@ -64,7 +70,7 @@ pub fn finish(
     match result {
         Ok(Some(r)) => wrap(py, r, client.clone(), face),
         Ok(None) => Ok(py.None()),
-        Err(e) => Err(error::to_py(py, e, client, face)),
+        Err(e) => Err(raise(py, e, client, face)),
     }
 }
 
@@ -161,7 +167,7 @@ impl NativeResponse {
         let mut over = match read() {
             Ok(over) => over,
             Err(OptionError::Python(e)) => return Err(e),
-            Err(OptionError::Core(e)) => return Err(error::to_py(py, e, &self.client, self.face)),
+            Err(OptionError::Core(e)) => return Err(raise(py, e, &self.client, self.face)),
         };
         let extra = over.headers.take().unwrap_or_default();
         let mut o = self.client.options();
@@ -275,7 +281,7 @@ impl NativeResponse {
             return None;
         }
         let err = Error::Api(Box::new(self.inner.share()));
-        Some(error::to_py(py, err, &self.client, self.face))
+        Some(raise(py, err, &self.client, self.face))
     }
 
     /// The next page (a response), or None after the last.
@@ -316,7 +322,7 @@ impl NativeResponse {
             tikapi_core::download::save_video(&link, &path, Some(inner), &extra, &options, progress)
                 .await
         })?;
-        result.map_err(|e| error::to_py(py, e, &self.client, self.face))
+        result.map_err(|e| raise(py, e, &self.client, self.face))
     }
 
     #[pyo3(signature = (link, path, headers=None, timeout=None, proxies=None, progress=None))]
@@ -348,7 +354,7 @@ impl NativeResponse {
             .await;
             Deferred::new(move |py| match result {
                 Ok(n) => Ok(n.into_pyobject(py)?.into_any().unbind()),
-                Err(e) => Err(error::to_py(py, e, &client, face)),
+                Err(e) => Err(raise(py, e, &client, face)),
             })
         })
     }

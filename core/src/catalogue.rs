@@ -24,6 +24,10 @@ pub const SANDBOX_API_KEY: &str = "DemoAPIKeyTokenSeHYGXDfd4SFD320Sc39Asd0Sc39As
 /// The sandbox account key published in the docs.
 pub const SANDBOX_ACCOUNT_KEY: &str = "DemoAccountKeyTokenSeHYGXDfd4SFD320Sc39Asd0Sc39A";
 
+/// The parameters the next-page rule (the `cursor` module) fills in, when an
+/// endpoint declares them.
+pub const CURSOR_PARAMS: &[&str] = &["cursor", "offset", "nextCursor", "min_time", "max_time"];
+
 /// Where a parameter travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -171,9 +175,7 @@ impl Endpoint {
     /// next-page rule fills (`cursor`, `offset`, `nextCursor`, or
     /// notifications' `min_time` / `max_time`).
     pub fn is_paged(&self) -> bool {
-        crate::cursor::CURSOR_PARAMS
-            .iter()
-            .any(|p| self.declares(p))
+        CURSOR_PARAMS.iter().any(|p| self.declares(p))
     }
 
     pub fn needs_account(&self) -> bool {

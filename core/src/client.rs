@@ -68,14 +68,6 @@ pub struct CallOptions {
     pub options: Options,
 }
 
-/// Where a response came from, so the next page can be asked for.
-pub(crate) struct Origin {
-    pub client: Client,
-    pub endpoint: String,
-    pub args: Args,
-    pub call: CallOptions,
-}
-
 impl Client {
     /// A client for `api_key`, speaking Rust's flavor of the official rules.
     pub fn new(api_key: &str) -> Client {
@@ -192,34 +184,16 @@ impl Client {
         ))
     }
 
-    /// Call an endpoint by its key (`public.check`, `user.posts.comments.list`).
-    /// A status outside 2xx is an [`Error::Api`].
-    pub async fn call(&self, endpoint: &str, args: Args) -> Result<Response> {
-        self.call_with(endpoint, args, CallOptions::default()).await
-    }
-
-    /// [`Client::call`] with per-call settings.
-    pub async fn call_with(
+    /// Resolve, validate, lay out and send a call; any status is a response.
+    pub(crate) async fn execute(
         &self,
         endpoint: &str,
-        args: Args,
-        call: CallOptions,
+        args: &Args,
+        call: &CallOptions,
     ) -> Result<Response> {
-        let request = self.prepare(endpoint, &args, &call)?;
+        let request = self.prepare(endpoint, args, call)?;
         let options = call.options.inherit(&self.options());
-        let response = self.send(&request, &options).await?;
-        let origin = Arc::new(Origin {
-            client: self.clone(),
-            endpoint: endpoint.to_owned(),
-            args,
-            call,
-        });
-        let response = response.with_origin(origin);
-        if response.ok() {
-            Ok(response)
-        } else {
-            Err(Error::Api(Box::new(response)))
-        }
+        self.send(&request, &options).await
     }
 
     /// Send a prepared request.
@@ -245,49 +219,6 @@ impl Client {
             self.node.flavor.name()
         )
     }
-
-    /// The page after `response`, or `None` when it was the last.
-    pub async fn next_page(response: &Response) -> Result<Option<Response>> {
-        let Some((origin, args)) = next_call(response) else {
-            return Ok(None);
-        };
-        origin
-            .client
-            .call_with(&origin.endpoint, args, origin.call.clone())
-            .await
-            .map(Some)
-    }
-
-    /// Whether [`Client::next_page`] would fetch another page, per the
-    /// official rule of the client's flavor; nothing is sent.
-    pub fn has_next_page(response: &Response) -> bool {
-        next_call(response).is_some()
-    }
-
-    /// Every page of a call, as a stream, ending after the last page or the
-    /// limits.
-    pub fn pages(&self, endpoint: &str, args: Args, limits: PageLimits) -> crate::pages::Pages {
-        crate::pages::Pages::new(self.clone(), endpoint.to_owned(), args, limits)
-    }
-}
-
-pub use crate::pages::PageLimits;
-
-/// The arguments of the call after `response`, per the official rule.
-pub(crate) fn next_call(response: &Response) -> Option<(&Origin, Args)> {
-    let origin = response.origin.as_deref()?;
-    // The JS SDK reads a body as JSON only when the server says it is; the
-    // Python SDK tries to parse whatever came.
-    if origin.client.flavor() != Flavor::Python && !response.is_json() {
-        return None;
-    }
-    let json = response.head()?;
-    let endpoint = select(&origin.endpoint, |name| {
-        origin.args.contains(name) || origin.client.bound(name).is_some()
-    })
-    .ok()?;
-    let args = crate::cursor::next_args(endpoint, &origin.args, json, origin.client.flavor())?;
-    Some((origin, args))
 }
 
 impl Bound for Client {
@@ -299,7 +230,8 @@ impl Bound for Client {
     }
 }
 
-fn select(endpoint: &str, has: impl Fn(&str) -> bool) -> Result<&'static Endpoint> {
+/// The form of `endpoint` that fits the arguments at hand.
+pub(crate) fn select(endpoint: &str, has: impl Fn(&str) -> bool) -> Result<&'static Endpoint> {
     catalogue()
         .select(endpoint, has)
         .ok_or_else(|| Error::Usage(format!("there is no endpoint named {endpoint:?}")))

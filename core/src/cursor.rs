@@ -12,8 +12,7 @@ use crate::args::Args;
 use crate::catalogue::Endpoint;
 use crate::value::{Flavor, Value};
 
-/// The parameters the next-page rule fills in, when an endpoint declares them.
-pub const CURSOR_PARAMS: &[&str] = &["cursor", "offset", "nextCursor", "min_time", "max_time"];
+pub use crate::catalogue::CURSOR_PARAMS;
 
 /// The arguments of the next page's call, or `None` when there is no next page.
 ///

@@ -1,10 +1,15 @@
-//! Auto-pagination: every page of a call, or every item across pages.
+//! Pages: the call a response answered (kept with the response, so that
+//! the page after it can be asked for), the next page, and auto-pagination
+//! over every page of a call or every item across pages.
 
 use serde_json::Value as Json;
 
 use crate::args::Args;
-use crate::client::{next_call, CallOptions, Client};
+use std::sync::Arc;
+
+use crate::client::{select, CallOptions, Client};
 use crate::error::{Error, Result, Rule};
+use crate::resolve::Bound;
 use crate::response::Response;
 use crate::value::{Flavor, Value};
 
@@ -59,6 +64,86 @@ fn limit(name: &str, v: &Value, flavor: Flavor) -> Result<Option<u64>> {
             ),
         )),
     }
+}
+
+/// The call a response answered: the scope, the endpoint, the arguments and
+/// the per-call settings. Kept in the response's extensions.
+pub(crate) struct Origin {
+    client: Client,
+    endpoint: String,
+    args: Args,
+    call: CallOptions,
+}
+
+impl Client {
+    /// Call an endpoint by its key (`public.check`, `user.posts.comments.list`).
+    /// A status outside 2xx is an [`crate::Error::Api`].
+    pub async fn call(&self, endpoint: &str, args: Args) -> Result<Response> {
+        self.call_with(endpoint, args, CallOptions::default()).await
+    }
+
+    /// [`Client::call`] with per-call settings.
+    pub async fn call_with(
+        &self,
+        endpoint: &str,
+        args: Args,
+        call: CallOptions,
+    ) -> Result<Response> {
+        let mut response = self.execute(endpoint, &args, &call).await?;
+        response.endpoint = Some(endpoint.into());
+        response.extensions_mut().insert(Arc::new(Origin {
+            client: self.clone(),
+            endpoint: endpoint.to_owned(),
+            args,
+            call,
+        }));
+        if response.ok() {
+            Ok(response)
+        } else {
+            Err(Error::Api(Box::new(response)))
+        }
+    }
+
+    /// The page after `response`, or `None` when it was the last.
+    pub async fn next_page(response: &Response) -> Result<Option<Response>> {
+        let Some((origin, args)) = next_call(response) else {
+            return Ok(None);
+        };
+        origin
+            .client
+            .call_with(&origin.endpoint, args, origin.call.clone())
+            .await
+            .map(Some)
+    }
+
+    /// Whether [`Client::next_page`] would fetch another page, per the
+    /// official rule of the client's flavor; nothing is sent.
+    pub fn has_next_page(response: &Response) -> bool {
+        next_call(response).is_some()
+    }
+
+    /// Every page of a call, as a stream, ending after the last page or the
+    /// limits.
+    pub fn pages(&self, endpoint: &str, args: Args, limits: PageLimits) -> Pages {
+        Pages::new(self.clone(), endpoint.to_owned(), args, limits)
+    }
+}
+
+/// The arguments of the call after `response`, per the official rule.
+fn next_call(response: &Response) -> Option<(&Origin, Args)> {
+    let origin = response.extensions().get::<Arc<Origin>>()?;
+    // The JS SDK reads a body as JSON only when the server says it is; the
+    // Python SDK tries to parse whatever came.
+    if origin.client.flavor() != Flavor::Python && !response.is_json() {
+        return None;
+    }
+    let json = response.head()?;
+    let endpoint = select(&origin.endpoint, |name| {
+        origin.args.contains(name) || origin.client.bound(name).is_some()
+    })
+    .ok()?;
+    let args = crate::cursor::next_args(endpoint, &origin.args, json, origin.client.flavor())?;
+    Some((origin, args))
 }
 
 enum State {

@@ -9,7 +9,6 @@ use std::time::Duration;
 use bytes::Bytes;
 use http::HeaderMap;
 
-use crate::client::Origin;
 use crate::value::Flavor;
 
 /// The kinds of API error apps commonly tell apart.
@@ -62,7 +61,11 @@ pub struct Response {
     /// The top-level fields the SDK's own rules read, parsed without
     /// building the rest of the body (see [`Response::head`]).
     head: Arc<OnceLock<Option<serde_json::Value>>>,
-    pub(crate) origin: Option<Arc<Origin>>,
+    /// The endpoint key of the call that produced this response.
+    pub(crate) endpoint: Option<Arc<str>>,
+    /// Data of the layers above, as in `reqwest` and `http`: the call a
+    /// response answered is kept here by [`crate::Client::call`], for the next page.
+    extensions: http::Extensions,
 }
 
 impl fmt::Debug for Response {
@@ -97,13 +100,18 @@ impl Response {
             body,
             json: Arc::new(OnceLock::new()),
             head: Arc::new(OnceLock::new()),
-            origin: None,
+            endpoint: None,
+            extensions: http::Extensions::new(),
         }
     }
 
-    pub(crate) fn with_origin(mut self, origin: Arc<Origin>) -> Self {
-        self.origin = Some(origin);
-        self
+    /// Data the layers above keep with this response.
+    pub fn extensions(&self) -> &http::Extensions {
+        &self.extensions
+    }
+
+    pub fn extensions_mut(&mut self) -> &mut http::Extensions {
+        &mut self.extensions
     }
 
     /// A handle on the same response (body and parsed JSON are shared).
@@ -273,6 +281,6 @@ impl Response {
 
     /// The endpoint key of the call that produced this response.
     pub fn endpoint(&self) -> Option<&str> {
-        self.origin.as_ref().map(|o| o.endpoint.as_str())
+        self.endpoint.as_deref()
     }
 }
