@@ -5,7 +5,7 @@ use napi::bindgen_prelude::{Object, Unknown};
 use napi::{Either, Env, ValueType};
 use napi_derive::napi;
 use tikapi_core::settings::Source;
-use tikapi_core::{Client, Flavor, Pages};
+use tikapi_core::{Client, Dialect, Pages};
 
 use crate::cancel::CancelHandle;
 use crate::convert;
@@ -26,7 +26,7 @@ impl NativeClient {
     #[napi(constructor)]
     pub fn new(api_key: String) -> Self {
         NativeClient {
-            inner: Client::with_flavor(&api_key, Flavor::Js),
+            inner: Client::with_flavor(&api_key, Dialect::Js),
         }
     }
 

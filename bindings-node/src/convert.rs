@@ -42,11 +42,7 @@ impl ArgsError {
     pub(crate) fn into_core(self) -> Result<tikapi_core::Error, napi::Error> {
         match self {
             ArgsError::Field { field, message } => Ok(tikapi_core::Error::Validation(
-                tikapi_core::ValidationError {
-                    field,
-                    rule: tikapi_core::Rule::Type,
-                    message,
-                },
+                tikapi_core::ValidationError::new(field, tikapi_core::Rule::Type, message),
             )),
             ArgsError::Other(e) => Err(e),
         }
@@ -178,7 +174,7 @@ pub(crate) fn options(
     v: &Unknown<'_>,
     source: tikapi_core::settings::Source,
 ) -> napi::Result<Result<Value, tikapi_core::Error>> {
-    use tikapi_core::{settings, Flavor};
+    use tikapi_core::{settings, Dialect};
     if v.get_type()? != ValueType::Object {
         return Ok(Ok(convert(v, 0)?));
     }
@@ -189,7 +185,7 @@ pub(crate) fn options(
     }
     let mut out = Vec::new();
     for (name, item) in fields(&obj)? {
-        if settings::handled_by_binding(Flavor::Js, &name) {
+        if settings::handled_by_binding(Dialect::Js, &name) {
             out.push((name, Value::Null));
             continue;
         }
@@ -197,7 +193,7 @@ pub(crate) fn options(
             Ok(value) => out.push((name, value)),
             Err(e) if e.status == napi::Status::InvalidArg => {
                 return Ok(Err(settings::not_convertible(
-                    Flavor::Js,
+                    Dialect::Js,
                     source,
                     &name,
                     &e.reason,

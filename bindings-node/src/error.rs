@@ -58,6 +58,7 @@ pub(crate) fn failure(e: Error) -> NativeFailure {
         }
         Error::Usage(_) => {}
         Error::InvalidOption(o) => f.field = Some(o.field),
+        _ => {}
     }
     f
 }

@@ -4,7 +4,7 @@
 use napi::bindgen_prelude::{Object, Unknown};
 use napi::ValueType;
 use tikapi_core::settings::{self, Source};
-use tikapi_core::{CallOptions, Error, Flavor, Options, PageLimits, Value};
+use tikapi_core::{CallOptions, Dialect, Error, Options, PageLimits, Value};
 
 use crate::convert;
 
@@ -23,7 +23,7 @@ pub(crate) fn read(
         Ok(input) => input,
         Err(e) => return Ok(Err(e)),
     };
-    Ok(settings::parse(&input, Flavor::Js, source))
+    Ok(settings::parse(&input, Dialect::Js, source))
 }
 
 /// `{ sandbox, options }`: a call's settings beside its parameters.
@@ -33,7 +33,11 @@ pub(crate) fn call(settings: Option<&Unknown<'_>>) -> napi::Result<Result<CallOp
     };
     let sandbox = obj.get::<Option<bool>>("sandbox")?.flatten();
     let options: Option<Unknown<'_>> = obj.get("options")?;
-    Ok(read(options.as_ref(), Source::Call)?.map(|options| CallOptions { sandbox, options }))
+    Ok(read(options.as_ref(), Source::Call)?.map(|options| {
+        CallOptions::default()
+            .with_sandbox(sandbox)
+            .with_options(options)
+    }))
 }
 
 /// A settings argument as an object, `None` for null / undefined.
@@ -62,5 +66,5 @@ pub(crate) fn limits(v: Option<&Unknown<'_>>) -> napi::Result<Result<PageLimits,
         v.map_or(Ok(Value::Null), |v| convert::value(&v))
     };
     let (pages, items) = (read("maxPages")?, read("maxItems")?);
-    Ok(PageLimits::parse(&pages, &items, Flavor::Js))
+    Ok(PageLimits::parse(&pages, &items, Dialect::Js))
 }

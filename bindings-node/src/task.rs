@@ -7,7 +7,7 @@ use std::panic::AssertUnwindSafe;
 use futures_util::FutureExt;
 use napi::bindgen_prelude::{Object, ToNapiValue};
 use napi::{Either, Env};
-use tikapi_core::{Error, TransportError, TransportKind};
+use tikapi_core::Error;
 
 use crate::cancel::CancelHandle;
 use crate::error::{failure, internal, NativeFailure};
@@ -33,11 +33,7 @@ where
             None => work.await,
             Some(c) => tokio::select! {
                 r = work => r,
-                () = c.wait() => Err(Error::Transport(TransportError {
-                    kind: TransportKind::Cancelled,
-                    target: what.clone(),
-                    reason: "the call was aborted".into(),
-                })),
+                () = c.wait() => Err(Error::cancelled(what.clone())),
             },
         };
         match result {

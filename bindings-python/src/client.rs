@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use tikapi_core::value::Flavor;
+use tikapi_core::Dialect;
 use tikapi_core::{Args, CallOptions, Client, PageLimits, Pages, Value};
 
 use crate::convert::{self, OptionError};
@@ -31,10 +31,9 @@ impl NativeClient {
         };
         Ok(Call {
             args: convert::args(kwargs)?,
-            settings: CallOptions {
-                sandbox: convert::sandbox(kwargs)?,
-                options,
-            },
+            settings: CallOptions::default()
+                .with_sandbox(convert::sandbox(kwargs)?)
+                .with_options(options),
         })
     }
 }
@@ -44,7 +43,7 @@ impl NativeClient {
     #[new]
     fn new(api_key: &str) -> Self {
         NativeClient {
-            inner: Client::with_flavor(api_key, Flavor::Python),
+            inner: Client::with_flavor(api_key, Dialect::Python),
         }
     }
 
@@ -119,7 +118,7 @@ impl NativeClient {
         max_items: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NativePages> {
         let value = |v: Option<&Bound<'_, PyAny>>| v.map_or(Ok(Value::Null), convert::value);
-        let limits = PageLimits::parse(&value(max_pages)?, &value(max_items)?, Flavor::Python)
+        let limits = PageLimits::parse(&value(max_pages)?, &value(max_items)?, Dialect::Python)
             .map_err(|e| raise(py, e, &self.inner, Face::Sync))?;
         let call = self.read_call(py, kwargs)?;
         let pages = Pages::with_call(

@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
 use tikapi_core::settings::{self, Source};
-use tikapi_core::{Args, Error, Flavor, Options, Value};
+use tikapi_core::{Args, Dialect, Error, Options, Value};
 
 /// One Python value as a core value. `bool` is checked before `int`, since
 /// a Python bool is also an int.
@@ -146,7 +146,7 @@ pub fn options(obj: &Bound<'_, PyAny>) -> Result<Options, OptionError> {
                 let Ok(key) = k.extract::<String>() else {
                     let shown = k.repr().map(|r| r.to_string()).unwrap_or_default();
                     return Err(OptionError::Core(settings::key_not_text(
-                        Flavor::Python,
+                        Dialect::Python,
                         Source::Call,
                         &shown,
                     )));
@@ -157,7 +157,7 @@ pub fn options(obj: &Bound<'_, PyAny>) -> Result<Options, OptionError> {
         }
         Err(_) => value(obj)?,
     };
-    settings::parse(&input, Flavor::Python, Source::Call).map_err(OptionError::Core)
+    settings::parse(&input, Dialect::Python, Source::Call).map_err(OptionError::Core)
 }
 
 /// Named Python values as the core's option input.
@@ -167,13 +167,13 @@ pub fn option_input(
 ) -> Result<Value, OptionError> {
     let mut out = Vec::with_capacity(entries.len());
     for (key, v) in entries {
-        let converted = if settings::handled_by_binding(Flavor::Python, &key) {
+        let converted = if settings::handled_by_binding(Dialect::Python, &key) {
             Value::Null
         } else {
             value(&v).map_err(|e| {
                 if e.is_instance_of::<pyo3::exceptions::PyUnicodeEncodeError>(v.py()) {
                     OptionError::Core(settings::not_convertible(
-                        Flavor::Python,
+                        Dialect::Python,
                         source,
                         &key,
                         settings::NOT_UNICODE,

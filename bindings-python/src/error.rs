@@ -58,7 +58,7 @@ fn build(
             ("ValidationException", v.message, None)
         }
         Error::Api(resp) => {
-            let message = resp.error_message(tikapi_core::Flavor::Python);
+            let message = resp.error_message(tikapi_core::Dialect::Python);
             let kind = resp.error_kind();
             kwargs.set_item("kind", kind.name())?;
             let cls = match kind {
@@ -73,9 +73,7 @@ fn build(
                     kwargs.set_item("retry_after", resp.retry_after().map(|d| d.as_secs_f64()))?;
                     "RateLimitError"
                 }
-                ApiErrorKind::BadRequest | ApiErrorKind::Server | ApiErrorKind::Other => {
-                    "ResponseException"
-                }
+                _ => "ResponseException",
             };
             let wrapped = wrap(py, *resp)?;
             (cls, message, Some(wrapped))
@@ -93,6 +91,7 @@ fn build(
         }
         Error::Usage(m) => ("APIException", m, None),
         Error::InvalidOption(o) => ("APIException", o.message, None),
+        other => ("APIException", other.to_string(), None),
     };
     let args = match response {
         Some(r) => (message, r).into_pyobject(py)?.into_any(),

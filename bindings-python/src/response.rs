@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyType};
 use tikapi_core::settings::{self, Source};
-use tikapi_core::{catalogue, Client, Error, Flavor, Options, Response};
+use tikapi_core::{catalogue, Client, Dialect, Error, Options, Response};
 
 use crate::convert::{self, OptionError};
 use crate::error;
@@ -162,7 +162,7 @@ impl NativeResponse {
             .collect();
         let read = || -> Result<Options, OptionError> {
             let input = convert::option_input(entries, Source::Download)?;
-            settings::parse(&input, Flavor::Python, Source::Download).map_err(OptionError::Core)
+            settings::parse(&input, Dialect::Python, Source::Download).map_err(OptionError::Core)
         };
         let mut over = match read() {
             Ok(over) => over,

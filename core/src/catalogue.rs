@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value as Json;
 
 use crate::value::Value;
@@ -29,7 +29,7 @@ pub const SANDBOX_ACCOUNT_KEY: &str = "DemoAccountKeyTokenSeHYGXDfd4SFD320Sc39As
 pub const CURSOR_PARAMS: &[&str] = &["cursor", "offset", "nextCursor", "min_time", "max_time"];
 
 /// Where a parameter travels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Location {
     #[serde(rename = "headers")]
@@ -51,8 +51,9 @@ impl Location {
 }
 
 /// A parameter's declared type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ParamType {
     String,
     Number,
@@ -72,8 +73,9 @@ impl ParamType {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
+#[non_exhaustive]
 pub enum Method {
     Get,
     Post,
@@ -402,125 +404,126 @@ pub fn catalogue() -> &'static Catalogue {
     CATALOGUE.get_or_init(|| parse(CATALOGUE_JSON).expect("the embedded catalogue is valid"))
 }
 
-/// Parse a catalogue document. Unknown keys are errors, so that nothing in the
-/// data is silently ignored.
+/// The catalogue document as written (`data/endpoints.json`). Unknown keys
+/// and unknown values (a `location`, a `type`, a `method`) are errors, so
+/// that nothing in the data is silently ignored or guessed.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct Document {
+    base: String,
+    sandbox_base: String,
+    endpoints: Vec<EndpointDoc>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EndpointDoc {
+    key: String,
+    method: Method,
+    path: String,
+    #[serde(default)]
+    enctype: Option<String>,
+    #[serde(default)]
+    hidden: bool,
+    #[serde(default)]
+    deprecated: bool,
+    /// In resolution order (the JSON object's order).
+    params: serde_json::Map<String, Json>,
+    #[serde(default, rename = "in_official_sdk_3_2_2")]
+    in_official_sdk: bool,
+    #[serde(default, rename = "in_seed_docs")]
+    in_docs: bool,
+    #[serde(default)]
+    variant: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParamDoc {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default, rename = "type")]
+    ty: Option<ParamType>,
+    #[serde(default)]
+    required: bool,
+    #[serde(default)]
+    validate: Option<String>,
+    #[serde(default)]
+    location: Option<Location>,
+    #[serde(default)]
+    default: Option<Json>,
+    #[serde(default)]
+    example: Option<Json>,
+    #[serde(default)]
+    max: Option<f64>,
+    #[serde(default)]
+    min: Option<f64>,
+    #[serde(default, rename = "in")]
+    allowed: Option<Vec<Json>>,
+}
+
+/// Parse a catalogue document. Unknown keys and values are errors, so that
+/// nothing in the data is silently ignored.
 pub fn parse(text: &str) -> Result<Catalogue, String> {
-    let doc: Json = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let base = doc["base"].as_str().ok_or("missing base")?.to_owned();
-    let sandbox_base = doc["sandboxBase"]
-        .as_str()
-        .ok_or("missing sandboxBase")?
-        .to_owned();
-    let list = doc["endpoints"].as_array().ok_or("missing endpoints")?;
-    let endpoints = list
-        .iter()
-        .map(parse_endpoint)
+    let doc: Document = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let endpoints = doc
+        .endpoints
+        .into_iter()
+        .map(endpoint)
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Catalogue {
-        base,
-        sandbox_base,
+        base: doc.base,
+        sandbox_base: doc.sandbox_base,
         endpoints,
     })
 }
 
-fn parse_endpoint(e: &Json) -> Result<Endpoint, String> {
-    let obj = e.as_object().ok_or("endpoint is not an object")?;
-    const KNOWN: &[&str] = &[
-        "key",
-        "method",
-        "path",
-        "enctype",
-        "hidden",
-        "deprecated",
-        "params",
-        "in_official_sdk_3_2_2",
-        "in_seed_docs",
-        "variant",
-    ];
-    if let Some(k) = obj.keys().find(|k| !KNOWN.contains(&k.as_str())) {
-        return Err(format!("unknown endpoint attribute {k:?}"));
-    }
-    let key = obj["key"]
-        .as_str()
-        .ok_or("endpoint without key")?
-        .to_owned();
-    let method = match obj["method"].as_str() {
-        Some("GET") => Method::Get,
-        Some("POST") => Method::Post,
-        other => return Err(format!("{key}: unknown method {other:?}")),
-    };
-    let flag = |name: &str| obj.get(name).and_then(Json::as_bool).unwrap_or(false);
-    let params_obj = obj["params"]
-        .as_object()
-        .ok_or_else(|| format!("{key}: no params"))?;
-    let params = params_obj
-        .iter()
-        .map(|(name, p)| parse_param(name, p, method).map_err(|m| format!("{key}.{name}: {m}")))
+fn endpoint(e: EndpointDoc) -> Result<Endpoint, String> {
+    let params = e
+        .params
+        .into_iter()
+        .map(|(name, p)| {
+            let doc: ParamDoc =
+                serde_json::from_value(p).map_err(|m| format!("{}.{name}: {m}", e.key))?;
+            param(name.clone(), doc, e.method).map_err(|m| format!("{}.{name}: {m}", e.key))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Endpoint {
-        method,
-        path: obj["path"].as_str().ok_or("path")?.to_owned(),
-        enctype: obj.get("enctype").and_then(Json::as_str).map(str::to_owned),
-        hidden: flag("hidden"),
-        deprecated: flag("deprecated"),
-        in_official_sdk: flag("in_official_sdk_3_2_2"),
-        in_docs: flag("in_seed_docs"),
-        variant: obj.get("variant").and_then(Json::as_str).map(str::to_owned),
+        key: e.key,
+        method: e.method,
+        path: e.path,
+        enctype: e.enctype,
+        hidden: e.hidden,
+        deprecated: e.deprecated,
+        in_official_sdk: e.in_official_sdk,
+        in_docs: e.in_docs,
+        variant: e.variant,
         params,
-        key,
     })
 }
 
-fn parse_param(key: &str, p: &Json, method: Method) -> Result<Param, String> {
-    let obj = p.as_object().ok_or("not an object")?;
-    const KNOWN: &[&str] = &[
-        "name", "type", "required", "validate", "location", "default", "example", "max", "min",
-        "in",
-    ];
-    if let Some(k) = obj.keys().find(|k| !KNOWN.contains(&k.as_str())) {
-        return Err(format!("unknown parameter attribute {k:?}"));
-    }
-    let location = match obj.get("location").and_then(Json::as_str) {
-        Some("headers") => Location::Header,
-        Some("path") => Location::Path,
-        Some("query") => Location::Query,
-        Some("body") => Location::Body,
-        Some(other) => return Err(format!("unknown location {other:?}")),
-        None if method == Method::Post => Location::Body,
-        None => Location::Query,
-    };
-    let ty = match obj.get("type").and_then(Json::as_str) {
-        Some("string") => ParamType::String,
-        Some("number") => ParamType::Number,
-        Some("boolean") => ParamType::Boolean,
-        Some("any") | None => ParamType::Any,
-        Some(other) => return Err(format!("unknown type {other:?}")),
-    };
-    let validate = match obj.get("validate").and_then(Json::as_str) {
+fn param(key: String, p: ParamDoc, method: Method) -> Result<Param, String> {
+    let validate = match &p.validate {
         Some(re) => Some(Regex::new(re).map_err(|e| e.to_string())?),
         None => None,
     };
     Ok(Param {
-        key: key.to_owned(),
-        wire: obj
-            .get("name")
-            .and_then(Json::as_str)
-            .unwrap_or(key)
-            .to_owned(),
-        location,
-        location_declared: obj.contains_key("location"),
-        ty,
-        ty_declared: obj.contains_key("type"),
-        required: obj.get("required").and_then(Json::as_bool).unwrap_or(false),
+        wire: p.name.unwrap_or_else(|| key.clone()),
+        key,
+        location: p.location.unwrap_or(match method {
+            Method::Post => Location::Body,
+            Method::Get => Location::Query,
+        }),
+        location_declared: p.location.is_some(),
+        ty: p.ty.unwrap_or(ParamType::Any),
+        ty_declared: p.ty.is_some(),
+        required: p.required,
         validate,
-        default: obj.get("default").map(Value::from),
-        example: obj.get("example").map(Value::from),
-        max: obj.get("max").and_then(Json::as_f64),
-        min: obj.get("min").and_then(Json::as_f64),
-        allowed: obj
-            .get("in")
-            .and_then(Json::as_array)
-            .map(|a| a.iter().map(Value::from).collect()),
+        default: p.default.as_ref().map(Value::from),
+        example: p.example.as_ref().map(Value::from),
+        max: p.max,
+        min: p.min,
+        allowed: p.allowed.map(|a| a.iter().map(Value::from).collect()),
     })
 }
 

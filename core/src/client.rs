@@ -8,13 +8,14 @@ use bytes::Bytes;
 
 use crate::args::Args;
 use crate::catalogue::{catalogue, Endpoint, Method, DEFAULT_BASE, DEFAULT_SANDBOX_BASE};
+use crate::dialect::Dialect;
 use crate::error::{Error, Result};
 use crate::options::{Options, ENV_BASE, ENV_SANDBOX};
 use crate::request::Request;
 use crate::resolve::{resolve, Bound};
 use crate::response::Response;
 use crate::transport::{self, Outgoing};
-use crate::value::{Flavor, Value};
+use crate::value::Value;
 
 #[derive(Default)]
 struct ScopeState {
@@ -25,7 +26,7 @@ struct ScopeState {
 
 struct Node {
     parent: Option<Client>,
-    flavor: Flavor,
+    flavor: Dialect,
     /// Bases from the environment, read when the root was created.
     env: Options,
     state: RwLock<ScopeState>,
@@ -59,8 +60,10 @@ impl fmt::Debug for Client {
     }
 }
 
-/// Per-call settings beside the endpoint's own arguments.
+/// Per-call settings beside the endpoint's own arguments:
+/// `CallOptions::default().with_sandbox(true)`.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct CallOptions {
     /// Overrides the scope's sandbox flag for this call.
     pub sandbox: Option<bool>,
@@ -68,14 +71,29 @@ pub struct CallOptions {
     pub options: Options,
 }
 
+impl CallOptions {
+    /// These settings with the sandbox turned on or off for the call
+    /// (`None`: as the scope says).
+    pub fn with_sandbox(mut self, on: impl Into<Option<bool>>) -> Self {
+        self.sandbox = on.into();
+        self
+    }
+
+    /// These settings with options for the call.
+    pub fn with_options(mut self, options: Options) -> Self {
+        self.options = options;
+        self
+    }
+}
+
 impl Client {
     /// A client for `api_key`, speaking Rust's flavor of the official rules.
     pub fn new(api_key: &str) -> Client {
-        Client::with_flavor(api_key, Flavor::Rust)
+        Client::with_flavor(api_key, Dialect::Rust)
     }
 
     /// A client following one official SDK's rules where they differ.
-    pub fn with_flavor(api_key: &str, flavor: Flavor) -> Client {
+    pub fn with_flavor(api_key: &str, flavor: Dialect) -> Client {
         let env = Options {
             base: std::env::var(ENV_BASE).ok().filter(|s| !s.is_empty()),
             sandbox_base: std::env::var(ENV_SANDBOX).ok().filter(|s| !s.is_empty()),
@@ -110,7 +128,7 @@ impl Client {
         }
     }
 
-    pub fn flavor(&self) -> Flavor {
+    pub fn flavor(&self) -> Dialect {
         self.node.flavor
     }
 

@@ -10,7 +10,8 @@ use serde_json::Value as Json;
 
 use crate::args::Args;
 use crate::catalogue::Endpoint;
-use crate::value::{Flavor, Value};
+use crate::dialect::Dialect;
+use crate::value::Value;
 
 pub use crate::catalogue::CURSOR_PARAMS;
 
@@ -22,7 +23,7 @@ pub fn next_args(
     endpoint: &Endpoint,
     original: &Args,
     body: &Json,
-    flavor: Flavor,
+    flavor: Dialect,
 ) -> Option<Args> {
     let obj = body.as_object()?;
     let mut next = original.clone();
@@ -37,8 +38,8 @@ pub fn next_args(
         // Which body field carries the cursor differs between the official
         // SDKs: the first one present wins.
         let order: [&str; 3] = match flavor {
-            Flavor::Python => ["offset", "cursor", "nextCursor"],
-            Flavor::Js | Flavor::Rust => ["cursor", "offset", "nextCursor"],
+            Dialect::Python => ["offset", "cursor", "nextCursor"],
+            Dialect::Js | Dialect::Rust => ["cursor", "offset", "nextCursor"],
         };
         // With no cursor at all the official JS SDK would ask for the same
         // page again, forever; we stop, as the Python SDK does.
@@ -46,7 +47,7 @@ pub fn next_args(
             .iter()
             .filter_map(|k| obj.get(*k))
             .find(|v| !v.is_null())?;
-        if flavor == Flavor::Python && !truthy(cursor) {
+        if flavor == Dialect::Python && !truthy(cursor) {
             return None;
         }
         for name in ["cursor", "offset", "nextCursor"] {

@@ -50,6 +50,7 @@ pub async fn save_video(
     let connect_timeout = options
         .connect_timeout
         .unwrap_or(crate::options::DEFAULT_CONNECT_TIMEOUT);
+    let proxied = options.proxy.is_some();
     let client = http_client(options, Purpose::Download)?;
     // The slot is held until the file is written (or the download fails).
     let (_slot, left) = connection_slot(url.as_str(), options, &target).await?;
@@ -67,7 +68,7 @@ pub async fn save_video(
     let resp = req
         .send()
         .await
-        .map_err(|e| classify(&e, &target, timeout, connect_timeout))?;
+        .map_err(|e| classify(e, &target, timeout, connect_timeout, proxied))?;
     let status = resp.status().as_u16();
     if status != 200 {
         let headers = resp.headers().clone();
@@ -93,7 +94,8 @@ pub async fn save_video(
         let mut written = 0u64;
         let mut stream = resp.bytes_stream();
         while let Some(chunk) = stream.next().await {
-            let chunk = chunk.map_err(|e| classify(&e, &target, timeout, connect_timeout))?;
+            let chunk =
+                chunk.map_err(|e| classify(e, &target, timeout, connect_timeout, proxied))?;
             file.write_all(&chunk)
                 .await
                 .map_err(|e| io_error(path, "write", e))?;
@@ -160,9 +162,6 @@ fn temp_path(path: &Path) -> Result<PathBuf> {
 }
 
 fn io_error(path: &Path, what: &str, e: std::io::Error) -> Error {
-    Error::transport(
-        TransportKind::Io,
-        path.display().to_string(),
-        format!("could not {what} the file: {e}"),
-    )
+    let reason = format!("could not {what} the file: {e}");
+    Error::transport_from(TransportKind::Io, path.display().to_string(), reason, e)
 }

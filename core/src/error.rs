@@ -2,12 +2,14 @@
 //! place. No variant's `Display` or `Debug` ever contains an API or account key.
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::response::Response;
 
 /// Everything that can go wrong in a call.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// A parameter broke a rule before anything was sent.
     Validation(ValidationError),
@@ -24,6 +26,7 @@ pub enum Error {
 
 /// An option that cannot be used, named as the app wrote it.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct OptionError {
     /// The option as the app spelt it: `$options.timeout`, `__options__["timeout"]`.
     pub field: String,
@@ -32,6 +35,7 @@ pub struct OptionError {
 
 /// Which rule a parameter broke.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Rule {
     Required,
     Type,
@@ -57,6 +61,7 @@ impl Rule {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ValidationError {
     /// The parameter's argument name, as the official SDKs report it.
     pub field: String,
@@ -66,6 +71,7 @@ pub struct ValidationError {
 
 /// What kind of transport failure happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TransportKind {
     /// The connection could not be made (refused, unreachable, DNS).
     Connect,
@@ -109,12 +115,34 @@ impl TransportKind {
 }
 
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct TransportError {
     pub kind: TransportKind,
     /// The method and URL of the request, without credentials.
     pub target: String,
     /// The reason, in words.
     pub reason: String,
+    /// The underlying error (the HTTP client's, a file's), for
+    /// [`std::error::Error::source`].
+    pub source: Option<Arc<dyn std::error::Error + Send + Sync>>,
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+impl ValidationError {
+    pub fn new(field: impl Into<String>, rule: Rule, message: impl Into<String>) -> Self {
+        ValidationError {
+            field: field.into(),
+            rule,
+            message: message.into(),
+        }
+    }
 }
 
 impl fmt::Display for TransportError {
@@ -141,7 +169,14 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Transport(t) => std::error::Error::source(t),
+            _ => None,
+        }
+    }
+}
 
 impl Error {
     pub(crate) fn validation(field: &str, rule: Rule, message: String) -> Self {
@@ -161,7 +196,32 @@ impl Error {
             kind,
             target,
             reason: reason.into(),
+            source: None,
         })
+    }
+
+    /// A transport error caused by `source`.
+    pub(crate) fn transport_from(
+        kind: TransportKind,
+        target: String,
+        reason: impl Into<String>,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        Error::Transport(TransportError {
+            kind,
+            target,
+            reason: reason.into(),
+            source: Some(Arc::new(source)),
+        })
+    }
+
+    /// The caller gave up on the call to `target` (an aborted signal).
+    pub fn cancelled(target: impl Into<String>) -> Self {
+        Error::transport(
+            TransportKind::Cancelled,
+            target.into(),
+            "the call was aborted",
+        )
     }
 
     /// The HTTP status, for API errors.

@@ -27,28 +27,36 @@ pub mod args;
 pub mod catalogue;
 pub mod client;
 pub mod cursor;
+pub mod dialect;
 pub mod download;
 pub mod error;
-mod head;
 pub mod options;
 pub mod pages;
+mod partial_json;
 pub mod request;
 pub mod resolve;
 pub mod response;
 pub mod settings;
-pub mod tiktok;
+pub mod tiktok_codes;
 pub mod transport;
 pub mod value;
 
 pub use args::Args;
 pub use catalogue::{catalogue, Catalogue, Endpoint, Location, Method, Param, ParamType};
 pub use client::{CallOptions, Client};
+pub use dialect::Dialect;
+/// The former name of [`Dialect`], kept while other crates move to it.
+#[doc(hidden)]
+pub use dialect::Dialect as Flavor;
 pub use error::{Error, OptionError, Result, Rule, TransportError, TransportKind, ValidationError};
 pub use options::{Options, RetryPolicy};
 pub use pages::{PageLimits, Pages};
 pub use request::Request;
 pub use response::{ApiErrorKind, Response};
-pub use value::{Flavor, Value};
+/// The former name of [`tiktok_codes`].
+#[doc(hidden)]
+pub use tiktok_codes as tiktok;
+pub use value::Value;
 
 /// This crate's version, which is also the Python and npm packages' version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

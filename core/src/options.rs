@@ -14,6 +14,8 @@ pub const ENV_BASE: &str = "TIKAPI_BASE_URL";
 /// Environment variable that replaces the sandbox base.
 pub const ENV_SANDBOX: &str = "TIKAPI_SANDBOX_URL";
 
+/// Build one with [`Options::default`] and the `with_*` setters (or the
+/// binding's option parser, [`crate::settings::parse`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {
     /// Production base URL.
@@ -40,7 +42,33 @@ pub struct Options {
     pub max_connections: Option<u32>,
 }
 
+/// `with_<field>(value)`: the options with that field set.
+macro_rules! setters {
+    ($($name:ident: $field:ident: $ty:ty),* $(,)?) => {
+        $(
+            #[doc = concat!("These options with `", stringify!($field), "` set.")]
+            pub fn $name(mut self, value: $ty) -> Self {
+                self.$field = Some(value);
+                self
+            }
+        )*
+    };
+}
+
 impl Options {
+    setters! {
+        with_base: base: String,
+        with_sandbox_base: sandbox_base: String,
+        with_headers: headers: Vec<(String, String)>,
+        with_proxy: proxy: String,
+        with_timeout: timeout: Duration,
+        with_connect_timeout: connect_timeout: Duration,
+        with_retry: retry: RetryPolicy,
+        with_max_body_size: max_body_size: u64,
+        with_danger_accept_invalid_certs: danger_accept_invalid_certs: bool,
+        with_max_connections: max_connections: u32,
+    }
+
     /// Fill every unset field from `parent`.
     pub fn inherit(&self, parent: &Options) -> Options {
         Options {

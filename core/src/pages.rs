@@ -8,13 +8,16 @@ use crate::args::Args;
 use std::sync::Arc;
 
 use crate::client::{select, CallOptions, Client};
+use crate::dialect::Dialect;
 use crate::error::{Error, Result, Rule};
 use crate::resolve::Bound;
 use crate::response::Response;
-use crate::value::{Flavor, Value};
+use crate::value::Value;
 
-/// When to stop walking pages, beside the API saying there is no more.
+/// When to stop walking pages, beside the API saying there is no more:
+/// `PageLimits::default().with_max_pages(5)`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PageLimits {
     /// Stop after this many pages.
     pub max_pages: Option<u64>,
@@ -24,14 +27,26 @@ pub struct PageLimits {
 }
 
 impl PageLimits {
+    /// These limits with a page cap.
+    pub fn with_max_pages(mut self, n: u64) -> Self {
+        self.max_pages = Some(n);
+        self
+    }
+
+    /// These limits with an item cap.
+    pub fn with_max_items(mut self, n: u64) -> Self {
+        self.max_items = Some(n);
+        self
+    }
+
     /// Limits as an app gave them: each null (no limit) or a whole number
     /// of at least 0 (a larger one than any walk reaches is no limit).
     /// Anything else is a validation error naming the limit as the language spells it
     /// (`max_pages` / `maxPages`).
-    pub fn parse(max_pages: &Value, max_items: &Value, flavor: Flavor) -> Result<PageLimits> {
+    pub fn parse(max_pages: &Value, max_items: &Value, flavor: Dialect) -> Result<PageLimits> {
         let names = match flavor {
-            Flavor::Python => ["max_pages", "max_items"],
-            Flavor::Js | Flavor::Rust => ["maxPages", "maxItems"],
+            Dialect::Python => ["max_pages", "max_items"],
+            Dialect::Js | Dialect::Rust => ["maxPages", "maxItems"],
         };
         Ok(PageLimits {
             max_pages: limit(names[0], max_pages, flavor)?,
@@ -40,7 +55,7 @@ impl PageLimits {
     }
 }
 
-fn limit(name: &str, v: &Value, flavor: Flavor) -> Result<Option<u64>> {
+fn limit(name: &str, v: &Value, flavor: Dialect) -> Result<Option<u64>> {
     let whole = match v {
         Value::Null => return Ok(None),
         Value::Int(i) => Some(*i as f64),
@@ -134,7 +149,7 @@ fn next_call(response: &Response) -> Option<(&Origin, Args)> {
     let origin = response.extensions().get::<Arc<Origin>>()?;
     // The JS SDK reads a body as JSON only when the server says it is; the
     // Python SDK tries to parse whatever came.
-    if origin.client.flavor() != Flavor::Python && !response.is_json() {
+    if origin.client.flavor() != Dialect::Python && !response.is_json() {
         return None;
     }
     let json = response.head()?;

@@ -5,8 +5,8 @@ use std::fmt;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
 use crate::catalogue::{Endpoint, Location, Method};
+use crate::dialect::Dialect;
 use crate::resolve::Resolved;
-use crate::value::Flavor;
 
 /// Characters escaped in a path segment: everything but RFC 3986 unreserved
 /// characters, so a value can never add a segment, a query or a fragment.
@@ -97,7 +97,7 @@ impl Request {
         resolved: &[Resolved<'_>],
         base: &str,
         extra_headers: &[(String, String)],
-        flavor: Flavor,
+        flavor: Dialect,
     ) -> Request {
         let mut path = endpoint.path.clone();
         let mut query = Vec::new();

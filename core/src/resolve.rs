@@ -7,8 +7,9 @@
 //! required, type, pattern, max/min, enum.
 
 use crate::catalogue::{Endpoint, Param, ParamType};
+use crate::dialect::Dialect;
 use crate::error::{Error, Result, Rule};
-use crate::value::{Flavor, Value, ValueKind};
+use crate::value::{Value, ValueKind};
 
 /// Where bound values come from (a scope chain, or a plain [`crate::Args`]).
 pub trait Bound {
@@ -34,7 +35,7 @@ pub fn resolve<'e>(
     call: &crate::Args,
     bound: &dyn Bound,
     sandbox: bool,
-    flavor: Flavor,
+    flavor: Dialect,
 ) -> Result<Vec<Resolved<'e>>> {
     let mut out = Vec::with_capacity(endpoint.params.len());
     for param in &endpoint.params {
@@ -67,7 +68,7 @@ pub fn resolve<'e>(
 
 /// Validate one value against its parameter's rules, returning it (coerced
 /// where a documented leniency applies).
-pub fn check(param: &Param, value: Value, flavor: Flavor) -> Result<Value> {
+pub fn check(param: &Param, value: Value, flavor: Dialect) -> Result<Value> {
     let fail = |rule: Rule, message: String| Err(Error::validation(&param.key, rule, message));
     if value.has_non_finite() {
         return fail(
@@ -225,7 +226,7 @@ fn pattern_hint(re: &str) -> &'static str {
     }
 }
 
-fn quote(v: &Value, flavor: Flavor) -> String {
+fn quote(v: &Value, flavor: Dialect) -> String {
     match v {
         Value::Str(s) => format!("{s:?}"),
         other => other.text(flavor),
@@ -234,13 +235,13 @@ fn quote(v: &Value, flavor: Flavor) -> String {
 
 /// The offending value as shown in a message: kind and a short preview, and
 /// never the value of a key.
-fn show(param: &Param, v: &Value, flavor: Flavor) -> String {
+fn show(param: &Param, v: &Value, flavor: Dialect) -> String {
     if param.is_secret() {
         return "(a value that is not shown)".to_owned();
     }
     let text = match v {
         Value::Str(s) => format!("{s:?}"),
-        Value::Array(_) | Value::Object(_) if flavor != Flavor::Python => {
+        Value::Array(_) | Value::Object(_) if flavor != Dialect::Python => {
             serde_json::to_string(&v.to_json()).unwrap_or_default()
         }
         other => other.text(flavor),

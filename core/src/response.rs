@@ -9,10 +9,11 @@ use std::time::Duration;
 use bytes::Bytes;
 use http::HeaderMap;
 
-use crate::value::Flavor;
+use crate::dialect::Dialect;
 
 /// The kinds of API error apps commonly tell apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ApiErrorKind {
     /// 400: a parameter the API refused (`fields` names them).
     BadRequest,
@@ -163,7 +164,7 @@ impl Response {
             return full.as_ref();
         }
         self.head
-            .get_or_init(|| crate::head::parse(&self.body))
+            .get_or_init(|| crate::partial_json::parse(&self.body))
             .as_ref()
     }
 
@@ -193,14 +194,14 @@ impl Response {
     /// body's `message` in Python's `str()` form when the body is a JSON
     /// object that has one; otherwise the `requests` library's own wording,
     /// `500 Server Error: Internal Server Error for url: URL`.
-    pub fn error_message(&self, flavor: Flavor) -> String {
-        if flavor != Flavor::Python {
+    pub fn error_message(&self, flavor: Dialect) -> String {
+        if flavor != Dialect::Python {
             return self.message();
         }
         if let Some(m) = self.head().and_then(|j| j.as_object()?.get("message")) {
             return match m {
                 serde_json::Value::String(s) => s.clone(),
-                other => crate::value::Value::from(other).text(Flavor::Python),
+                other => crate::value::Value::from(other).text(Dialect::Python),
             };
         }
         let side = if self.status < 500 {
@@ -238,7 +239,7 @@ impl Response {
 
     /// The docs' description of [`Response::tiktok_code`].
     pub fn tiktok_description(&self) -> Option<&'static str> {
-        self.tiktok_code().and_then(crate::tiktok::describe)
+        self.tiktok_code().and_then(crate::tiktok_codes::describe)
     }
 
     /// `Retry-After`, as seconds or an HTTP date.

@@ -3,16 +3,17 @@
 //! call, and a video download's `headers` / `timeout` / `proxies`.
 //!
 //! The bindings convert the language's value into a [`Value`] and hand it
-//! here with their [`Flavor`]; this module knows both spellings of every key
+//! here with their [`Dialect`]; this module knows both spellings of every key
 //! (`max_body_size` / `maxBodySize`), the units of each language (seconds in
 //! Python, milliseconds in JavaScript), the header rules, the "did you mean"
 //! hints, and the one wording of every complaint.
 
 use std::time::Duration;
 
+use crate::dialect::Dialect;
 use crate::error::{Error, OptionError, Result};
 use crate::options::{Options, RetryPolicy};
-use crate::value::{Flavor, Value};
+use crate::value::Value;
 
 /// Which group of options is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,17 +127,17 @@ const ALIASES: &[(&str, Kind)] = &[
 ];
 
 impl Spec {
-    fn name(&self, flavor: Flavor) -> Option<&'static str> {
+    fn name(&self, flavor: Dialect) -> Option<&'static str> {
         match flavor {
-            Flavor::Python => self.python,
-            Flavor::Js | Flavor::Rust => self.js,
+            Dialect::Python => self.python,
+            Dialect::Js | Dialect::Rust => self.js,
         }
     }
 
-    fn other_name(&self, flavor: Flavor) -> Option<&'static str> {
+    fn other_name(&self, flavor: Dialect) -> Option<&'static str> {
         match flavor {
-            Flavor::Python => self.js,
-            Flavor::Js | Flavor::Rust => self.python,
+            Dialect::Python => self.js,
+            Dialect::Js | Dialect::Rust => self.python,
         }
     }
 
@@ -145,7 +146,7 @@ impl Spec {
     }
 }
 
-fn find(flavor: Flavor, source: Source, key: &str) -> Option<&'static Spec> {
+fn find(flavor: Dialect, source: Source, key: &str) -> Option<&'static Spec> {
     SPECS
         .iter()
         .find(|s| s.applies(source) && s.name(flavor) == Some(key))
@@ -153,25 +154,25 @@ fn find(flavor: Flavor, source: Source, key: &str) -> Option<&'static Spec> {
 
 /// Whether `key` is an option the binding handles itself (a hook, an agent):
 /// its value is not converted or read here.
-pub fn handled_by_binding(flavor: Flavor, key: &str) -> bool {
+pub fn handled_by_binding(flavor: Dialect, key: &str) -> bool {
     find(flavor, Source::Call, key).is_some_and(|s| s.kind == Kind::Binding)
 }
 
 /// Where options come from, as the app wrote it: `$options`, `__options__`.
-fn container(flavor: Flavor, source: Source) -> &'static str {
+fn container(flavor: Dialect, source: Source) -> &'static str {
     match (flavor, source) {
-        (Flavor::Python, Source::Call) => "__options__",
-        (Flavor::Python, Source::Download) => "save_video options",
+        (Dialect::Python, Source::Call) => "__options__",
+        (Dialect::Python, Source::Download) => "save_video options",
         (_, Source::Call) => "$options",
         (_, Source::Download) => "saveVideo options",
     }
 }
 
 /// One option as the app wrote it: `$options.timeout`, `__options__["timeout"]`.
-pub fn field(flavor: Flavor, source: Source, key: &str) -> String {
+pub fn field(flavor: Dialect, source: Source, key: &str) -> String {
     match (flavor, source) {
-        (Flavor::Python, Source::Call) => format!("__options__[{key:?}]"),
-        (Flavor::Python, Source::Download) => format!("save_video({key}=...)"),
+        (Dialect::Python, Source::Call) => format!("__options__[{key:?}]"),
+        (Dialect::Python, Source::Download) => format!("save_video({key}=...)"),
         _ => format!("{}.{key}", container(flavor, source)),
     }
 }
@@ -183,13 +184,13 @@ pub const NOT_UNICODE: &str =
 
 /// The complaint for an option whose value the binding could not convert,
 /// `why` saying what is wrong with it (see [`NOT_UNICODE`]).
-pub fn not_convertible(flavor: Flavor, source: Source, key: &str, why: &str) -> Error {
+pub fn not_convertible(flavor: Dialect, source: Source, key: &str, why: &str) -> Error {
     let field = field(flavor, source, key);
     invalid(field.clone(), format!("{field} {why}"))
 }
 
 /// The complaint for options whose keys are not all text.
-pub fn key_not_text(flavor: Flavor, source: Source, shown: &str) -> Error {
+pub fn key_not_text(flavor: Dialect, source: Source, shown: &str) -> Error {
     let whole = container(flavor, source);
     invalid(whole, format!("{whole} keys must be strings, not {shown}"))
 }
@@ -202,8 +203,8 @@ fn invalid(field: impl Into<String>, message: String) -> Error {
 }
 
 /// A value as a complaint shows it (a string's first 40 characters).
-pub fn describe(v: &Value, flavor: Flavor) -> String {
-    let py = flavor == Flavor::Python;
+pub fn describe(v: &Value, flavor: Dialect) -> String {
+    let py = flavor == Dialect::Python;
     match v {
         Value::Null => (if py { "None" } else { "null" }).to_owned(),
         Value::Bool(_) => v.text(flavor),
@@ -221,8 +222,8 @@ pub fn describe(v: &Value, flavor: Flavor) -> String {
 /// Read options as an app wrote them. Null values leave an option unset; an
 /// unknown key or a value of the wrong kind is an [`Error::InvalidOption`]
 /// naming it as the app spelt it.
-pub fn parse(input: &Value, flavor: Flavor, source: Source) -> Result<Options> {
-    let py = flavor == Flavor::Python;
+pub fn parse(input: &Value, flavor: Dialect, source: Source) -> Result<Options> {
+    let py = flavor == Dialect::Python;
     let Value::Object(entries) = input else {
         let whole = container(flavor, source);
         let what = if py { "a dict" } else { "an object" };
@@ -312,7 +313,7 @@ pub fn parse(input: &Value, flavor: Flavor, source: Source) -> Result<Options> {
 
 /// A time in the language's unit: `Some(None)` for null (unset, in a
 /// Python pair), `None` when it is not a positive number within the limit.
-fn duration(v: &Value, flavor: Flavor) -> Option<Option<Duration>> {
+fn duration(v: &Value, flavor: Dialect) -> Option<Option<Duration>> {
     if v.is_null() {
         return Some(None);
     }
@@ -320,7 +321,7 @@ fn duration(v: &Value, flavor: Flavor) -> Option<Option<Duration>> {
         Value::Int(_) | Value::Float(_) => v.as_f64()?,
         _ => return None,
     };
-    let millis = if flavor == Flavor::Python {
+    let millis = if flavor == Dialect::Python {
         n * 1000.0
     } else {
         n
@@ -360,8 +361,8 @@ fn proxies(v: &Value, bad: &dyn Fn(&str) -> Error) -> Result<Option<String>> {
 /// Extra headers: an object (a dict) of names to values, or a list of
 /// `[name, value]` pairs. Values print as the language prints them; null
 /// values are left out. Each is checked as HTTP requires.
-fn headers(v: &Value, field: &str, flavor: Flavor) -> Result<Vec<(String, String)>> {
-    let what = if flavor == Flavor::Python {
+fn headers(v: &Value, field: &str, flavor: Dialect) -> Result<Vec<(String, String)>> {
+    let what = if flavor == Dialect::Python {
         "a dict of header names to values"
     } else {
         "an object of header names to values"
@@ -417,7 +418,7 @@ pub fn check_header(name: &str, value: &str) -> std::result::Result<(), String> 
 
 /// The complaint for a key that is not an option, with the option probably
 /// meant and every known key.
-fn unknown(flavor: Flavor, source: Source, key: &str) -> Error {
+fn unknown(flavor: Dialect, source: Source, key: &str) -> Error {
     let known: Vec<&str> = SPECS
         .iter()
         .filter(|s| s.applies(source))
@@ -443,7 +444,7 @@ fn unknown(flavor: Flavor, source: Source, key: &str) -> Error {
         Some(Kind::ConnectTimeout) if spelled(Kind::ConnectTimeout).is_none() => {
             " (did you mean \"timeout\", as a (connect, total) pair of seconds?)".to_owned()
         }
-        Some(Kind::Proxies) if flavor != Flavor::Python => " (did you mean \"proxy\"?)".to_owned(),
+        Some(Kind::Proxies) if flavor != Dialect::Python => " (did you mean \"proxy\"?)".to_owned(),
         Some(kind) => spelled(kind)
             .map(|s| format!(" (did you mean {s:?}?)"))
             .unwrap_or_default(),
@@ -522,7 +523,7 @@ mod tests {
                     obj(&[("http", "http://a".into()), ("https", "http://b".into())]),
                 ),
             ]),
-            Flavor::Python,
+            Dialect::Python,
             Source::Call,
         )
         .unwrap();
@@ -537,7 +538,7 @@ mod tests {
                 ("maxBodySize", Value::Int(10)),
                 ("on_success", Value::Object(vec![])),
             ]),
-            Flavor::Js,
+            Dialect::Js,
             Source::Call,
         )
         .unwrap();
@@ -550,33 +551,33 @@ mod tests {
     fn the_other_languages_spelling_is_named_not_taken() {
         let (field, m) = message(parse(
             &obj(&[("maxBodySize", Value::Int(1))]),
-            Flavor::Python,
+            Dialect::Python,
             Source::Call,
         ));
         assert_eq!(field, "__options__[\"maxBodySize\"]");
         assert!(m.contains("did you mean \"max_body_size\"?"), "{m}");
         let (field, m) = message(parse(
             &obj(&[("timout", Value::Int(1))]),
-            Flavor::Js,
+            Dialect::Js,
             Source::Call,
         ));
         assert_eq!(field, "$options.timout");
         assert!(m.starts_with("Unknown $options key \"timout\" (did you mean \"timeout\"?); the known keys are base, "), "{m}");
         let (_, m) = message(parse(
             &obj(&[("somethingElse", Value::Int(1))]),
-            Flavor::Js,
+            Dialect::Js,
             Source::Call,
         ));
         assert!(!m.contains("did you mean"), "{m}");
         let (_, m) = message(parse(
             &obj(&[("connect_timeout", Value::Int(1))]),
-            Flavor::Python,
+            Dialect::Python,
             Source::Call,
         ));
         assert!(m.contains("(connect, total)"), "{m}");
         let (_, m) = message(parse(
             &obj(&[("verify", Value::Bool(false))]),
-            Flavor::Python,
+            Dialect::Python,
             Source::Call,
         ));
         assert!(
@@ -587,63 +588,63 @@ mod tests {
 
     #[test]
     fn bad_values_are_named_with_what_was_expected() {
-        let cases: &[(Flavor, &str, Value, &str)] = &[
+        let cases: &[(Dialect, &str, Value, &str)] = &[
             (
-                Flavor::Js,
+                Dialect::Js,
                 "timeout",
                 Value::Int(0),
                 "$options.timeout must be a positive number of milliseconds",
             ),
             (
-                Flavor::Js,
+                Dialect::Js,
                 "timeout",
                 Value::Int(2_147_483_648),
                 "at most 2147483647",
             ),
             (
-                Flavor::Python,
+                Dialect::Python,
                 "timeout",
                 Value::Float(f64::NAN),
                 "__options__[\"timeout\"] must be a positive number of seconds",
             ),
             (
-                Flavor::Python,
+                Dialect::Python,
                 "timeout",
                 Value::Array(vec![Value::Int(1); 3]),
                 "(connect, total)",
             ),
             (
-                Flavor::Js,
+                Dialect::Js,
                 "retries",
                 Value::Float(1.5),
                 "a whole number >= 0, not the number 1.5",
             ),
             (
-                Flavor::Js,
+                Dialect::Js,
                 "maxConnections",
                 Value::Int(0),
                 "a whole number >= 1",
             ),
             (
-                Flavor::Python,
+                Dialect::Python,
                 "max_body_size",
                 Value::Bool(true),
                 "not True",
             ),
             (
-                Flavor::Python,
+                Dialect::Python,
                 "dangerously_accept_invalid_certificates",
                 Value::Int(1),
                 "True or False",
             ),
             (
-                Flavor::Js,
+                Dialect::Js,
                 "values",
                 Value::Str("x".into()),
                 "$options.values must be an object",
             ),
             (
-                Flavor::Js,
+                Dialect::Js,
                 "base",
                 Value::Int(5),
                 "$options.base must be a URL string, not the number 5",
@@ -654,7 +655,11 @@ mod tests {
             assert!(field.contains(key), "{field}");
             assert!(m.contains(words), "{key}: {m}");
         }
-        let (_, m) = message(parse(&Value::Str("x".into()), Flavor::Python, Source::Call));
+        let (_, m) = message(parse(
+            &Value::Str("x".into()),
+            Dialect::Python,
+            Source::Call,
+        ));
         assert!(m.starts_with("__options__ must be a dict"), "{m}");
     }
 
@@ -664,14 +669,14 @@ mod tests {
             "headers",
             obj(&[("X-Test", "secret\r\nInjected: 1".into())]),
         )]);
-        let (field, m) = message(parse(&bad_value, Flavor::Js, Source::Call));
+        let (field, m) = message(parse(&bad_value, Dialect::Js, Source::Call));
         assert_eq!(field, "$options.headers");
         assert!(
             m.contains("\"X-Test\"") && m.contains("line break") && !m.contains("secret"),
             "{m}"
         );
         let bad_name = obj(&[("headers", obj(&[("bad name", "x".into())]))]);
-        assert!(message(parse(&bad_name, Flavor::Python, Source::Call))
+        assert!(message(parse(&bad_name, Dialect::Python, Source::Call))
             .1
             .contains("\"bad name\""));
         let pairs = obj(&[(
@@ -681,14 +686,14 @@ mod tests {
                 Value::Array(vec!["only".into()]),
             ]),
         )]);
-        assert!(message(parse(&pairs, Flavor::Js, Source::Call))
+        assert!(message(parse(&pairs, Dialect::Js, Source::Call))
             .1
             .contains("[name, value] pairs"));
         let ok = obj(&[(
             "headers",
             obj(&[("X-N", Value::Int(5)), ("X-Skip", Value::Null)]),
         )]);
-        let o = parse(&ok, Flavor::Python, Source::Call).unwrap();
+        let o = parse(&ok, Dialect::Python, Source::Call).unwrap();
         assert_eq!(o.headers, Some(vec![("X-N".to_owned(), "5".to_owned())]));
     }
 
@@ -696,21 +701,21 @@ mod tests {
     fn downloads_take_only_their_own_keys() {
         let o = parse(
             &obj(&[("timeout", Value::Int(5))]),
-            Flavor::Python,
+            Dialect::Python,
             Source::Download,
         )
         .unwrap();
         assert_eq!(o.timeout, Some(Duration::from_secs(5)));
         let (field, m) = message(parse(
             &obj(&[("timeout", "soon".into())]),
-            Flavor::Python,
+            Dialect::Python,
             Source::Download,
         ));
         assert_eq!(field, "save_video(timeout=...)");
         assert!(m.contains("timeout"), "{m}");
         assert!(parse(
             &obj(&[("retries", Value::Int(1))]),
-            Flavor::Js,
+            Dialect::Js,
             Source::Download
         )
         .is_err());

@@ -371,7 +371,8 @@ async fn send_once(
         req = req.body(body.clone());
     }
     let connect_timeout = options.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
-    let fail = |e: reqwest::Error| classify(&e, &target, timeout, connect_timeout);
+    let proxied = options.proxy.is_some();
+    let fail = |e: reqwest::Error| classify(e, &target, timeout, connect_timeout, proxied);
     let resp = req.send().await.map_err(fail)?;
     let status = resp.status().as_u16();
     let headers = resp.headers().clone();
@@ -407,51 +408,94 @@ fn too_large(target: &str, cap: u64) -> Error {
     )
 }
 
-/// Map a reqwest error to a transport error with a useful reason.
+/// Map a reqwest error to a transport error with a useful reason, by the
+/// error's own flags and the errors it wraps (never by its wording); the
+/// reqwest error stays the source. `proxied`: the connection goes through a
+/// proxy, so a failure to connect is the proxy's.
 pub(crate) fn classify(
-    e: &reqwest::Error,
+    e: reqwest::Error,
     target: &str,
     timeout: Duration,
     connect_timeout: Duration,
+    proxied: bool,
 ) -> Error {
-    let reason = short_reason(e);
-    let lower = reason.to_ascii_lowercase();
+    let target = target.to_owned();
     if e.is_timeout() && e.is_connect() {
-        return Error::transport(
-            TransportKind::Timeout,
-            target.to_owned(),
-            format!("could not connect within {connect_timeout:.1?} (option connect timeout)"),
-        );
+        let reason =
+            format!("could not connect within {connect_timeout:.1?} (option connect timeout)");
+        return Error::transport_from(TransportKind::Timeout, target, reason, e);
     }
     let kind = if e.is_timeout() {
         TransportKind::Timeout
-    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake")
-    {
+    } else if wraps_tls_error(&e) {
         TransportKind::Tls
-    } else if lower.contains("proxy") {
+    } else if e.is_connect() && proxied {
         TransportKind::Proxy
     } else if e.is_redirect() {
         TransportKind::Redirect
     } else if e.is_connect() {
         TransportKind::Connect
-    } else if lower.contains("reading a body")
-        || lower.contains("end of file")
-        || lower.contains("connection")
-    {
-        // The gzip/brotli layer reports a cut-off body as a decode error.
+    } else if lost_connection(&e) {
+        // Before the decode flag: the gzip/brotli layer reports a cut-off
+        // body as a decode error.
         TransportKind::Body
     } else if e.is_decode() {
         TransportKind::Decode
-    } else if e.is_body() || lower.contains("closed") {
+    } else if e.is_body() {
         TransportKind::Body
     } else {
         TransportKind::Other
     };
     let reason = match kind {
         TransportKind::Timeout => format!("timed out (no complete answer within {:.1?})", timeout),
-        _ => reason,
+        _ => short_reason(&e),
     };
-    Error::transport(kind, target.to_owned(), reason)
+    Error::transport_from(kind, target, reason, e)
+}
+
+/// `e` and the errors it wraps, outermost first. An I/O error's payload is
+/// visited too (its own `source()` skips it).
+fn chain<'a>(
+    e: &'a (dyn std::error::Error + 'static),
+) -> Vec<&'a (dyn std::error::Error + 'static)> {
+    let mut out = Vec::new();
+    let mut cur = Some(e);
+    while let Some(err) = cur {
+        out.push(err);
+        cur = match err
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => err.source(),
+        };
+    }
+    out
+}
+
+/// Whether the TLS layer refused the connection (an untrusted certificate).
+fn wraps_tls_error(e: &reqwest::Error) -> bool {
+    chain(e).iter().any(|err| err.is::<rustls::Error>())
+}
+
+/// Whether the connection was lost or cut short: reset, closed early, or a
+/// message that ended before it was complete.
+fn lost_connection(e: &reqwest::Error) -> bool {
+    use std::io::ErrorKind;
+    chain(e).iter().any(|err| {
+        if let Some(h) = err.downcast_ref::<hyper::Error>() {
+            return h.is_incomplete_message() || h.is_closed() || h.is_canceled();
+        }
+        err.downcast_ref::<std::io::Error>().is_some_and(|io| {
+            matches!(
+                io.kind(),
+                ErrorKind::UnexpectedEof
+                    | ErrorKind::ConnectionReset
+                    | ErrorKind::ConnectionAborted
+                    | ErrorKind::BrokenPipe
+            )
+        })
+    })
 }
 
 /// The innermost useful messages of an error chain, without the URL that

@@ -1,32 +1,9 @@
-//! Parameter values as the bindings hand them over, and the host-language
-//! rules for how a value prints.
+//! Parameter values as the bindings hand them over, and how a value prints
+//! in each dialect.
 
 use std::fmt::Write as _;
 
-/// Which official SDK a caller speaks for. The official JavaScript and Python
-/// SDKs agree on almost everything; where they differ (how a value prints in a
-/// query, which cursor field wins), the flavor decides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Flavor {
-    /// The official npm SDK's rules (`String(value)`, `true`).
-    Js,
-    /// The official PyPI SDK's rules (`str(value)`, `True`).
-    Python,
-    /// Rust callers: the JavaScript rules, which match JSON.
-    #[default]
-    Rust,
-}
-
-impl Flavor {
-    /// The name used in our `User-Agent`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Flavor::Js => "node",
-            Flavor::Python => "python",
-            Flavor::Rust => "rust",
-        }
-    }
-}
+use crate::dialect::Dialect;
 
 /// A parameter value. Bindings convert host values into this before anything
 /// else happens, so the core sees one representation whatever the language.
@@ -43,6 +20,7 @@ pub enum Value {
 
 /// The type a value has, in the catalogue's vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ValueKind {
     Null,
     Boolean,
@@ -98,14 +76,14 @@ impl Value {
 
     /// The value's text form as the host language prints it: what the
     /// official SDKs test regexes against and put in a query string or path.
-    pub fn text(&self, flavor: Flavor) -> String {
+    pub fn text(&self, flavor: Dialect) -> String {
         let mut out = String::new();
         self.write_text(flavor, &mut out, true);
         out
     }
 
-    fn write_text(&self, flavor: Flavor, out: &mut String, top: bool) {
-        let py = flavor == Flavor::Python;
+    fn write_text(&self, flavor: Dialect, out: &mut String, top: bool) {
+        let py = flavor == Dialect::Python;
         match self {
             Value::Null => out.push_str(if py {
                 "None"
@@ -289,15 +267,18 @@ mod tests {
 
     #[test]
     fn text_forms_follow_the_host_language() {
-        assert_eq!(Value::Bool(true).text(Flavor::Python), "True");
-        assert_eq!(Value::Bool(true).text(Flavor::Js), "true");
-        assert_eq!(Value::Float(5.0).text(Flavor::Python), "5.0");
-        assert_eq!(Value::Float(5.0).text(Flavor::Js), "5");
-        assert_eq!(Value::Float(1.5).text(Flavor::Js), "1.5");
+        assert_eq!(Value::Bool(true).text(Dialect::Python), "True");
+        assert_eq!(Value::Bool(true).text(Dialect::Js), "true");
+        assert_eq!(Value::Float(5.0).text(Dialect::Python), "5.0");
+        assert_eq!(Value::Float(5.0).text(Dialect::Js), "5");
+        assert_eq!(Value::Float(1.5).text(Dialect::Js), "1.5");
         let arr = Value::Array(vec![Value::Int(1), Value::Str("a".into())]);
-        assert_eq!(arr.text(Flavor::Python), "[1, 'a']");
-        assert_eq!(arr.text(Flavor::Js), "1,a");
-        assert_eq!(Value::Float(f64::NAN).text(Flavor::Js), "NaN");
-        assert_eq!(Value::Float(f64::NEG_INFINITY).text(Flavor::Python), "-inf");
+        assert_eq!(arr.text(Dialect::Python), "[1, 'a']");
+        assert_eq!(arr.text(Dialect::Js), "1,a");
+        assert_eq!(Value::Float(f64::NAN).text(Dialect::Js), "NaN");
+        assert_eq!(
+            Value::Float(f64::NEG_INFINITY).text(Dialect::Python),
+            "-inf"
+        );
     }
 }

@@ -207,3 +207,24 @@ fn the_export_carries_every_endpoint_and_the_category_tree() {
     assert_eq!(export["categories"]["path"], "");
     assert_eq!(export["categories"]["entries"][0]["name"], "public");
 }
+
+#[test]
+fn unknown_values_in_the_catalogue_are_parse_errors() {
+    let doc = |param: &str| {
+        format!(
+            r#"{{"base":"https://a","sandboxBase":"http://b","endpoints":[{{"key":"k","method":"GET","path":"/k","params":{{"p":{param}}}}}]}}"#
+        )
+    };
+    assert!(tikapi_core::catalogue::parse(&doc(r#"{"type":"string"}"#)).is_ok());
+    for bad in [
+        r#"{"location":"cookie"}"#,
+        r#"{"type":"text"}"#,
+        r#"{"required":"yes"}"#,
+        r#"{"colour":"red"}"#,
+    ] {
+        let err = tikapi_core::catalogue::parse(&doc(bad)).err();
+        assert!(err.is_some(), "{bad} was accepted");
+    }
+    let bad_method = doc("{}").replace("\"GET\"", "\"PUT\"");
+    assert!(tikapi_core::catalogue::parse(&bad_method).is_err());
+}

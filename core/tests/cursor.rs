@@ -4,9 +4,9 @@
 
 use serde_json::{json, Value as Json};
 use tikapi_core::cursor::next_args;
-use tikapi_core::{catalogue, Args, Flavor, Value};
+use tikapi_core::{catalogue, Args, Dialect, Value};
 
-fn next(key: &str, body: Json, flavor: Flavor) -> Option<Vec<(String, Value)>> {
+fn next(key: &str, body: Json, flavor: Dialect) -> Option<Vec<(String, Value)>> {
     let endpoint = catalogue().get(key).unwrap();
     let original = Args::new().with("secUid", "S".repeat(40));
     next_args(endpoint, &original, &body, flavor).map(|a| a.iter().skip(1).cloned().collect())
@@ -16,7 +16,7 @@ fn s(v: &str) -> Value {
     Value::Str(v.into())
 }
 
-const BOTH: [Flavor; 2] = [Flavor::Js, Flavor::Python];
+const BOTH: [Dialect; 2] = [Dialect::Js, Dialect::Python];
 
 #[test]
 fn cursor_with_has_more() {
@@ -58,19 +58,19 @@ fn offset_and_cursor_precedence_differs_between_the_sdks() {
     // JS takes `cursor` first, Python `offset`; each value goes to every
     // cursor name the endpoint declares.
     assert_eq!(
-        next("user.live.list", body.clone(), Flavor::Js),
+        next("user.live.list", body.clone(), Dialect::Js),
         Some(vec![("offset".into(), s("100"))])
     );
     assert_eq!(
-        next("user.live.list", body.clone(), Flavor::Python),
+        next("user.live.list", body.clone(), Dialect::Python),
         Some(vec![("offset".into(), Value::Int(30))])
     );
     assert_eq!(
-        next("public.posts", body.clone(), Flavor::Python),
+        next("public.posts", body.clone(), Dialect::Python),
         Some(vec![("cursor".into(), Value::Int(30))])
     );
     assert_eq!(
-        next("public.posts", body, Flavor::Rust),
+        next("public.posts", body, Dialect::Rust),
         Some(vec![("cursor".into(), s("100"))])
     );
 }
@@ -179,7 +179,7 @@ fn has_more_without_a_cursor_stops() {
         next(
             "public.posts",
             json!({"hasMore": true, "cursor": 0}),
-            Flavor::Python
+            Dialect::Python
         ),
         None
     );
@@ -187,7 +187,7 @@ fn has_more_without_a_cursor_stops() {
         next(
             "public.posts",
             json!({"hasMore": true, "cursor": 0}),
-            Flavor::Js
+            Dialect::Js
         ),
         Some(vec![("cursor".into(), Value::Int(0))])
     );

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use http::HeaderMap;
-use tikapi_core::{ApiErrorKind, Flavor, Response};
+use tikapi_core::{ApiErrorKind, Dialect, Response};
 
 fn resp(status: u16, body: &str) -> Response {
     Response::new(
@@ -20,14 +20,14 @@ fn resp(status: u16, body: &str) -> Response {
 fn python_words_errors_as_requests_does_when_the_body_has_no_message() {
     let r = resp(500, "<html>oops</html>");
     assert_eq!(
-        r.error_message(Flavor::Python),
+        r.error_message(Dialect::Python),
         "500 Server Error: Internal Server Error for url: http://127.0.0.1:9/public/check?username=a"
     );
     assert_eq!(
-        resp(404, "{}").error_message(Flavor::Python),
+        resp(404, "{}").error_message(Dialect::Python),
         "404 Client Error: Not Found for url: http://127.0.0.1:9/public/check?username=a"
     );
-    assert_eq!(r.error_message(Flavor::Js), "Something went wrong.");
+    assert_eq!(r.error_message(Dialect::Js), "Something went wrong.");
 }
 
 #[test]
@@ -36,15 +36,15 @@ fn the_body_message_wins_in_both_flavors() {
         403,
         r#"{"status":"error","message":"User doesn't exist","statusCode":10202}"#,
     );
-    assert_eq!(r.error_message(Flavor::Python), "User doesn't exist");
-    assert_eq!(r.error_message(Flavor::Js), "User doesn't exist");
+    assert_eq!(r.error_message(Dialect::Python), "User doesn't exist");
+    assert_eq!(r.error_message(Dialect::Js), "User doesn't exist");
     // Python's str() of a non-string message.
     assert_eq!(
-        resp(400, r#"{"message": 5}"#).error_message(Flavor::Python),
+        resp(400, r#"{"message": 5}"#).error_message(Dialect::Python),
         "5"
     );
     assert_eq!(
-        resp(400, r#"{"message": null}"#).error_message(Flavor::Python),
+        resp(400, r#"{"message": null}"#).error_message(Dialect::Python),
         "None"
     );
 }

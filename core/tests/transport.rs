@@ -7,11 +7,11 @@ use std::time::Duration;
 
 use support::{closed_port_url, json, respond, serve, Action};
 use tikapi_core::transport::block_on;
-use tikapi_core::{args, Args, Client, Error, Flavor, Options, RetryPolicy, TransportKind};
+use tikapi_core::{args, Args, Client, Dialect, Error, Options, RetryPolicy, TransportKind};
 
 const KEY: &str = "Zyxwvutsrq9876543210";
 
-fn client(base: &str, flavor: Flavor, options: Options) -> Client {
+fn client(base: &str, flavor: Dialect, options: Options) -> Client {
     let api = Client::with_flavor(KEY, flavor);
     let o = Options {
         base: Some(base.into()),
@@ -36,7 +36,7 @@ fn success_carries_status_headers_url_and_lazy_json() {
         200,
         r#"{"status":"success","message":"","statusCode":0}"#,
     )]);
-    let api = client(&s.url, Flavor::Js, Options::default());
+    let api = client(&s.url, Dialect::Js, Options::default());
     let r = block_on(api.call("key", Args::new())).unwrap();
     assert_eq!((r.status, r.reason.as_str(), r.ok()), (200, "OK", true));
     assert_eq!(r.message(), "Success.");
@@ -57,7 +57,7 @@ fn api_errors_carry_status_body_message_and_tiktok_code() {
         403,
         r#"{"status":"error","message":"User doesn't exist","statusCode":10202}"#,
     )]);
-    let api = client(&s.url, Flavor::Python, Options::default());
+    let api = client(&s.url, Dialect::Python, Options::default());
     let err = block_on(api.call("public.check", args! {"username" => "doesnotexist"})).unwrap_err();
     let Error::Api(r) = &err else {
         panic!("{err:?}")
@@ -72,7 +72,7 @@ fn api_errors_carry_status_body_message_and_tiktok_code() {
         &[("content-type", "text/html")],
         b"<html>bad gateway</html>",
     )]);
-    let api = client(&s.url, Flavor::Js, Options::default());
+    let api = client(&s.url, Dialect::Js, Options::default());
     let err = block_on(api.call("key", Args::new())).unwrap_err();
     assert_eq!(err.status(), Some(502));
     assert_eq!(err.to_string(), "Something went wrong.");
@@ -81,7 +81,7 @@ fn api_errors_carry_status_body_message_and_tiktok_code() {
 #[test]
 fn post_sends_json_body() {
     let s = serve(vec![json(200, "{}")]);
-    let api = client(&s.url, Flavor::Js, Options::default());
+    let api = client(&s.url, Dialect::Js, Options::default());
     block_on(api.call(
         "user.posts.like",
         args! {"accountKey" => "Acct0123456789", "media_id" => "7109178205151464746"},
@@ -103,7 +103,7 @@ fn post_sends_json_body() {
 #[test]
 fn connection_refused_is_a_connect_error_naming_the_url() {
     let url = closed_port_url();
-    let api = client(&url, Flavor::Js, Options::default());
+    let api = client(&url, Dialect::Js, Options::default());
     let err = block_on(api.call("key", Args::new())).unwrap_err();
     let Error::Transport(t) = &err else {
         panic!("{err:?}")
@@ -114,6 +114,18 @@ fn connection_refused_is_a_connect_error_naming_the_url() {
         "{err}"
     );
     assert!(!err.to_string().contains(KEY));
+    // The HTTP client's error is kept as the source, down to the OS error.
+    let mut chain = Vec::new();
+    let mut cur = std::error::Error::source(&err);
+    while let Some(e) = cur {
+        chain.push(e);
+        cur = e.source();
+    }
+    assert!(!chain.is_empty(), "a source");
+    assert!(
+        chain.iter().any(|e| e.is::<std::io::Error>()),
+        "an io::Error below: {chain:?}"
+    );
 }
 
 #[test]
@@ -123,7 +135,7 @@ fn a_server_that_never_answers_hits_the_total_timeout() {
         timeout: Some(Duration::from_millis(200)),
         ..Options::default()
     };
-    let api = client(&s.url, Flavor::Js, options);
+    let api = client(&s.url, Dialect::Js, options);
     let err = block_on(api.call("key", Args::new())).unwrap_err();
     let Error::Transport(t) = &err else {
         panic!("{err:?}")
@@ -135,7 +147,7 @@ fn a_server_that_never_answers_hits_the_total_timeout() {
 #[test]
 fn closed_without_answer_and_truncated_bodies_are_body_errors() {
     let s = serve(vec![Action::Close]);
-    let api = client(&s.url, Flavor::Js, Options::default());
+    let api = client(&s.url, Dialect::Js, Options::default());
     let err = block_on(api.call("key", Args::new())).unwrap_err();
     assert!(matches!(&err, Error::Transport(_)), "{err:?}");
 
@@ -144,7 +156,7 @@ fn closed_without_answer_and_truncated_bodies_are_body_errors() {
             .to_vec();
     raw.extend_from_slice(b"1");
     let s = serve(vec![Action::Raw(raw)]);
-    let api = client(&s.url, Flavor::Js, Options::default());
+    let api = client(&s.url, Dialect::Js, Options::default());
     let err = block_on(api.call("key", Args::new())).unwrap_err();
     let Error::Transport(t) = &err else {
         panic!("{err:?}")
@@ -162,7 +174,7 @@ fn bodies_over_the_cap_are_refused() {
         max_body_size: Some(1000),
         ..Options::default()
     };
-    let api = client(&s.url, Flavor::Js, options);
+    let api = client(&s.url, Dialect::Js, options);
     let err = block_on(api.call("key", Args::new())).unwrap_err();
     let Error::Transport(t) = &err else {
         panic!("{err:?}")
@@ -176,7 +188,7 @@ fn retries_are_off_by_default() {
         respond(429, &[("retry-after", "3")], b"{}"),
         json(200, "{}"),
     ]);
-    let api = client(&s.url, Flavor::Js, Options::default());
+    let api = client(&s.url, Dialect::Js, Options::default());
     let err = block_on(api.call("key", Args::new())).unwrap_err();
     assert_eq!(err.status(), Some(429));
     assert_eq!(err.retry_after(), Some(Duration::from_secs(3)));
@@ -192,7 +204,7 @@ fn retries_recover_from_429_5xx_and_refused_connections() {
     ]);
     let api = client(
         &s.url,
-        Flavor::Js,
+        Dialect::Js,
         Options {
             retry: quick_retries(3),
             ..Options::default()
@@ -206,7 +218,7 @@ fn retries_recover_from_429_5xx_and_refused_connections() {
     let s = serve(vec![json(500, r#"{"message":"boom"}"#)]);
     let api = client(
         &s.url,
-        Flavor::Js,
+        Dialect::Js,
         Options {
             retry: quick_retries(2),
             ..Options::default()
@@ -220,7 +232,7 @@ fn retries_recover_from_429_5xx_and_refused_connections() {
     let s = serve(vec![respond(429, &[("retry-after", "3600")], b"{}")]);
     let api = client(
         &s.url,
-        Flavor::Js,
+        Dialect::Js,
         Options {
             retry: quick_retries(2),
             ..Options::default()
@@ -234,7 +246,7 @@ fn retries_recover_from_429_5xx_and_refused_connections() {
     let url = closed_port_url();
     let api = client(
         &url,
-        Flavor::Js,
+        Dialect::Js,
         Options {
             retry: quick_retries(2),
             ..Options::default()
@@ -252,7 +264,7 @@ fn posts_are_not_retried_after_a_server_error() {
     let s = serve(vec![json(500, "{}"), json(200, "{}")]);
     let api = client(
         &s.url,
-        Flavor::Js,
+        Dialect::Js,
         Options {
             retry: quick_retries(3),
             ..Options::default()
@@ -285,7 +297,7 @@ fn next_page_over_http_follows_the_cursor_until_the_end() {
         json(200, r#"{"hasMore":true,"cursor":"60","itemList":[3]}"#),
         json(200, r#"{"hasMore":false,"cursor":"90","itemList":[4]}"#),
     ]);
-    let api = client(&s.url, Flavor::Js, Options::default());
+    let api = client(&s.url, Dialect::Js, Options::default());
     let sec = "S".repeat(40);
     let mut page =
         Some(block_on(api.call("public.posts", args! {"secUid" => sec.as_str()})).unwrap());
@@ -306,12 +318,9 @@ fn pages_stream_honours_limits() {
         200,
         r#"{"hasMore":true,"cursor":"30","itemList":[1,2,3]}"#,
     )]);
-    let api = client(&s.url, Flavor::Python, Options::default());
+    let api = client(&s.url, Dialect::Python, Options::default());
     let sec = "S".repeat(40);
-    let limits = tikapi_core::PageLimits {
-        max_pages: Some(4),
-        max_items: None,
-    };
+    let limits = tikapi_core::PageLimits::default().with_max_pages(4);
     let mut pages = api.pages("public.posts", args! {"secUid" => sec.as_str()}, limits);
     let mut n = 0;
     while let Some(p) = block_on(pages.next()) {
@@ -319,10 +328,7 @@ fn pages_stream_honours_limits() {
         n += 1;
     }
     assert_eq!(n, 4);
-    let limits = tikapi_core::PageLimits {
-        max_pages: None,
-        max_items: Some(7),
-    };
+    let limits = tikapi_core::PageLimits::default().with_max_items(7);
     let mut pages = api.pages("public.posts", args! {"secUid" => sec.as_str()}, limits);
     let mut takes = Vec::new();
     while let Some(p) = block_on(pages.next()) {
@@ -337,9 +343,9 @@ fn pages_stream_honours_limits() {
 #[test]
 fn page_limits_are_whole_numbers_named_in_each_language() {
     use tikapi_core::{PageLimits, Rule, Value};
-    let ok = PageLimits::parse(&Value::Int(2), &Value::Null, Flavor::Js).unwrap();
+    let ok = PageLimits::parse(&Value::Int(2), &Value::Null, Dialect::Js).unwrap();
     assert_eq!((ok.max_pages, ok.max_items), (Some(2), None));
-    let huge = PageLimits::parse(&Value::Null, &Value::Float(1e30), Flavor::Python).unwrap();
+    let huge = PageLimits::parse(&Value::Null, &Value::Float(1e30), Dialect::Python).unwrap();
     assert_eq!(huge.max_items, Some(u64::MAX));
     let cases = [
         (Value::Int(-1), Rule::Min),
@@ -350,7 +356,7 @@ fn page_limits_are_whole_numbers_named_in_each_language() {
         (Value::Bool(true), Rule::Type),
     ];
     for (value, rule) in cases {
-        for (flavor, name) in [(Flavor::Js, "maxPages"), (Flavor::Python, "max_pages")] {
+        for (flavor, name) in [(Dialect::Js, "maxPages"), (Dialect::Python, "max_pages")] {
             match PageLimits::parse(&value, &Value::Null, flavor) {
                 Err(Error::Validation(v)) => {
                     assert_eq!((v.field.as_str(), v.rule), (name, rule), "{value:?}");
@@ -367,10 +373,10 @@ fn a_non_json_content_type_ends_paging_for_js_but_not_python() {
     let body = br#"{"hasMore":true,"cursor":"30"}"#;
     let s = serve(vec![respond(200, &[("content-type", "text/html")], body)]);
     let sec = "S".repeat(40);
-    let js = client(&s.url, Flavor::Js, Options::default());
+    let js = client(&s.url, Dialect::Js, Options::default());
     let r = block_on(js.call("public.posts", args! {"secUid" => sec.as_str()})).unwrap();
     assert!(block_on(Client::next_page(&r)).unwrap().is_none());
-    let py = client(&s.url, Flavor::Python, Options::default());
+    let py = client(&s.url, Dialect::Python, Options::default());
     let r = block_on(py.call("public.posts", args! {"secUid" => sec.as_str()})).unwrap();
     assert!(block_on(Client::next_page(&r)).unwrap().is_some());
 }
@@ -382,7 +388,7 @@ fn redirects_to_another_origin_are_not_followed_so_keys_stay_home() {
     let other = elsewhere.url.replace("127.0.0.1", "localhost");
     let location = format!("{other}/steal");
     let home = serve(vec![respond(302, &[("location", &location)], b"")]);
-    let api = client(&home.url, Flavor::Js, Options::default());
+    let api = client(&home.url, Dialect::Js, Options::default());
     let user = api.scope(args! { "accountKey" => "Abcdefghij0123456789" });
     match block_on(user.call("user.info", Args::new())) {
         Err(Error::Api(r)) => assert_eq!(r.status, 302, "the app sees the redirect"),
@@ -400,7 +406,7 @@ fn redirects_to_another_origin_are_not_followed_so_keys_stay_home() {
         &[("location", &format!("{}/moved", target.url))],
         b"",
     )]);
-    let api = client(&hop.url, Flavor::Js, Options::default());
+    let api = client(&hop.url, Dialect::Js, Options::default());
     assert!(
         matches!(block_on(api.call("key", Args::new())), Err(Error::Api(r)) if r.status == 307)
     );
@@ -413,7 +419,7 @@ fn redirects_within_the_origin_are_followed() {
         respond(307, &[("location", "/key/info-moved")], b""),
         json(200, r#"{"status":"success"}"#),
     ]);
-    let api = client(&s.url, Flavor::Js, Options::default());
+    let api = client(&s.url, Dialect::Js, Options::default());
     let r = block_on(api.call("key", Args::new())).unwrap();
     assert_eq!(r.status, 200);
     assert!(r.url.ends_with("/key/info-moved"));
@@ -425,7 +431,7 @@ fn redirects_within_the_origin_are_followed() {
 #[test]
 fn over_long_urls_and_bad_headers_are_refused_before_sending_by_name() {
     let s = serve(vec![json(200, r#"{"status":"success"}"#)]);
-    let api = client(&s.url, Flavor::Js, Options::default());
+    let api = client(&s.url, Dialect::Js, Options::default());
     let huge = "a".repeat(70_000);
     let e = block_on(api.call("public.check", args! { "username" => huge.as_str() })).unwrap_err();
     let text = e.to_string();
@@ -440,7 +446,7 @@ fn over_long_urls_and_bad_headers_are_refused_before_sending_by_name() {
             headers: Some(vec![(name.into(), value.into())]),
             ..Options::default()
         };
-        let api = client(&s.url, Flavor::Js, o);
+        let api = client(&s.url, Dialect::Js, o);
         let e = block_on(api.call("key", Args::new())).unwrap_err();
         assert!(matches!(e, Error::Usage(_)), "{e:?}");
         let text = e.to_string();
@@ -456,7 +462,7 @@ fn over_long_urls_and_bad_headers_are_refused_before_sending_by_name() {
 #[test]
 fn error_targets_shorten_long_urls() {
     let url = closed_port_url();
-    let api = client(&url, Flavor::Js, Options::default());
+    let api = client(&url, Dialect::Js, Options::default());
     let long = "b".repeat(5_000);
     let e = block_on(api.call("public.check", args! { "username" => long.as_str() })).unwrap_err();
     let text = e.to_string();
@@ -521,7 +527,7 @@ fn max_connections_caps_requests_in_flight_per_host() {
         max_connections: Some(2),
         ..Options::default()
     };
-    let api = client(&s.url, Flavor::Python, options);
+    let api = client(&s.url, Dialect::Python, options);
     let rt = tikapi_core::transport::runtime();
     let calls: Vec<_> = (0..5)
         .map(|_| {
@@ -547,10 +553,7 @@ fn max_connections_caps_requests_in_flight_per_host() {
         max_connections: Some(2),
         ..Options::default()
     };
-    let call = tikapi_core::CallOptions {
-        options: quick,
-        ..Default::default()
-    };
+    let call = tikapi_core::CallOptions::default().with_options(quick);
     let err = block_on(api.call_with("key", Args::new(), call)).unwrap_err();
     let Error::Transport(t) = &err else {
         panic!("{err:?}")
@@ -577,7 +580,7 @@ fn calls_over_max_connections_take_their_turn_and_all_succeed() {
         max_connections: Some(1),
         ..Options::default()
     };
-    let api = client(&s.url, Flavor::Js, options);
+    let api = client(&s.url, Dialect::Js, options);
     let all = futures_util::future::join_all((0..10).map(|_| api.call("key", Args::new())));
     let results = block_on(all);
     assert!(results.iter().all(|r| r.as_ref().is_ok_and(|r| r.ok())));
@@ -591,7 +594,7 @@ fn max_connections_of_zero_is_refused_not_waited_out() {
         max_connections: Some(0),
         ..Options::default()
     };
-    let api = client(&s.url, Flavor::Python, options);
+    let api = client(&s.url, Dialect::Python, options);
     let err = block_on(api.call("key", Args::new())).unwrap_err();
     assert!(
         matches!(&err, Error::Usage(m) if m.contains("max_connections")),

@@ -3,9 +3,9 @@
 //! the README lists, and messages that name the problem but never a key.
 
 use serde_json::Value as Json;
-use tikapi_core::{Args, CallOptions, Client, Error, Flavor, Options, Rule, Value};
+use tikapi_core::{Args, CallOptions, Client, Dialect, Error, Options, Rule, Value};
 
-fn client(flavor: Flavor, sandbox: bool) -> Client {
+fn client(flavor: Dialect, sandbox: bool) -> Client {
     let api = Client::with_flavor("Zyxwvutsrq9876543210", flavor);
     let o = Options {
         base: Some("http://127.0.0.1:9".into()),
@@ -50,7 +50,10 @@ fn every_rule_of_every_parameter_fails_on_the_official_field() {
             .iter()
             .map(|(k, v)| (k.clone(), Value::from(v)))
             .collect();
-        for (flavor, expected) in [(Flavor::Js, &case["js"]), (Flavor::Python, &case["python"])] {
+        for (flavor, expected) in [
+            (Dialect::Js, &case["js"]),
+            (Dialect::Python, &case["python"]),
+        ] {
             let label = format!("{key}.{param} breaking {rule} ({flavor:?})");
             let result = prepare(&client(flavor, false), key, args.clone());
             let expected = expected.as_str().unwrap();
@@ -82,7 +85,7 @@ fn every_rule_of_every_parameter_fails_on_the_official_field() {
 #[test]
 fn precedence_call_then_bound_then_example_then_default() {
     // Default only (production): count=30.
-    let api = client(Flavor::Js, false);
+    let api = client(Dialect::Js, false);
     let sec = "MS4wLjABAAAA".to_owned() + &"s".repeat(40);
     let r = prepare(
         &api,
@@ -93,7 +96,7 @@ fn precedence_call_then_bound_then_example_then_default() {
     assert_eq!(query(&r), [("secUid", sec.as_str()), ("count", "30")]);
 
     // Sandbox: examples fill what is missing, before defaults.
-    let sandbox = client(Flavor::Js, true);
+    let sandbox = client(Dialect::Js, true);
     let r = prepare(&sandbox, "public.check", Args::new()).unwrap();
     assert_eq!(
         query(&r),
@@ -144,7 +147,7 @@ fn precedence_call_then_bound_then_example_then_default() {
 
 #[test]
 fn account_key_comes_from_call_scope_or_sandbox() {
-    let sandbox = client(Flavor::Python, true);
+    let sandbox = client(Dialect::Python, true);
     let header = |r: &tikapi_core::Request| {
         r.headers
             .iter()
@@ -167,7 +170,7 @@ fn account_key_comes_from_call_scope_or_sandbox() {
     .unwrap();
     assert_eq!(header(&r), "Call0123456789");
     // Production with no account key anywhere: required.
-    let prod = client(Flavor::Python, false);
+    let prod = client(Dialect::Python, false);
     let (field, rule, message) = field_of(prepare(&prod, "user.info", Args::new()));
     assert_eq!((field.as_str(), rule), ("accountKey", Rule::Required));
     assert!(message.contains("user.info"), "{message}");
@@ -175,7 +178,7 @@ fn account_key_comes_from_call_scope_or_sandbox() {
 
 #[test]
 fn first_broken_parameter_wins_in_declared_order() {
-    let api = client(Flavor::Js, false);
+    let api = client(Dialect::Js, false);
     // media_id has the wrong type and comment_id is missing: media_id comes first.
     let (field, rule, _) = field_of(prepare(
         &api,
@@ -193,7 +196,7 @@ fn first_broken_parameter_wins_in_declared_order() {
 
 #[test]
 fn leniencies_accept_plainly_meant_values() {
-    let api = client(Flavor::Js, false);
+    let api = client(Dialect::Js, false);
     // An integer for a numeric-string cursor or id is sent as its digits.
     let r = prepare(
         &api,
@@ -232,7 +235,7 @@ fn leniencies_accept_plainly_meant_values() {
 
 #[test]
 fn numbers_must_be_finite_and_values_print_like_the_host() {
-    let api = client(Flavor::Python, false);
+    let api = client(Dialect::Python, false);
     for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
         let (field, rule, message) = field_of(prepare(
             &api,
@@ -255,14 +258,14 @@ fn numbers_must_be_finite_and_values_print_like_the_host() {
         Args::new().with("count", 5.0),
     ));
     assert_eq!(field, "count");
-    let js = client(Flavor::Js, false);
+    let js = client(Dialect::Js, false);
     let r = prepare(&js, "public.explore", Args::new().with("count", 5.0)).unwrap();
     assert_eq!(query(&r), [("count", "5")]);
 }
 
 #[test]
 fn enum_and_type_messages_are_clear() {
-    let api = client(Flavor::Js, false);
+    let api = client(Dialect::Js, false);
     let (_, _, m) = field_of(prepare(
         &api,
         "public.search",
@@ -286,7 +289,7 @@ fn enum_and_type_messages_are_clear() {
     ));
     assert!(m.len() < 400, "{}", m.len());
     // A bad key is named, its value is not shown.
-    let bad = Client::with_flavor("short!", Flavor::Js);
+    let bad = Client::with_flavor("short!", Dialect::Js);
     let (field, _, m) = field_of(prepare(&bad, "key", Args::new()));
     assert_eq!(field, "apiKey");
     assert!(!m.contains("short!"), "{m}");
@@ -294,7 +297,7 @@ fn enum_and_type_messages_are_clear() {
 
 #[test]
 fn unknown_endpoints_are_usage_errors() {
-    let api = client(Flavor::Js, false);
+    let api = client(Dialect::Js, false);
     let err = prepare(&api, "public.nope", Args::new()).unwrap_err();
     assert!(
         matches!(&err, Error::Usage(m) if m.contains("public.nope")),

@@ -3,14 +3,14 @@
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value as Json;
-use tikapi_core::{catalogue, cursor::next_args, Args, Flavor};
+use tikapi_core::{catalogue, cursor::next_args, Args, Dialect};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(body) = serde_json::from_slice::<Json>(data) else {
         return;
     };
     for ep in &catalogue().endpoints {
-        for flavor in [Flavor::Js, Flavor::Python, Flavor::Rust] {
+        for flavor in [Dialect::Js, Dialect::Python, Dialect::Rust] {
             let _ = next_args(ep, &Args::new(), &body, flavor);
         }
     }

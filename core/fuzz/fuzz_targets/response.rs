@@ -7,7 +7,7 @@ use std::time::Duration;
 use bytes::Bytes;
 use http::{HeaderMap, HeaderName, HeaderValue};
 use libfuzzer_sys::fuzz_target;
-use tikapi_core::{Flavor, Response};
+use tikapi_core::{Dialect, Response};
 
 fuzz_target!(|data: &[u8]| {
     if data.len() < 3 {
@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = r.json();
     let _ = r.text();
     let _ = r.message();
-    let _ = r.error_message(Flavor::Python);
+    let _ = r.error_message(Dialect::Python);
     let _ = r.error_kind();
     let _ = r.tiktok_code();
     let _ = r.tiktok_description();

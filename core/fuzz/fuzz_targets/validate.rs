@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value as Json;
-use tikapi_core::{catalogue, Args, CallOptions, Client, Flavor, Value};
+use tikapi_core::{catalogue, Args, CallOptions, Client, Dialect, Value};
 
 /// The URL is one an HTTP client accepts: no spaces or control characters.
 fn reqwest_like_parse(url: &str) -> bool {
@@ -25,13 +25,10 @@ fuzz_target!(|data: &[u8]| {
     for (k, v) in &obj {
         args.set(k, Value::from(v));
     }
-    for flavor in [Flavor::Js, Flavor::Python, Flavor::Rust] {
+    for flavor in [Dialect::Js, Dialect::Python, Dialect::Rust] {
         let api = Client::with_flavor("Abcdefghij0123456789", flavor);
         for sandbox in [false, true] {
-            let call = CallOptions {
-                sandbox: Some(sandbox),
-                ..CallOptions::default()
-            };
+            let call = CallOptions::default().with_sandbox(sandbox);
             if let Ok(req) = api.prepare(&ep.key, &args, &call) {
                 assert!(req.url.starts_with("http"), "{}", req.url);
                 assert!(reqwest_like_parse(&req.url), "unparsable URL {}", req.url);
