@@ -502,6 +502,11 @@ mod tests {
         )
     }
 
+    /// The field and message of the refusal of one option.
+    fn refused(key: &str, value: Value, dialect: Dialect) -> (String, String) {
+        message(parse(&obj(&[(key, value)]), dialect, Source::Call))
+    }
+
     fn message(r: Result<Options>) -> (String, String) {
         match r {
             Err(Error::InvalidOption(e)) => (e.field, e.message),
@@ -549,37 +554,17 @@ mod tests {
 
     #[test]
     fn the_other_languages_spelling_is_named_not_taken() {
-        let (field, m) = message(parse(
-            &obj(&[("maxBodySize", Value::Int(1))]),
-            Dialect::Python,
-            Source::Call,
-        ));
+        let (field, m) = refused("maxBodySize", Value::Int(1), Dialect::Python);
         assert_eq!(field, "__options__[\"maxBodySize\"]");
         assert!(m.contains("did you mean \"max_body_size\"?"), "{m}");
-        let (field, m) = message(parse(
-            &obj(&[("timout", Value::Int(1))]),
-            Dialect::Js,
-            Source::Call,
-        ));
+        let (field, m) = refused("timout", Value::Int(1), Dialect::Js);
         assert_eq!(field, "$options.timout");
         assert!(m.starts_with("Unknown $options key \"timout\" (did you mean \"timeout\"?); the known keys are base, "), "{m}");
-        let (_, m) = message(parse(
-            &obj(&[("somethingElse", Value::Int(1))]),
-            Dialect::Js,
-            Source::Call,
-        ));
+        let (_, m) = refused("somethingElse", Value::Int(1), Dialect::Js);
         assert!(!m.contains("did you mean"), "{m}");
-        let (_, m) = message(parse(
-            &obj(&[("connect_timeout", Value::Int(1))]),
-            Dialect::Python,
-            Source::Call,
-        ));
+        let (_, m) = refused("connect_timeout", Value::Int(1), Dialect::Python);
         assert!(m.contains("(connect, total)"), "{m}");
-        let (_, m) = message(parse(
-            &obj(&[("verify", Value::Bool(false))]),
-            Dialect::Python,
-            Source::Call,
-        ));
+        let (_, m) = refused("verify", Value::Bool(false), Dialect::Python);
         assert!(
             m.contains("\"dangerously_accept_invalid_certificates\": True"),
             "{m}"
