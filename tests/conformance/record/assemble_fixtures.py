@@ -54,7 +54,10 @@ def requests_fixture(d):
             c[side] = request(next(sent)) if r["ok"] else {"error_field": r["field"]}
         assert next(sent, None) is None, f"{side}: more requests than calls sent"
     return {
-        "_about": "Requests the official tikapi 3.2.2 SDKs (npm and PyPI) sent for each case, recorded on a loopback server. Regenerate: see core/tests/fixtures/README.md.",
+        "_about": (
+            "Requests the official tikapi 3.2.2 SDKs (npm and PyPI) sent for each case,"
+            " recorded on a loopback server. Regenerate: see core/tests/fixtures/README.md."
+        ),
         "apiKey": API_KEY,
         "cases": cases,
     }
@@ -73,7 +76,11 @@ def validation_fixture(d):
             else:
                 c[side] = r["field"]
     return {
-        "_about": "For each rule of each parameter of the official SDK 3.2.2, a call that breaks it, and the field each official SDK rejected it with (OK = sent, CRASH = raised a non-validation error). Recorded with tests/conformance/record/.",
+        "_about": (
+            "For each rule of each parameter of the official SDK 3.2.2, a call that breaks it,"
+            " and the field each official SDK rejected it with (OK = sent, CRASH = raised a"
+            " non-validation error). Recorded with tests/conformance/record/."
+        ),
         "cases": cases,
     }
 

@@ -21,7 +21,7 @@ def main(cases_path, base):
     for i, (key, body, ctype) in enumerate(cases):
         api = TikAPI("Zyxwvutsrq9876543210")
         headers = {
-            "x-tag": "py%d" % i,
+            "x-tag": f"py{i}",
             "x-body": base64.b64encode(json.dumps(body).encode()).decode(),
             "x-ctype": ctype,
         }

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import cases as conformance  # noqa: E402  (tests/conformance/cases.py)
+import cases as conformance  # tests/conformance/cases.py
 
 
 def main(out):
