@@ -40,7 +40,7 @@ use std::time::Duration;
 
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::Router;
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpSocket};
 use tokio::sync::watch;
 use tower::ServiceExt as _;
 
@@ -120,9 +120,25 @@ impl Drop for Sandbox {
     }
 }
 
+/// A burst of connections (a load test's thousands of concurrent calls) must
+/// wait in the accept queue, not be refused: tokio's `bind` asks for 1,024,
+/// so ask for the most Linux allows by default (`net.core.somaxconn`, 4,096).
+const ACCEPT_BACKLOG: u32 = 4096;
+
+fn listen(addr: SocketAddr) -> io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        TcpSocket::new_v4()?
+    } else {
+        TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(ACCEPT_BACKLOG)
+}
+
 /// Bind `config.addr` and serve on the current tokio runtime.
 pub async fn start(config: Config) -> io::Result<Sandbox> {
-    let listener = TcpListener::bind(config.addr).await?;
+    let listener = listen(config.addr)?;
     let addr = listener.local_addr()?;
     let (shutdown, rx) = watch::channel(false);
     let tls = if config.tls {
