@@ -7,6 +7,7 @@ the core's catalogue adds it here (and to the generated stubs).
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, Optional
 
@@ -15,11 +16,75 @@ from .exceptions import ValidationException
 from .response import APIResponse, AsyncAPIResponse
 
 CATALOGUE: list[dict[str, Any]] = _native.catalogue()
+#: Category path (``""`` for the client) -> what its constructor takes by position.
+CATEGORY_POSITIONAL: dict[str, list[str]] = _native.category_positional()
 
 
 def class_name(path: str) -> str:
     """``user.posts.comments`` -> ``UserPostsComments``."""
     return "".join(part[:1].upper() + part[1:] for part in path.split("."))
+
+
+def qualified_name(key: str) -> str:
+    """How errors name an endpoint or category method, as Python names the
+    official SDK's: ``public.check`` -> ``Public.check``; ``key`` -> ``TikAPI.key``."""
+    category, _, name = key.rpartition(".")
+    return f"{class_name(category) if category else 'TikAPI'}.{name}"
+
+
+# Endpoint key -> (qualified name, positional names): the official SDK's
+# order, from the catalogue. Of a two-form endpoint only one form has any.
+POSITIONAL: dict[str, tuple[str, tuple[str, ...]]] = {}
+for _e in CATALOGUE:
+    if _e["positional"] or _e["key"] not in POSITIONAL:
+        POSITIONAL[_e["key"]] = (qualified_name(_e["key"]), tuple(_e["positional"]))
+
+
+def bind(qualname: str, names: tuple[str, ...], args: tuple[Any, ...], kwargs: Any) -> Any:
+    """Put positional ``args`` into ``kwargs`` under ``names``, refusing too
+    many and a name given twice in Python's own words. As in the official
+    SDK's methods, the count includes the implicit ``cls``."""
+    if len(args) > len(names):
+        most = len(names) + 1
+        takes = (
+            "takes 1 positional argument"
+            if most == 1
+            else f"takes from 1 to {most} positional arguments"
+        )
+        raise TypeError(f"{qualname}() {takes} but {len(args) + 1} were given")
+    for name, value in zip(names, args):
+        if name in kwargs:
+            raise TypeError(f"{qualname}() got multiple values for argument '{name}'")
+        kwargs[name] = value
+    return kwargs
+
+
+def make_signature(names: Any, rest: str, returns: Any = inspect.Signature.empty) -> Any:
+    """``(name=None, ..., **rest)``: what ``inspect.signature`` shows. None
+    is every default, as passing None is passing nothing."""
+    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    params = [inspect.Parameter(n, kind, default=None) for n in names]
+    params.append(inspect.Parameter(rest, inspect.Parameter.VAR_KEYWORD))
+    return inspect.Signature(params, return_annotation=returns)
+
+
+_SIGNATURES: dict[tuple[str, bool], Any] = {}
+
+
+class _EndpointSignature:
+    """``Endpoint.__signature__``: the official method's signature, made
+    once per endpoint. None on the class, so the class itself inspects as usual."""
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return None
+        asynchronous = isinstance(obj, AsyncEndpoint)
+        sig = _SIGNATURES.get((obj._key, asynchronous))
+        if sig is None:
+            returns = AsyncAPIResponse if asynchronous else APIResponse
+            sig = make_signature(POSITIONAL[obj._key][1], "otherParams", returns)
+            _SIGNATURES[(obj._key, asynchronous)] = sig
+        return sig
 
 
 def tree() -> dict[str, dict[str, Any]]:
@@ -118,27 +183,42 @@ async def _aitems(
 
 
 class Endpoint:
-    """One endpoint of one scope: call it with the endpoint's keyword
-    arguments; ``pages(...)`` and ``items(...)`` walk every page."""
+    """One endpoint of one scope: call it with the endpoint's arguments, by
+    keyword or, in the official SDK's order, by position; ``pages(...)`` and
+    ``items(...)`` walk every page."""
 
     __slots__ = ("_key", "_native")
+    __signature__ = _EndpointSignature()
 
     def __init__(self, native: Any, key: str) -> None:
         self._native = native
         self._key = key
 
-    def __call__(self, **kwargs: Any) -> Any:
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if args:
+            bind(*POSITIONAL[self._key], args, kwargs)
         return self._native.call(self._key, kwargs)
 
     def pages(
-        self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
+        self,
+        *args: Any,
+        max_pages: Optional[int] = None,
+        max_items: Optional[int] = None,
+        **kwargs: Any,
     ) -> Any:
+        if args:
+            bind(*POSITIONAL[self._key], args, kwargs)
         return PageIterator(_pages(self._native, self._key, kwargs, max_pages, max_items))
 
     def items(
-        self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
+        self,
+        *args: Any,
+        max_pages: Optional[int] = None,
+        max_items: Optional[int] = None,
+        **kwargs: Any,
     ) -> Any:
-        return _items(self.pages(max_pages=max_pages, max_items=max_items, **kwargs), max_items)
+        pages = self.pages(*args, max_pages=max_pages, max_items=max_items, **kwargs)
+        return _items(pages, max_items)
 
     def __repr__(self) -> str:
         return f"<tikapi endpoint {self._key}>"
@@ -149,18 +229,31 @@ class AsyncEndpoint(Endpoint):
 
     __slots__ = ()
 
-    async def __call__(self, **kwargs: Any) -> Any:
+    async def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if args:
+            bind(*POSITIONAL[self._key], args, kwargs)
         return await self._native.call_async(self._key, kwargs)
 
     def pages(
-        self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
+        self,
+        *args: Any,
+        max_pages: Optional[int] = None,
+        max_items: Optional[int] = None,
+        **kwargs: Any,
     ) -> Any:
+        if args:
+            bind(*POSITIONAL[self._key], args, kwargs)
         return AsyncPageIterator(_pages(self._native, self._key, kwargs, max_pages, max_items))
 
     def items(
-        self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
+        self,
+        *args: Any,
+        max_pages: Optional[int] = None,
+        max_items: Optional[int] = None,
+        **kwargs: Any,
     ) -> Any:
-        return _aitems(self.pages(max_pages=max_pages, max_items=max_items, **kwargs), max_items)
+        pages = self.pages(*args, max_pages=max_pages, max_items=max_items, **kwargs)
+        return _aitems(pages, max_items)
 
 
 class _EndpointAttribute:
@@ -192,25 +285,61 @@ class _CategoryAttribute:
         return self._cls(obj._native)
 
 
+class _CategorySignature:
+    """``Category.__signature__``: the official constructor's, e.g.
+    ``(country=None, session_id=None, **values)`` for ``api.public``."""
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return None
+        return obj._signature
+
+
 class Category:
     """A category of endpoints (``api.public``, ``api.user.posts``). Calling
-    it binds default values in a new scope: ``api.user(accountKey=...)``."""
+    it binds default values in a new scope: ``api.user(accountKey=...)``, or
+    by position in the official SDK's order: ``api.user(accountKey)``,
+    ``api.public(country, session_id)``."""
 
     __slots__ = ("_native",)
+    __signature__ = _CategorySignature()
     _path = ""
+    # Set per class by ``install``.
+    _positional: tuple[str, ...] = ()
+    _signature: Any = None
+    _qualname = ""
 
     def __init__(self, native: Any) -> None:
         self._native = native
 
-    def __call__(self, **kwargs: Any) -> Any:
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if args:
+            bind(self._qualname + ".__new__", self._positional, args, kwargs)
         scope = type(self)(self._native.scope())
         scope._native.set(kwargs)
         return scope
 
-    def set(self, **kwargs: Any) -> Any:
-        """Bind defaults, ``__sandbox__`` or ``__options__`` in this scope."""
+    def set(self, *args: Any, **kwargs: Any) -> Any:
+        """Bind defaults, ``__sandbox__`` or ``__options__`` in this scope
+        (by position as the constructor takes them)."""
+        if args:
+            bind(self._qualname + ".set", self._positional, args, kwargs)
         self._native.set(kwargs)
         return self
+
+    def __copy__(self) -> Any:
+        """An independent scope with the same settings (``set`` on one is not
+        seen by the other)."""
+        return type(self)(self._native.duplicate())
+
+    def __deepcopy__(self, memo: Any) -> Any:
+        return self.__copy__()
+
+    def __reduce__(self) -> Any:
+        raise TypeError(
+            f"{type(self).__name__} objects cannot be pickled: a client holds the keys"
+            " (make a client in each process instead)"
+        )
 
     def __repr__(self) -> str:
         return f"<tikapi category {self._path} sandbox={self._native.sandbox}>"
@@ -236,7 +365,19 @@ def install(root: type, *, asynchronous: bool, module: str) -> dict[str, type]:
     # Deepest first, so a category's children exist when it is made.
     for path in sorted((p for p in nodes if p), key=lambda p: -p.count(".")):
         name = prefix + class_name(path)
-        cls = type(name, (Category,), {"__slots__": (), "_path": path, **attributes(path)})
+        positional = tuple(CATEGORY_POSITIONAL[path])
+        cls = type(
+            name,
+            (Category,),
+            {
+                "__slots__": (),
+                "_path": path,
+                "_positional": positional,
+                "_signature": make_signature(positional, "values"),
+                "_qualname": class_name(path),
+                **attributes(path),
+            },
+        )
         cls.__module__ = module
         classes[path] = cls
     for name, attr in attributes("").items():
