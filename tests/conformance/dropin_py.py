@@ -348,6 +348,18 @@ def run_categories(run: Runner) -> None:
         return api.key().status_code
 
     run.case("cat/set-positional", lambda: set_key("cat/set-positional"))
+
+    # **otherParams: any declared parameter by keyword beside the positions
+    # (the account key per call), names no endpoint declares are not sent.
+    def other_params(case: str) -> Any:
+        api = run.client(case)
+        return [
+            api.public.check("lilyachty", unknown="x").status_code,
+            api.user.info("lilyachty", accountKey=ACCOUNT_KEY).status_code,
+            api.user.posts.feed(10, accountKey=ACCOUNT_KEY, nothing=None).status_code,
+        ]
+
+    run.case("cat/other-params", lambda: other_params("cat/other-params"))
     run.case("cat/set-too-many", lambda: run.client("c").set(KEY2, "x"))
 
     from tikapi import TikAPI
