@@ -181,6 +181,8 @@ def test_category_and_client_signatures(api: Any) -> None:
     assert names(api.user.posts) == ["values"]
     assert names(TikAPI) == ["apiKey"]
     assert names(api.set) == ["apiKey", "values"]
+    assert names(api.public.set) == ["country", "session_id", "values"]
+    assert names(api.user.live.set) == ["values"]
     # The classes themselves still inspect as classes.
     assert names(_surface.Endpoint) == ["native", "key"]
 

@@ -370,6 +370,7 @@ def run_categories(run: Runner) -> None:
     for path in ("public", "user", "user.posts", "user.posts.comments", "user.live",
                  "user.conversationRequests"):  # fmt: skip
         run.case(f"sig/{path}", lambda path=path: sig_view(walk(api, path.split("."))))
+        run.case(f"sig/{path}.set", lambda path=path: sig_view(walk(api, path.split(".")).set))
 
 
 def run_responses(run: Runner) -> None:

@@ -345,6 +345,18 @@ class Category:
         return f"<tikapi category {self._path} sandbox={self._native.sandbox}>"
 
 
+def _category_set(positional: tuple[str, ...]) -> Any:
+    """A category class's own ``set``, so that ``inspect.signature`` shows
+    what its constructor takes (``set(country=None, session_id=None, **values)``)."""
+
+    def set(self: Category, *args: Any, **kwargs: Any) -> Any:
+        return Category.set(self, *args, **kwargs)
+
+    set.__doc__ = Category.set.__doc__
+    set.__signature__ = make_signature(("self", *positional), "values")  # type: ignore[attr-defined]
+    return set
+
+
 def install(root: type, *, asynchronous: bool, module: str) -> dict[str, type]:
     """Give ``root`` (TikAPI or AsyncTikAPI) the catalogue's categories and
     endpoints. Returns the category classes made, by path."""
@@ -375,6 +387,7 @@ def install(root: type, *, asynchronous: bool, module: str) -> dict[str, type]:
                 "_positional": positional,
                 "_signature": make_signature(positional, "values"),
                 "_qualname": class_name(path),
+                "set": _category_set(positional),
                 **attributes(path),
             },
         )
