@@ -269,20 +269,13 @@ impl NativeResponse {
         }
     }
 
-    /// Whether this response was rebuilt from a pickle (no client behind it).
-    #[getter]
-    fn detached(&self) -> bool {
-        self.restored.is_some()
-    }
-
     /// The request that was sent: (method, URL, headers, body bytes or
     /// None). The headers are the ones the core set, `User-Agent` first,
     /// keys included; the Python face hides those in every repr.
-    fn request(&self, py: Python<'_>) -> Option<Sent> {
+    fn request(&self) -> Option<Sent> {
         if let Some(r) = &self.restored {
             return r.request.clone();
         }
-        let _ = py;
         let request = self.inner.request()?;
         let mut headers = Vec::with_capacity(request.headers.len() + 1);
         headers.push(("User-Agent".to_owned(), self.client.user_agent()));
@@ -317,7 +310,7 @@ impl NativeResponse {
             self.headers(),
             self.content(py),
             self.endpoint().map(str::to_owned),
-            self.request(py),
+            self.request(),
         )
     }
 
