@@ -7,7 +7,6 @@ the core's catalogue adds it here (and to the generated stubs).
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, Optional
 
@@ -59,16 +58,51 @@ def bind(qualname: str, names: tuple[str, ...], args: tuple[Any, ...], kwargs: A
     return kwargs
 
 
-def make_signature(names: Any, rest: str, returns: Any = inspect.Signature.empty) -> Any:
-    """``(name=None, ..., **rest)``: what ``inspect.signature`` shows. None
-    is every default, as passing None is passing nothing."""
-    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
-    params = [inspect.Parameter(n, kind, default=None) for n in names]
-    params.append(inspect.Parameter(rest, inspect.Parameter.VAR_KEYWORD))
-    return inspect.Signature(params, return_annotation=returns)
+_SIGNATURES: dict[Any, Any] = {}
 
 
-_SIGNATURES: dict[tuple[str, bool], Any] = {}
+def make_signature(names: tuple[str, ...], rest: str, returns: Any = None) -> Any:
+    """``(name=None, ..., **rest)``: what ``inspect.signature`` shows, made
+    once per shape. None is every default, as passing None is passing
+    nothing. ``inspect`` is imported here, on first use: importing it costs
+    about as much as the rest of the package."""
+    sig = _SIGNATURES.get((names, rest, returns))
+    if sig is None:
+        import inspect
+
+        kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+        params = [inspect.Parameter(n, kind, default=None) for n in names]
+        params.append(inspect.Parameter(rest, inspect.Parameter.VAR_KEYWORD))
+        empty = inspect.Signature.empty
+        sig = inspect.Signature(params, return_annotation=empty if returns is None else returns)
+        _SIGNATURES[(names, rest, returns)] = sig
+    return sig
+
+
+class Setter:
+    """``api.set`` / ``api.public.set``: binds default values in the scope,
+    taking positions as its constructor does (``api.set(apiKey)``,
+    ``api.public.set(country, session_id)``); returns the scope.
+    ``inspect.signature`` shows the official ``(..., **values)``."""
+
+    __slots__ = ("_scope",)
+
+    def __init__(self, scope: Any) -> None:
+        self._scope = scope
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        scope = self._scope
+        if args:
+            bind(scope._qualname + ".set", scope._positional, args, kwargs)
+        scope._native.set(kwargs)
+        return scope
+
+    @property
+    def __signature__(self) -> Any:
+        return make_signature(self._scope._positional, "values")
+
+    def __repr__(self) -> str:
+        return f"<bound set of {self._scope!r}>"
 
 
 class _EndpointSignature:
@@ -78,13 +112,8 @@ class _EndpointSignature:
     def __get__(self, obj: Any, owner: Any = None) -> Any:
         if obj is None:
             return None
-        asynchronous = isinstance(obj, AsyncEndpoint)
-        sig = _SIGNATURES.get((obj._key, asynchronous))
-        if sig is None:
-            returns = AsyncAPIResponse if asynchronous else APIResponse
-            sig = make_signature(POSITIONAL[obj._key][1], "otherParams", returns)
-            _SIGNATURES[(obj._key, asynchronous)] = sig
-        return sig
+        returns = AsyncAPIResponse if isinstance(obj, AsyncEndpoint) else APIResponse
+        return make_signature(POSITIONAL[obj._key][1], "otherParams", returns)
 
 
 def tree() -> dict[str, dict[str, Any]]:
@@ -292,7 +321,7 @@ class _CategorySignature:
     def __get__(self, obj: Any, owner: Any = None) -> Any:
         if obj is None:
             return None
-        return obj._signature
+        return make_signature(obj._positional, "values")
 
 
 class Category:
@@ -306,7 +335,6 @@ class Category:
     _path = ""
     # Set per class by ``install``.
     _positional: tuple[str, ...] = ()
-    _signature: Any = None
     _qualname = ""
 
     def __init__(self, native: Any) -> None:
@@ -319,13 +347,11 @@ class Category:
         scope._native.set(kwargs)
         return scope
 
-    def set(self, *args: Any, **kwargs: Any) -> Any:
+    @property
+    def set(self) -> Setter:
         """Bind defaults, ``__sandbox__`` or ``__options__`` in this scope
-        (by position as the constructor takes them)."""
-        if args:
-            bind(self._qualname + ".set", self._positional, args, kwargs)
-        self._native.set(kwargs)
-        return self
+        (by position as the constructor takes them); returns the scope."""
+        return Setter(self)
 
     def __copy__(self) -> Any:
         """An independent scope with the same settings (``set`` on one is not
@@ -343,18 +369,6 @@ class Category:
 
     def __repr__(self) -> str:
         return f"<tikapi category {self._path} sandbox={self._native.sandbox}>"
-
-
-def _category_set(positional: tuple[str, ...]) -> Any:
-    """A category class's own ``set``, so that ``inspect.signature`` shows
-    what its constructor takes (``set(country=None, session_id=None, **values)``)."""
-
-    def set(self: Category, *args: Any, **kwargs: Any) -> Any:
-        return Category.set(self, *args, **kwargs)
-
-    set.__doc__ = Category.set.__doc__
-    set.__signature__ = make_signature(("self", *positional), "values")  # type: ignore[attr-defined]
-    return set
 
 
 def install(root: type, *, asynchronous: bool, module: str) -> dict[str, type]:
@@ -385,9 +399,7 @@ def install(root: type, *, asynchronous: bool, module: str) -> dict[str, type]:
                 "__slots__": (),
                 "_path": path,
                 "_positional": positional,
-                "_signature": make_signature(positional, "values"),
                 "_qualname": class_name(path),
-                "set": _category_set(positional),
                 **attributes(path),
             },
         )

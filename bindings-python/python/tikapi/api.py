@@ -72,21 +72,22 @@ class _Client:
     ``close`` and a ``repr`` without the key."""
 
     __slots__ = ("__weakref__", "_native")
+    # What ``set`` takes by position, and how its errors name it.
+    _positional = _ROOT_POSITIONAL
+    _qualname = "TikAPI"
 
     def __init__(self, apiKey: str) -> None:
         self._native = _client(apiKey)
 
-    def set(self, *args: Any, **kwargs: Any) -> Any:
+    @property
+    def set(self) -> Any:
         """Bind default values for parameters of these names (the API key
         may come first, by position, as in the official SDK), turn the
         sandbox on or off (``__sandbox__``), change options (``__options__``:
         base, sandboxBase, headers, proxies, timeout, retries, max_body_size,
         max_connections, dangerously_accept_invalid_certificates; see ``Options``).
         Returns the client."""
-        if args:
-            _surface.bind("TikAPI.set", _ROOT_POSITIONAL, args, kwargs)
-        self._native.set(kwargs)
-        return self
+        return _surface.Setter(self)
 
     def __copy__(self) -> Any:
         """An independent client with the same key, bound values, sandbox
@@ -166,11 +167,6 @@ class AsyncTikAPI(_Client):
     ) -> None:
         await self.aclose()
 
-
-# ``inspect.signature(api.set)``: the official ``(apiKey=None, **values)``.
-_Client.set.__signature__ = _surface.make_signature(  # type: ignore[attr-defined]
-    ("self", *_ROOT_POSITIONAL), "values"
-)
 
 CATEGORIES = _surface.install(TikAPI, asynchronous=False, module=__name__)
 ASYNC_CATEGORIES = _surface.install(AsyncTikAPI, asynchronous=True, module=__name__)
