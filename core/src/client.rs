@@ -16,7 +16,7 @@ use crate::response::Response;
 use crate::transport::{self, Outgoing};
 use crate::value::{Flavor, Value};
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct ScopeState {
     bound: Args,
     sandbox: Option<bool>,
@@ -74,6 +74,8 @@ pub(crate) struct Origin {
     pub endpoint: String,
     pub args: Args,
     pub call: CallOptions,
+    /// The request as built and handed to the transport.
+    pub request: Request,
 }
 
 impl Client {
@@ -120,6 +122,20 @@ impl Client {
 
     pub fn flavor(&self) -> Flavor {
         self.node.flavor
+    }
+
+    /// An independent copy of this client or scope, and of the scopes above
+    /// it: the same bound values, sandbox flag and options, but a later
+    /// `set` on the copy is not seen by the original, nor the reverse.
+    pub fn duplicate(&self) -> Client {
+        Client {
+            node: Arc::new(Node {
+                parent: self.node.parent.as_ref().map(Client::duplicate),
+                flavor: self.node.flavor,
+                env: self.node.env.clone(),
+                state: RwLock::new(self.state().clone()),
+            }),
+        }
     }
 
     fn state_mut(&self) -> std::sync::RwLockWriteGuard<'_, ScopeState> {
@@ -213,6 +229,7 @@ impl Client {
             endpoint: endpoint.to_owned(),
             args,
             call,
+            request,
         });
         let response = response.with_origin(origin);
         if response.ok() {

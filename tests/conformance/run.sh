@@ -73,3 +73,10 @@ for p in $P1 $P2 $P3 $P4; do wait "$p" || status=1; done
 
 "$PY" -c "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen('$BASE/__dump').read().decode())" > "$WORK/records.json"
 "$PY" "$HERE/compare.py" "$WORK/cases.json" "$WORK/records.json" "$WORK/results" "$HERE/REPORT.md"
+
+# The Python drop-in surface (positional calls, signatures, the rest of the
+# response, pickle / copy): its own recording server; appends to REPORT.md.
+"$OFFICIAL_PY" -W ignore "$HERE/dropin_py.py" run py-official "$WORK/results/dropin-py-official.json"
+"$OURS_PYTHON" "$HERE/dropin_py.py" run py-ours "$WORK/results/dropin-py-ours.json"
+"$PY" "$HERE/dropin_py.py" compare "$WORK/results/dropin-py-official.json" \
+  "$WORK/results/dropin-py-ours.json" "$HERE/REPORT.md"
