@@ -5,12 +5,14 @@ use std::path::PathBuf;
 
 use napi::bindgen_prelude::{FnArgs, Function, Object};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
-use napi::Env;
+use napi::{Either, Env};
 use napi_derive::napi;
 use tikapi_core::{Client, Response};
 
 use crate::cancel::CancelHandle;
+use crate::error::NativeFailure;
 use crate::options::{self, JsOptions};
+use crate::prepared::NativeRequest;
 use crate::task::promise;
 
 #[napi]
@@ -154,6 +156,16 @@ impl NativeResponse {
     #[napi(getter)]
     pub fn has_next_page(&self) -> bool {
         tikapi_core::Client::has_next_page(&self.inner)
+    }
+
+    /// The call for the next page, laid out and not sent (null after the
+    /// last page), for the JS face's own path.
+    #[napi]
+    pub fn prepare_next(&self) -> Option<Either<NativeRequest, NativeFailure>> {
+        Client::prepare_next(&self.inner).map(|p| match p {
+            Ok(p) => Either::A(NativeRequest::new(p)),
+            Err(e) => Either::B(crate::error::failure(e)),
+        })
     }
 
     /// A promise of the next page (null after the last), per the official rule.
