@@ -585,6 +585,8 @@ function saveVideoOf(response, link, path, options) {
   // `progress` (also accepted as `onProgress`) is called with (bytesWritten, totalOrNull).
   const cb = opts.progress ?? opts.onProgress;
   const progress = typeof cb === 'function' ? cb : null;
+  // The official third argument is node-fetch's options: an `agent` there routes the download.
+  if (opts.agent != null && opts.agent !== false) return saveThroughAgent(handle, link, path, opts, progress);
   try {
     const save = {
       headers: plainHeaders(opts.headers, 'saveVideo options.headers'),
@@ -594,6 +596,49 @@ function saveVideoOf(response, link, path, options) {
   } catch (e) {
     return Promise.reject(e);
   }
+}
+
+/**
+ * `saveVideo(link, path, {agent})`: the download goes through the app's
+ * agent, sent by Node's own http / https (the official SDK hands the agent to
+ * node-fetch). The same headers as the native download (browser
+ * `User-Agent`, the response's `videoLinkHeaders`, `options.headers`),
+ * redirects followed anywhere (no key is sent), the timeout, AbortSignal; the
+ * file appears only once complete (written beside it, then renamed).
+ */
+async function saveThroughAgent(handle, link, path, opts, progress) {
+  checkHooks({ fetch_agent: opts.agent });
+  const extra = plainHeaders(opts.headers, 'saveVideo options.headers') || {};
+  // The app's headers win over the defaults of the same name.
+  const byName = new Map();
+  for (const [k, v] of [...handle.videoDownloadHeaders(), ...Object.entries(extra)]) byName.set(k.toLowerCase(), [k, v]);
+  const headers = [...byName.values()];
+  const target = String(link);
+  const limits = {
+    timeoutMs: handle.downloadTimeoutMs(opts.timeout == null ? undefined : opts.timeout),
+    maxBodySize: Number.MAX_SAFE_INTEGER,
+    userAgent: byName.get('user-agent')[1],
+    anyOrigin: true,
+  };
+  const signal = opts.signal;
+  const fail = (kind, method, url, reason) => toError(native.transportFailure(kind, method, url, String(reason)), signal);
+  const raw = await nodeSend.send(target, { method: 'GET', headers, agent: opts.agent }, limits, signal, fail, () => abortError(signal));
+  if (raw.status !== 200) {
+    throw toError(native.answerFailure(raw.status, raw.statusText, raw.headers, raw.url, raw.body), signal);
+  }
+  const fs = require('node:fs/promises');
+  const nodePath = require('node:path');
+  const file = String(path);
+  const temp = nodePath.join(nodePath.dirname(file), `.${nodePath.basename(file)}.${process.pid}.${Date.now().toString(16)}.part`);
+  try {
+    await fs.writeFile(temp, raw.body);
+    await fs.rename(temp, file);
+  } catch (e) {
+    await fs.rm(temp, { force: true });
+    throw toError(native.transportFailure('io', 'GET', target, `could not write ${file}: ${e.message}`), signal);
+  }
+  if (progress) progress(raw.body.length, raw.body.length);
+  return raw.body.length;
 }
 
 /**

@@ -204,6 +204,11 @@ declare namespace TikAPI {
     /** Total time allowed for the download, in ms. */
     timeout?: number;
     signal?: AbortSignalLike;
+    /**
+     * An `http.Agent` (a proxy agent) for the download, as the official SDK's
+     * node-fetch options take it: the download then goes through it.
+     */
+    agent?: AgentLike | ((parsedURL: any) => AgentLike) | null | false;
   }
 
   /** A successful (2xx) answer. */

@@ -89,7 +89,7 @@ function decoder(encoding) {
 
 /**
  * Send `url` with node-fetch-style `options` ({method, headers, body, agent}).
- * `limits` = {timeoutMs, maxBodySize, userAgent}; `fail(kind, method, url,
+ * `limits` = {timeoutMs, maxBodySize, userAgent, anyOrigin}; `fail(kind, method, url,
  * reason)` makes the failure to reject with (never naming a key);
  * `aborted()` the error for an aborted signal.
  * Resolves to {status, statusText, headers: [[name, value]], url, body, elapsedMs}.
@@ -167,8 +167,9 @@ function send(url, options, limits, signal, fail, aborted) {
           } catch {
             next = null;
           }
-          // Another origin: not followed, the app gets the 3xx itself (the request carries keys).
-          if (next && next.origin === parsed.origin) {
+          // Another origin: not followed, the app gets the 3xx itself (the request carries keys);
+          // `anyOrigin` (a video download, no keys): followed anywhere.
+          if (next && (next.origin === parsed.origin || (limits.anyOrigin && /^https?:$/.test(next.protocol)))) {
             if (hops >= MAX_REDIRECTS) return failWith('redirect', `too many redirects (more than ${MAX_REDIRECTS})`);
             if (body.stream && status !== 303 && !((status === 301 || status === 302) && method === 'POST')) {
               return failWith('redirect', 'a redirect cannot resend a streamed body');

@@ -151,39 +151,7 @@ impl NativeRequest {
         body: Buffer,
         elapsed_ms: f64,
     ) -> napi::Result<Either<NativeResponse, NativeFailure>> {
-        let status = u16::try_from(status)
-            .ok()
-            .filter(|s| (100..=999).contains(s))
-            .ok_or_else(|| {
-                napi::Error::new(
-                    napi::Status::InvalidArg,
-                    format!("an HTTP status must be 100..999, not {status}"),
-                )
-            })?;
-        let mut map = http::HeaderMap::new();
-        for pair in headers {
-            let [name, value] = <[String; 2]>::try_from(pair).map_err(|_| {
-                napi::Error::new(napi::Status::InvalidArg, "headers are [name, value] pairs")
-            })?;
-            // A header Node accepted but http does not is skipped, not fatal.
-            if let (Ok(n), Ok(v)) = (
-                http::HeaderName::from_bytes(name.as_bytes()),
-                http::HeaderValue::from_str(&value),
-            ) {
-                map.append(n, v);
-            }
-        }
-        let elapsed = Duration::from_secs_f64(elapsed_ms.max(0.0) / 1000.0);
-        let mut response = Response::new(
-            status,
-            map,
-            redact_url(&url),
-            elapsed,
-            Bytes::from(body.to_vec()),
-        );
-        if !status_text.is_empty() {
-            response.reason = status_text;
-        }
+        let response = response_of(status, status_text, headers, url, body, elapsed_ms)?;
         let client = self.inner.client().clone();
         Ok(match self.inner.complete(response) {
             Ok(r) => Either::A(NativeResponse::with_client(r, Some(client))),
@@ -191,9 +159,8 @@ impl NativeRequest {
         })
     }
 
-    /// The failure for a request the JS face could not complete: `kind` is
-    /// a transport kind (`connect`, `timeout`, `proxy`, ...), `url` the URL
-    /// it was sent to (credentials are removed), `reason` what happened.
+    /// The failure for a request the JS face could not complete (see
+    /// [`transport_failure`]).
     #[napi]
     pub fn failure(
         &self,
@@ -202,10 +169,83 @@ impl NativeRequest {
         url: String,
         reason: String,
     ) -> NativeFailure {
-        failure(Error::Transport(TransportError {
-            kind: transport_kind(&kind),
-            target: format!("{method} {}", redact_url(&url)),
-            reason,
-        }))
+        transport_failure(kind, method, url, reason)
     }
+}
+
+/// The failure for a request the JS face could not complete: `kind` is a
+/// transport kind (`connect`, `timeout`, `proxy`, ...), `url` the URL it was
+/// sent to (credentials are removed), `reason` what happened.
+#[napi]
+pub fn transport_failure(
+    kind: String,
+    method: String,
+    url: String,
+    reason: String,
+) -> NativeFailure {
+    failure(Error::Transport(TransportError {
+        kind: transport_kind(&kind),
+        target: format!("{method} {}", redact_url(&url)),
+        reason,
+    }))
+}
+
+/// The failure for an answer outside 2xx the JS face received itself (a
+/// video download through an app's agent): an API error, as the native path
+/// gives it.
+#[napi]
+pub fn answer_failure(
+    status: u32,
+    status_text: String,
+    headers: Vec<Vec<String>>,
+    url: String,
+    body: Buffer,
+) -> napi::Result<NativeFailure> {
+    let response = response_of(status, status_text, headers, url, body, 0.0)?;
+    Ok(failure(Error::Api(Box::new(response))))
+}
+
+/// A core response from what Node received.
+fn response_of(
+    status: u32,
+    status_text: String,
+    headers: Vec<Vec<String>>,
+    url: String,
+    body: Buffer,
+    elapsed_ms: f64,
+) -> napi::Result<Response> {
+    let status = u16::try_from(status)
+        .ok()
+        .filter(|s| (100..=999).contains(s))
+        .ok_or_else(|| {
+            napi::Error::new(
+                napi::Status::InvalidArg,
+                format!("an HTTP status must be 100..999, not {status}"),
+            )
+        })?;
+    let mut map = http::HeaderMap::new();
+    for pair in headers {
+        let [name, value] = <[String; 2]>::try_from(pair).map_err(|_| {
+            napi::Error::new(napi::Status::InvalidArg, "headers are [name, value] pairs")
+        })?;
+        // A header Node accepted but http does not is skipped, not fatal.
+        if let (Ok(n), Ok(v)) = (
+            http::HeaderName::from_bytes(name.as_bytes()),
+            http::HeaderValue::from_str(&value),
+        ) {
+            map.append(n, v);
+        }
+    }
+    let elapsed = Duration::from_secs_f64(elapsed_ms.max(0.0) / 1000.0);
+    let mut response = Response::new(
+        status,
+        map,
+        redact_url(&url),
+        elapsed,
+        Bytes::from(body.to_vec()),
+    );
+    if !status_text.is_empty() {
+        response.reason = status_text;
+    }
+    Ok(response)
 }

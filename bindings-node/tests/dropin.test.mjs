@@ -8,6 +8,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { createRequire } from 'node:module';
 import { HttpsProxyAgent } from 'https-proxy-agent';
@@ -323,6 +326,30 @@ describe('$options.fetch_agent', () => {
         assert.doesNotMatch(text, new RegExp(API_KEY));
         assert.doesNotMatch(text, /DemoAccountKeyToken/);
       }
+    }
+  });
+
+  test("saveVideo(link, path, {agent}) downloads through the agent, as node-fetch's option does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tikapi-agent-'));
+    try {
+      const r = await sandboxed().public.video({ id: '7003402629929913605' });
+      const link = r.json.itemInfo.itemStruct.video.downloadAddr;
+      const start = proxy.counts.forward;
+      const written = await r.saveVideo(link, join(dir, 'via.mp4'), { agent: new HttpProxyAgent(proxy.url) });
+      assert.equal(proxy.counts.forward - start, 1);
+      await r.saveVideo(link, join(dir, 'direct.mp4'));
+      assert.equal(proxy.counts.forward - start, 1, 'without an agent the download is direct');
+      const via = readFileSync(join(dir, 'via.mp4'));
+      assert.equal(written, via.length);
+      assert.ok(via.equals(readFileSync(join(dir, 'direct.mp4'))));
+      // Without the link headers the CDN refuses: the rejection is the response, and no file is left.
+      const other = await sandboxed().public.check({ username: 'lilyachty' });
+      const err = await outcome(other.saveVideo(link, join(dir, 'refused.mp4'), { agent: new HttpProxyAgent(proxy.url) }));
+      assert.ok(err instanceof ResponseError);
+      assert.ok(err.statusCode >= 400);
+      assert.deepEqual(readdirSync(dir).sort(), ['direct.mp4', 'via.mp4']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,7 @@ const KEY = 'Zyxwvutsrq9876543210';
 const ACCOUNT = 'DemoAccountKeyTokenSeHYGXDfd4SFD320Sc39Asd0Sc39A';
 const SEC_UID = 'MS4wLjABAAAAsHntXC3s0AvxcecggxsoVa4eAiT8OVafVZ4OQXxy-9htpnUi0sOYSr0kGGD1Loud';
 const PAGES = 3;
+const VIDEO = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 256));
 
 // ---------------------------------------------------------------- servers
 
@@ -40,6 +42,12 @@ function apiServer() {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(json));
       };
+      if (url.pathname === '/video.mp4') {
+        // The CDN: bytes only with the response's link headers.
+        if (req.headers['x-video'] !== 'tok') return send(403, { status: 'error', message: 'Forbidden.' });
+        res.writeHead(200, { 'content-type': 'video/mp4' });
+        return res.end(VIDEO);
+      }
       if (req.headers['x-api-key'] !== KEY) return send(401, { status: 'error', message: 'A valid API Key is required.' });
       if (url.searchParams.get('username') === 'doesnotexist') {
         return send(403, { status: 'error', message: 'The user does not exist.', statusCode: 10202 });
@@ -55,6 +63,9 @@ function apiServer() {
         });
       }
       if (url.pathname === '/user/like') return send(200, { status: 'success', message: 'Liked.' });
+      if (url.searchParams.get('username') === 'withvideo') {
+        return send(200, { status: 'success', $other: { videoLinkHeaders: { 'X-Video': 'tok' } } });
+      }
       send(200, { status: 'success', userInfo: { user: { uniqueId: url.searchParams.get('username') } } });
     });
   });
@@ -344,6 +355,23 @@ const SCENARIOS = {
     const api = env.api({ on_request: (req) => { req.options.agent = new HttpProxyAgent(env.proxy); } });
     const r = await outcome(api.public.check({ username: 'lilyachty' }));
     return { result: r, counts: { ...env.counts }, sent: lastSeen(env) };
+  },
+
+  async save_video_agent(env) {
+    // The official third argument of saveVideo is node-fetch's options: its agent routes the download.
+    const { HttpProxyAgent } = rootRequire('http-proxy-agent');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tikapi-dropin-'));
+    try {
+      const api = env.api({});
+      const r = await api.public.check({ username: 'withvideo' });
+      const file = path.join(dir, 'v.mp4');
+      await r.saveVideo(`${env.base}/video.mp4`, file, { agent: new HttpProxyAgent(env.proxy) });
+      const bytes = fs.readFileSync(file);
+      const video = env.seen.filter((s) => s.path === '/video.mp4');
+      return { same: bytes.equals(VIDEO), counts: { ...env.counts }, videoRequests: video.length, apiKeySent: video.some((s) => 'x-api-key' in s.headers), files: fs.readdirSync(dir) };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   },
 
   // ---- own keys
