@@ -766,6 +766,8 @@ async function* ownPageWalk(client, key, params, args, settings, signal, agent, 
 
 async function* itemWalk(client, key, params, limits) {
   for await (const page of pageWalk(client, key, params, limits)) {
+    // A value on_request answered with instead of a page has no items to take.
+    if (!(page instanceof Response)) continue;
     const path = page[HANDLE].itemsPath();
     let list = page.json;
     for (const step of path || []) list = list == null ? undefined : list[step];

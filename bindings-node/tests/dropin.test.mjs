@@ -224,6 +224,16 @@ describe('$options.on_request', () => {
     assert.equal(urls.length, 2);
   });
 
+  test('pages() and items() with a hook answering instead: the value ends the walk', async () => {
+    const tik = sandboxed({ on_request: () => ({ cached: true }) });
+    const pages = [];
+    for await (const page of tik.public.posts.pages({ secUid: SEC_UID })) pages.push(page);
+    assert.deepEqual(pages, [{ cached: true }]);
+    const items = [];
+    for await (const item of tik.public.posts.items({ secUid: SEC_UID })) items.push(item);
+    assert.deepEqual(items, []);
+  });
+
   test('a per-call on_request is not called (as in the official SDK)', async () => {
     const r = await client().public.check({ username: 'a', $options: { on_request: () => ({ never: 1 }) } });
     assert.ok(r instanceof Response);
