@@ -374,6 +374,25 @@ const SCENARIOS = {
     }
   },
 
+  async hooks_not_on_save_video(env) {
+    // saveVideo is not a call of the API: neither hook sees its success or its failure.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tikapi-dropin-'));
+    try {
+      const api = env.api({});
+      const r = await api.public.check({ username: 'withvideo' });
+      const other = await api.public.check({ username: 'lilyachty' }); // no link headers: the CDN refuses
+      let calls = 0;
+      api.set({ $options: { on_success: () => { calls++; }, on_error: () => { calls++; return 'handled'; } } });
+      let saved = true;
+      await r.saveVideo(`${env.base}/video.mp4`, path.join(dir, 'a.mp4')).catch(() => (saved = false));
+      let refused = false;
+      await other.saveVideo(`${env.base}/video.mp4`, path.join(dir, 'b.mp4')).catch(() => (refused = true));
+      return { saved, refused, calls, files: fs.readdirSync(dir) };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+
   // ---- own keys
   async own_keys_success(env) {
     const api = env.api({});
