@@ -107,6 +107,7 @@ function send(url, options, limits, signal, fail, aborted) {
 
   return new Promise((resolve, reject) => {
     let settled = false;
+    let timer;
     let current; // the ClientRequest in flight
     let target = String(url);
     const finish = (fn, value) => {
@@ -123,7 +124,7 @@ function send(url, options, limits, signal, fail, aborted) {
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
     }
-    const timer = setTimeout(
+    timer = setTimeout(
       () => failWith('timeout', `timed out (no complete answer within ${(limits.timeoutMs / 1000).toFixed(1)}s)`),
       limits.timeoutMs,
     );

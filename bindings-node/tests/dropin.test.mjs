@@ -311,6 +311,12 @@ describe('$options.fetch_agent', () => {
     const pending = outcome(tik.public.check({ username: 'hang', signal: ac.signal }));
     ac.abort();
     assert.equal((await pending).name, 'AbortError');
+    // Aborted while on_request runs: the send does not start.
+    const during = new AbortController();
+    const hooked = client({ fetch_agent: agent, on_request: () => during.abort() });
+    const before = api.seen.length;
+    assert.equal((await outcome(hooked.public.check({ username: 'a', signal: during.signal }))).name, 'AbortError');
+    assert.equal(api.seen.length, before);
     // Another origin: not followed with the key; the app gets the 3xx.
     const away = await outcome(tik.public.check({ username: 'away' }));
     assert.ok(away instanceof ResponseError);
