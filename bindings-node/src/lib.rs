@@ -14,6 +14,7 @@ mod convert;
 mod error;
 mod options;
 mod pages;
+mod prepared;
 mod response;
 mod task;
 
@@ -21,7 +22,9 @@ pub use cancel::CancelHandle;
 pub use catalogue::catalogue;
 pub use client::NativeClient;
 pub use error::NativeFailure;
+pub use options::download_headers;
 pub use pages::NativePages;
+pub use prepared::{answer_failure, transport_failure, NativeRequest};
 pub use response::NativeResponse;
 
 /// The package version (the core's, which is the npm package's).

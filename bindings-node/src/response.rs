@@ -7,8 +7,9 @@ use napi::bindgen_prelude::{FnArgs, Function, Object, Unknown};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 use napi::Env;
 use napi_derive::napi;
-use tikapi_core::settings::Source;
+use tikapi_core::settings::{self, Source};
 use tikapi_core::{Client, Response};
+use tikapi_core::{Dialect, Value};
 
 use crate::cancel::CancelHandle;
 use crate::error::NativeFailure;
@@ -160,6 +161,47 @@ impl NativeResponse {
         tikapi_core::Client::has_next_page(&self.inner)
     }
 
+    /// What a download of one of this response's video links sends through
+    /// an app's agent (`saveVideo(link, path, {agent})`): the browser
+    /// `User-Agent`, then the `videoLinkHeaders` (never a key).
+    #[napi]
+    pub fn video_download_headers(&self) -> Vec<Vec<String>> {
+        let mut out = vec![vec![
+            "User-Agent".to_owned(),
+            tikapi_core::download::BROWSER_USER_AGENT.to_owned(),
+        ]];
+        out.extend(
+            self.inner
+                .video_link_headers()
+                .into_iter()
+                .filter(|(k, _)| !tikapi_core::request::is_secret_header(k))
+                .map(|(k, v)| vec![k, v]),
+        );
+        out
+    }
+
+    /// The total timeout of a download made for this response, in
+    /// milliseconds: `timeout` if given, else the call's scope's.
+    #[napi]
+    pub fn download_timeout_ms(&self, timeout: Option<f64>) -> napi::Result<f64> {
+        let given = timeout.map(|t| ("timeout".to_owned(), Value::Float(t)));
+        let opts = settings::parse(
+            &Value::Object(given.into_iter().collect()),
+            Dialect::Js,
+            Source::Download,
+        )
+        .map_err(|e| napi::Error::new(napi::Status::InvalidArg, e.to_string()))?;
+        let opts = match &self.client {
+            Some(c) => opts.inherit(&c.options()),
+            None => opts,
+        };
+        Ok(opts
+            .timeout
+            .unwrap_or(tikapi_core::options::DEFAULT_TIMEOUT)
+            .as_secs_f64()
+            * 1000.0)
+    }
+
     /// A promise of the next page (null after the last), per the official rule.
     #[napi(ts_return_type = "Promise<NativeResponse | null | NativeFailure>")]
     pub fn next_page<'env>(
@@ -238,6 +280,11 @@ impl NativeResponse {
 }
 
 impl NativeResponse {
+    /// The core response.
+    pub(crate) fn core(&self) -> &Response {
+        &self.inner
+    }
+
     pub(crate) fn with_client(inner: Response, client: Option<Client>) -> Self {
         NativeResponse {
             inner,

@@ -2,6 +2,7 @@
 //! `tikapi-core`. It converts values and errors; all behaviour is the core's.
 
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 
 mod client;
 mod convert;
@@ -17,6 +18,17 @@ fn catalogue() -> String {
     tikapi_core::catalogue::export_json()
 }
 
+/// What each category's constructor (and the root, `""`, `TikAPI(...)`)
+/// takes by position: path -> names, from the catalogue.
+#[pyfunction]
+fn category_positional(py: Python<'_>) -> PyResult<Py<PyDict>> {
+    let out = PyDict::new(py);
+    for (path, names) in &tikapi_core::catalogue().category_positional {
+        out.set_item(path, names)?;
+    }
+    Ok(out.unbind())
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", tikapi_core::VERSION)?;
@@ -26,6 +38,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         tikapi_core::catalogue::DEFAULT_SANDBOX_BASE,
     )?;
     m.add_function(wrap_pyfunction!(catalogue, m)?)?;
+    m.add_function(wrap_pyfunction!(category_positional, m)?)?;
     m.add_function(wrap_pyfunction!(runtime::drain, m)?)?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<client::NativePages>()?;

@@ -17,7 +17,7 @@ use crate::response::Response;
 use crate::transport::{self, Outgoing};
 use crate::value::Value;
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct ScopeState {
     bound: Args,
     sandbox: Option<bool>,
@@ -132,6 +132,20 @@ impl Client {
         self.node.flavor
     }
 
+    /// An independent copy of this client or scope, and of the scopes above
+    /// it: the same bound values, sandbox flag and options, but a later
+    /// `set` on the copy is not seen by the original, nor the reverse.
+    pub fn duplicate(&self) -> Client {
+        Client {
+            node: Arc::new(Node {
+                parent: self.node.parent.as_ref().map(Client::duplicate),
+                flavor: self.node.flavor,
+                env: self.node.env.clone(),
+                state: RwLock::new(self.state().clone()),
+            }),
+        }
+    }
+
     fn state_mut(&self) -> std::sync::RwLockWriteGuard<'_, ScopeState> {
         self.node.state.write().unwrap_or_else(|e| e.into_inner())
     }
@@ -200,18 +214,6 @@ impl Client {
             &extra,
             self.node.flavor,
         ))
-    }
-
-    /// Resolve, validate, lay out and send a call; any status is a response.
-    pub(crate) async fn execute(
-        &self,
-        endpoint: &str,
-        args: &Args,
-        call: &CallOptions,
-    ) -> Result<Response> {
-        let request = self.prepare(endpoint, args, call)?;
-        let options = call.options.inherit(&self.options());
-        self.send(&request, &options).await
     }
 
     /// Send a prepared request.

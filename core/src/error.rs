@@ -135,6 +135,19 @@ impl std::error::Error for TransportError {
     }
 }
 
+impl TransportError {
+    /// A failure of `kind` for the request `target` (`METHOD url`, without
+    /// credentials), with no underlying error.
+    pub fn new(kind: TransportKind, target: impl Into<String>, reason: impl Into<String>) -> Self {
+        TransportError {
+            kind,
+            target: target.into(),
+            reason: reason.into(),
+            source: None,
+        }
+    }
+}
+
 impl ValidationError {
     pub fn new(field: impl Into<String>, rule: Rule, message: impl Into<String>) -> Self {
         ValidationError {

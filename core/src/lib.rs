@@ -50,7 +50,7 @@ pub use dialect::Dialect;
 pub use dialect::Dialect as Flavor;
 pub use error::{Error, OptionError, Result, Rule, TransportError, TransportKind, ValidationError};
 pub use options::{Options, RetryPolicy};
-pub use pages::{PageLimits, Pages};
+pub use pages::{PageLimits, Pages, Prepared};
 pub use request::Request;
 pub use response::{ApiErrorKind, Response};
 /// The former name of [`tiktok_codes`].

@@ -15,7 +15,7 @@ pub const ENV_BASE: &str = "TIKAPI_BASE_URL";
 pub const ENV_SANDBOX: &str = "TIKAPI_SANDBOX_URL";
 
 /// Build one with [`Options::default`] and the `with_*` setters (or the
-/// binding's option parser, [`crate::settings::parse`]).
+/// bindings' option parser, `settings::parse`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {
     /// Production base URL.

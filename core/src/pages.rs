@@ -5,11 +5,14 @@
 use serde_json::Value as Json;
 
 use crate::args::Args;
+use std::fmt;
 use std::sync::Arc;
 
 use crate::client::{select, CallOptions, Client};
 use crate::dialect::Dialect;
 use crate::error::{Error, Result, Rule};
+use crate::options::Options;
+use crate::request::Request;
 use crate::resolve::Bound;
 use crate::response::Response;
 use crate::value::Value;
@@ -81,13 +84,15 @@ fn limit(name: &str, v: &Value, flavor: Dialect) -> Result<Option<u64>> {
     }
 }
 
-/// The call a response answered: the scope, the endpoint, the arguments and
-/// the per-call settings. Kept in the response's extensions.
+/// The call a response answered: the scope, the endpoint, the arguments,
+/// the per-call settings and the request sent. Kept in the response's
+/// extensions, so that the page after it can be asked for.
 pub(crate) struct Origin {
     client: Client,
     endpoint: String,
     args: Args,
     call: CallOptions,
+    request: Arc<Request>,
 }
 
 impl Client {
@@ -104,31 +109,44 @@ impl Client {
         args: Args,
         call: CallOptions,
     ) -> Result<Response> {
-        let mut response = self.execute(endpoint, &args, &call).await?;
-        response.endpoint = Some(endpoint.into());
-        response.extensions_mut().insert(Arc::new(Origin {
-            client: self.clone(),
-            endpoint: endpoint.to_owned(),
-            args,
-            call,
-        }));
-        if response.ok() {
-            Ok(response)
-        } else {
-            Err(Error::Api(Box::new(response)))
-        }
+        self.prepare_call(endpoint, args, call)?.send().await
+    }
+
+    /// Resolve, validate and lay out a call, keeping what is needed to send
+    /// it here ([`Prepared::send`]) or to take an answer obtained elsewhere
+    /// ([`Prepared::complete`]), such as through a binding's own HTTP stack.
+    pub fn prepare_call(&self, endpoint: &str, args: Args, call: CallOptions) -> Result<Prepared> {
+        let request = self.prepare(endpoint, &args, &call)?;
+        let options = call.options.inherit(&self.options());
+        Ok(Prepared {
+            options,
+            origin: Arc::new(Origin {
+                client: self.clone(),
+                endpoint: endpoint.to_owned(),
+                args,
+                call,
+                request: Arc::new(request),
+            }),
+        })
     }
 
     /// The page after `response`, or `None` when it was the last.
     pub async fn next_page(response: &Response) -> Result<Option<Response>> {
-        let Some((origin, args)) = next_call(response) else {
-            return Ok(None);
-        };
-        origin
-            .client
-            .call_with(&origin.endpoint, args, origin.call.clone())
-            .await
-            .map(Some)
+        match Client::prepare_next(response) {
+            None => Ok(None),
+            Some(prepared) => prepared?.send().await.map(Some),
+        }
+    }
+
+    /// The call for the page after `response`, laid out and not sent, or
+    /// `None` when it was the last.
+    pub fn prepare_next(response: &Response) -> Option<Result<Prepared>> {
+        let (origin, args) = next_call(response)?;
+        Some(
+            origin
+                .client
+                .prepare_call(&origin.endpoint, args, origin.call.clone()),
+        )
     }
 
     /// Whether [`Client::next_page`] would fetch another page, per the
@@ -141,6 +159,68 @@ impl Client {
     /// limits.
     pub fn pages(&self, endpoint: &str, args: Args, limits: PageLimits) -> Pages {
         Pages::new(self.clone(), endpoint.to_owned(), args, limits)
+    }
+}
+
+/// A call laid out and not yet sent (see [`Client::prepare_call`]).
+#[derive(Clone)]
+pub struct Prepared {
+    /// The options in force for the call (timeout, body cap, ...).
+    pub options: Options,
+    origin: Arc<Origin>,
+}
+
+impl fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Prepared")
+            .field("request", &self.origin.request)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Prepared {
+    /// The scope that makes the call.
+    pub fn client(&self) -> &Client {
+        &self.origin.client
+    }
+
+    /// The endpoint key (`public.posts`).
+    pub fn endpoint(&self) -> &str {
+        &self.origin.endpoint
+    }
+
+    /// What goes on the wire.
+    pub fn request(&self) -> &Request {
+        &self.origin.request
+    }
+
+    /// The call's own arguments (bound values not included).
+    pub fn args(&self) -> &Args {
+        &self.origin.args
+    }
+
+    /// Send the request over the core's transport and complete the answer.
+    pub async fn send(&self) -> Result<Response> {
+        let response = self
+            .origin
+            .client
+            .send(&self.origin.request, &self.options)
+            .await?;
+        self.complete(response)
+    }
+
+    /// Take an answer to this request, however it was obtained: it gets the
+    /// call's origin (so that its next page can be asked for), and a status
+    /// outside 2xx becomes an [`Error::Api`].
+    pub fn complete(&self, mut response: Response) -> Result<Response> {
+        response.endpoint = Some(self.origin.endpoint.as_str().into());
+        response.request = Some(self.origin.request.clone());
+        response.extensions_mut().insert(self.origin.clone());
+        if response.ok() {
+            Ok(response)
+        } else {
+            Err(Error::Api(Box::new(response)))
+        }
     }
 }
 

@@ -10,6 +10,7 @@ use bytes::Bytes;
 use http::HeaderMap;
 
 use crate::dialect::Dialect;
+use crate::request::Request;
 
 /// The kinds of API error apps commonly tell apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +65,8 @@ pub struct Response {
     head: Arc<OnceLock<Option<serde_json::Value>>>,
     /// The endpoint key of the call that produced this response.
     pub(crate) endpoint: Option<Arc<str>>,
+    /// The request this response answers, as handed to the transport.
+    pub(crate) request: Option<Arc<Request>>,
     /// Data of the layers above, as in `reqwest` and `http`: the call a
     /// response answered is kept here by [`crate::Client::call`], for the next page.
     extensions: http::Extensions,
@@ -102,6 +105,7 @@ impl Response {
             json: Arc::new(OnceLock::new()),
             head: Arc::new(OnceLock::new()),
             endpoint: None,
+            request: None,
             extensions: http::Extensions::new(),
         }
     }
@@ -283,5 +287,14 @@ impl Response {
     /// The endpoint key of the call that produced this response.
     pub fn endpoint(&self) -> Option<&str> {
         self.endpoint.as_deref()
+    }
+
+    /// The request that produced this response, as built and handed to the
+    /// transport (which adds only `User-Agent`: see [`Client::user_agent`]).
+    /// Its headers hold the keys: never print them.
+    ///
+    /// [`Client::user_agent`]: crate::Client::user_agent
+    pub fn request(&self) -> Option<&Request> {
+        self.request.as_deref()
     }
 }

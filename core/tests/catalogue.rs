@@ -212,7 +212,7 @@ fn the_export_carries_every_endpoint_and_the_category_tree() {
 fn unknown_values_in_the_catalogue_are_parse_errors() {
     let doc = |param: &str| {
         format!(
-            r#"{{"base":"https://a","sandboxBase":"http://b","endpoints":[{{"key":"k","method":"GET","path":"/k","params":{{"p":{param}}}}}]}}"#
+            r#"{{"base":"https://a","sandboxBase":"http://b","category_positional":{{"":[]}},"endpoints":[{{"key":"k","method":"GET","path":"/k","positional":[],"params":{{"p":{param}}}}}]}}"#
         )
     };
     assert!(tikapi_core::catalogue::parse(&doc(r#"{"type":"string"}"#)).is_ok());
