@@ -82,8 +82,8 @@ def annotation(param: dict[str, Any]) -> str:
 def declaration(p: dict[str, Any]) -> str:
     ty = annotation(p)
     if p["required"] and not p["inherited"]:
-        return f"{p["key"]}: {ty}"
-    return f"{p["key"]}: Optional[{ty}] = None"
+        return f"{p['key']}: {ty}"
+    return f"{p['key']}: Optional[{ty}] = None"
 
 
 def parameters(form: dict[str, Any]) -> tuple[list[str], list[str]]:
