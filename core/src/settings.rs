@@ -573,67 +573,18 @@ mod tests {
 
     #[test]
     fn bad_values_are_named_with_what_was_expected() {
+        #[rustfmt::skip]
         let cases: &[(Dialect, &str, Value, &str)] = &[
-            (
-                Dialect::Js,
-                "timeout",
-                Value::Int(0),
-                "$options.timeout must be a positive number of milliseconds",
-            ),
-            (
-                Dialect::Js,
-                "timeout",
-                Value::Int(2_147_483_648),
-                "at most 2147483647",
-            ),
-            (
-                Dialect::Python,
-                "timeout",
-                Value::Float(f64::NAN),
-                "__options__[\"timeout\"] must be a positive number of seconds",
-            ),
-            (
-                Dialect::Python,
-                "timeout",
-                Value::Array(vec![Value::Int(1); 3]),
-                "(connect, total)",
-            ),
-            (
-                Dialect::Js,
-                "retries",
-                Value::Float(1.5),
-                "a whole number >= 0, not the number 1.5",
-            ),
-            (
-                Dialect::Js,
-                "maxConnections",
-                Value::Int(0),
-                "a whole number >= 1",
-            ),
-            (
-                Dialect::Python,
-                "max_body_size",
-                Value::Bool(true),
-                "not True",
-            ),
-            (
-                Dialect::Python,
-                "dangerously_accept_invalid_certificates",
-                Value::Int(1),
-                "True or False",
-            ),
-            (
-                Dialect::Js,
-                "values",
-                Value::Str("x".into()),
-                "$options.values must be an object",
-            ),
-            (
-                Dialect::Js,
-                "base",
-                Value::Int(5),
-                "$options.base must be a URL string, not the number 5",
-            ),
+            (Dialect::Js, "timeout", Value::Int(0), "$options.timeout must be a positive number of milliseconds"),
+            (Dialect::Js, "timeout", Value::Int(2_147_483_648), "at most 2147483647"),
+            (Dialect::Python, "timeout", Value::Float(f64::NAN), "__options__[\"timeout\"] must be a positive number of seconds"),
+            (Dialect::Python, "timeout", Value::Array(vec![Value::Int(1); 3]), "(connect, total)"),
+            (Dialect::Js, "retries", Value::Float(1.5), "a whole number >= 0, not the number 1.5"),
+            (Dialect::Js, "maxConnections", Value::Int(0), "a whole number >= 1"),
+            (Dialect::Python, "max_body_size", Value::Bool(true), "not True"),
+            (Dialect::Python, "dangerously_accept_invalid_certificates", Value::Int(1), "True or False"),
+            (Dialect::Js, "values", Value::Str("x".into()), "$options.values must be an object"),
+            (Dialect::Js, "base", Value::Int(5), "$options.base must be a URL string, not the number 5"),
         ];
         for (flavor, key, value, words) in cases {
             let (field, m) = message(parse(&obj(&[(*key, value.clone())]), *flavor, Source::Call));
