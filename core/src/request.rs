@@ -4,9 +4,9 @@ use std::fmt;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
-use crate::catalogue::{Endpoint, Location, Method};
+use crate::catalogue::{Endpoint, Location, Method, Param};
 use crate::dialect::Dialect;
-use crate::resolve::Resolved;
+use crate::value::Value;
 
 /// Characters escaped in a path segment: everything but RFC 3986 unreserved
 /// characters, so a value can never add a segment, a query or a fragment.
@@ -40,6 +40,13 @@ const SEGMENT: &AsciiSet = &CONTROLS
     .add(b'(')
     .add(b')')
     .add(b'*');
+
+/// A parameter with its resolved, validated value.
+#[derive(Debug, Clone)]
+pub struct Resolved<'e> {
+    pub param: &'e Param,
+    pub value: Value,
+}
 
 /// A request ready to send.
 #[derive(Clone)]

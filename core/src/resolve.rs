@@ -9,6 +9,7 @@
 use crate::catalogue::{Endpoint, Param, ParamType};
 use crate::dialect::Dialect;
 use crate::error::{Error, Result, Rule};
+pub use crate::request::Resolved;
 use crate::value::{Value, ValueKind};
 
 /// Where bound values come from (a scope chain, or a plain [`crate::Args`]).
@@ -20,13 +21,6 @@ impl Bound for crate::Args {
     fn bound(&self, name: &str) -> Option<Value> {
         self.get(name).cloned()
     }
-}
-
-/// A parameter with its resolved, validated value.
-#[derive(Debug, Clone)]
-pub struct Resolved<'e> {
-    pub param: &'e Param,
-    pub value: Value,
 }
 
 /// Resolve and validate every parameter of `endpoint`.
