@@ -1,7 +1,8 @@
 """The native module (Rust, pyo3): thin glue over tikapi-core. Not public API."""
 
+import os
 from collections.abc import Callable
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 __version__: str
 DEFAULT_BASE: str
@@ -76,7 +77,7 @@ class Response:
     def save_video(
         self,
         link: str,
-        path: str,
+        path: Union[str, os.PathLike[str]],
         headers: Optional[dict[str, str]] = None,
         timeout: Any = None,
         proxies: Any = None,
@@ -85,7 +86,7 @@ class Response:
     def save_video_async(
         self,
         link: str,
-        path: str,
+        path: Union[str, os.PathLike[str]],
         headers: Optional[dict[str, str]] = None,
         timeout: Any = None,
         proxies: Any = None,
