@@ -93,6 +93,43 @@ fn unencodable(py: Python<'_>, field: &str, e: PyErr) -> PyErr {
     crate::error::validation(py, field, rule, &message)
 }
 
+/// `save_video`'s link and path as the core takes them, or an
+/// `APIException` saying which one cannot be used: text with a lone
+/// surrogate, a path this file system cannot name. Wrong types are a
+/// `TypeError`, as for any argument.
+pub fn download_target(
+    link: &Bound<'_, PyAny>,
+    path: &Bound<'_, PyAny>,
+) -> PyResult<(String, std::path::PathBuf)> {
+    let py = link.py();
+    let unencodable = |e: &PyErr| e.is_instance_of::<pyo3::exceptions::PyUnicodeEncodeError>(py);
+    // The path's own type error (os.fspath) comes first, as it always has.
+    let target = py.import("os")?.call_method1("fspath", (path,))?;
+    let link: String = link.extract().map_err(|e| {
+        if unencodable(&e) {
+            crate::error::usage(
+                py,
+                "the video link holds text that is not valid Unicode (a lone surrogate)",
+            )
+        } else {
+            e
+        }
+    })?;
+    let path = target.extract().map_err(|e| {
+        if !unencodable(&e) {
+            return e;
+        }
+        match target.repr() {
+            Ok(shown) => crate::error::usage(
+                py,
+                &format!("the path {shown} cannot be named on this file system"),
+            ),
+            Err(e) => e,
+        }
+    })?;
+    Ok((link, path))
+}
+
 pub fn is_sdk_keyword(name: &str) -> bool {
     name.len() > 4 && name.starts_with("__") && name.ends_with("__")
 }

@@ -117,10 +117,16 @@ pub fn validation(py: Python<'_>, field: &str, rule: &str, message: &str) -> PyE
     build().unwrap_or_else(|e| e)
 }
 
-/// An `APIException` for a failure of the binding itself (a caught panic).
-pub fn internal(py: Python<'_>, message: &str) -> PyErr {
+/// An `APIException` for a value the binding cannot pass on (see
+/// `convert::download_target`).
+pub fn usage(py: Python<'_>, message: &str) -> PyErr {
     match class(py, "APIException").and_then(|c| c.call1((message,))) {
         Ok(instance) => PyErr::from_value(instance),
         Err(e) => e,
     }
+}
+
+/// An `APIException` for a failure of the binding itself (a caught panic).
+pub fn internal(py: Python<'_>, message: &str) -> PyErr {
+    usage(py, message)
 }

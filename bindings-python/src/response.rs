@@ -2,7 +2,6 @@
 //! made it (for the next page and for download options), and which face,
 //! sync or async, the Python object shows.
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -433,13 +432,14 @@ impl NativeResponse {
     fn save_video(
         &self,
         py: Python<'_>,
-        link: String,
-        path: PathBuf,
+        link: &Bound<'_, PyAny>,
+        path: &Bound<'_, PyAny>,
         headers: Option<&Bound<'_, PyDict>>,
         timeout: Option<&Bound<'_, PyAny>>,
         proxies: Option<&Bound<'_, PyAny>>,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<u64> {
+        let (link, path) = convert::download_target(link, path)?;
         self.refuse_detached(py, "save_video()")?;
         let (options, extra) = self.download_options(py, headers, timeout, proxies)?;
         let inner = &self.inner;
@@ -457,13 +457,14 @@ impl NativeResponse {
     fn save_video_async<'py>(
         &self,
         py: Python<'py>,
-        link: String,
-        path: PathBuf,
+        link: &Bound<'py, PyAny>,
+        path: &Bound<'py, PyAny>,
         headers: Option<&Bound<'py, PyDict>>,
         timeout: Option<&Bound<'py, PyAny>>,
         proxies: Option<&Bound<'py, PyAny>>,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let (link, path) = convert::download_target(link, path)?;
         self.refuse_detached(py, "save_video()")?;
         let (options, extra) = self.download_options(py, headers, timeout, proxies)?;
         let progress = progress_callback(py, progress);

@@ -21,10 +21,7 @@ fn main() {
     let n: usize = n.parse().expect("N is a whole number");
     let conc: usize = conc.parse().expect("CONCURRENCY is a whole number");
     let api = Client::new(tikapi_core::catalogue::SANDBOX_API_KEY);
-    let o = Options {
-        base: Some(base.clone()),
-        ..Options::default()
-    };
+    let o = Options::default().with_base(base.clone());
     api.set(&Args::new(), None, Some(&o));
     let one = |api: Client| async move {
         let r = api

@@ -32,6 +32,7 @@ pub const CURSOR_PARAMS: &[&str] = &["cursor", "offset", "nextCursor", "min_time
 /// Where a parameter travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Location {
     #[serde(rename = "headers")]
     Header,

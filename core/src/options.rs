@@ -17,6 +17,7 @@ pub const ENV_SANDBOX: &str = "TIKAPI_SANDBOX_URL";
 /// Build one with [`Options::default`] and the `with_*` setters (or the
 /// bindings' option parser, `settings::parse`).
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Options {
     /// Production base URL.
     pub base: Option<String>,
@@ -108,6 +109,7 @@ impl Options {
 
 /// Exponential backoff with full jitter, on 429, 5xx and connect errors.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct RetryPolicy {
     /// Retries after the first attempt.
     pub max_retries: u32,

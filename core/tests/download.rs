@@ -29,10 +29,7 @@ fn source_response() -> tikapi_core::Response {
     api.set(
         &Args::new(),
         None,
-        Some(&Options {
-            base: Some(s.url.clone()),
-            ..Options::default()
-        }),
+        Some(&Options::default().with_base(s.url.clone())),
     );
     block_on(api.call("key", Args::new())).unwrap()
 }

@@ -71,10 +71,7 @@ fn bad_positional_data_is_refused() {
 
 fn client_at(url: &str) -> Client {
     let api = Client::new("Abcdefghij0123456789");
-    let options = Options {
-        base: Some(url.to_owned()),
-        ..Options::default()
-    };
+    let options = Options::default().with_base(url.to_owned());
     api.set(&Args::new(), None, Some(&options));
     api
 }

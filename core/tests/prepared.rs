@@ -26,11 +26,9 @@ fn json_response(status: u16, body: &str) -> Response {
 
 fn client() -> Client {
     let api = Client::with_flavor("Zyxwvutsrq9876543210", Flavor::Js);
-    let options = Options {
-        base: Some("http://api.test".into()),
-        timeout: Some(Duration::from_secs(7)),
-        ..Options::default()
-    };
+    let options = Options::default()
+        .with_base("http://api.test".into())
+        .with_timeout(Duration::from_secs(7));
     api.set(&args! {}, None, Some(&options));
     api
 }

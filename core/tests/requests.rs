@@ -13,11 +13,9 @@ fn fixture() -> Json {
 
 fn client(api_key: &str, flavor: Dialect, sandbox: bool) -> Client {
     let api = Client::with_flavor(api_key, flavor);
-    let options = Options {
-        base: Some(BASE.into()),
-        sandbox_base: Some(BASE.into()),
-        ..Options::default()
-    };
+    let options = Options::default()
+        .with_base(BASE.into())
+        .with_sandbox_base(BASE.into());
     api.set(&Args::new(), Some(sandbox), Some(&options));
     api
 }
@@ -181,13 +179,10 @@ fn path_values_are_percent_encoded_and_cannot_escape_their_segment() {
 #[test]
 fn headers_options_and_user_agent() {
     let api = client("Zyxwvutsrq9876543210", Dialect::Python, false);
-    let options = Options {
-        headers: Some(vec![
-            ("X-Trace".into(), "1".into()),
-            ("x-api-key".into(), "overridden".into()),
-        ]),
-        ..Options::default()
-    };
+    let options = Options::default().with_headers(vec![
+        ("X-Trace".into(), "1".into()),
+        ("x-api-key".into(), "overridden".into()),
+    ]);
     api.set(&Args::new(), None, Some(&options));
     let req = api
         .prepare("key", &Args::new(), &CallOptions::default())
@@ -225,10 +220,7 @@ fn bases_come_from_options_then_environment_then_defaults() {
         .sandbox_base
         .unwrap_or_else(|| "http://sandbox.tikapi.io".into());
     assert_eq!(req.url, format!("{expected}/key/info"));
-    let bad = Options {
-        base: Some("ftp://x".into()),
-        ..Options::default()
-    };
+    let bad = Options::default().with_base("ftp://x".into());
     api.set(&Args::new(), None, Some(&bad));
     let err = api
         .prepare("key", &Args::new(), &CallOptions::default())

@@ -13,21 +13,18 @@ const KEY: &str = "Zyxwvutsrq9876543210";
 
 fn client(base: &str, flavor: Dialect, options: Options) -> Client {
     let api = Client::with_flavor(KEY, flavor);
-    let o = Options {
-        base: Some(base.into()),
-        sandbox_base: Some(base.into()),
-        ..options
-    };
+    let o = options
+        .with_base(base.into())
+        .with_sandbox_base(base.into());
     api.set(&Args::new(), None, Some(&o));
     api
 }
 
-fn quick_retries(n: u32) -> Option<RetryPolicy> {
-    Some(RetryPolicy {
-        initial_backoff: Duration::from_millis(1),
-        max_backoff: Duration::from_millis(5),
-        ..RetryPolicy::new(n)
-    })
+fn quick_retries(n: u32) -> RetryPolicy {
+    let mut policy = RetryPolicy::new(n);
+    policy.initial_backoff = Duration::from_millis(1);
+    policy.max_backoff = Duration::from_millis(5);
+    policy
 }
 
 #[test]
@@ -131,10 +128,7 @@ fn connection_refused_is_a_connect_error_naming_the_url() {
 #[test]
 fn a_server_that_never_answers_hits_the_total_timeout() {
     let s = serve(vec![Action::Hang]);
-    let options = Options {
-        timeout: Some(Duration::from_millis(200)),
-        ..Options::default()
-    };
+    let options = Options::default().with_timeout(Duration::from_millis(200));
     let api = client(&s.url, Dialect::Js, options);
     let err = block_on(api.call("key", Args::new())).unwrap_err();
     let Error::Transport(t) = &err else {
@@ -170,10 +164,7 @@ fn bodies_over_the_cap_are_refused() {
         200,
         &format!("{{\"x\":\"{}\"}}", "a".repeat(5000)),
     )]);
-    let options = Options {
-        max_body_size: Some(1000),
-        ..Options::default()
-    };
+    let options = Options::default().with_max_body_size(1000);
     let api = client(&s.url, Dialect::Js, options);
     let err = block_on(api.call("key", Args::new())).unwrap_err();
     let Error::Transport(t) = &err else {
@@ -205,10 +196,7 @@ fn retries_recover_from_429_5xx_and_refused_connections() {
     let api = client(
         &s.url,
         Dialect::Js,
-        Options {
-            retry: quick_retries(3),
-            ..Options::default()
-        },
+        Options::default().with_retry(quick_retries(3)),
     );
     let r = block_on(api.call("key", Args::new())).unwrap();
     assert_eq!(r.status, 200);
@@ -219,10 +207,7 @@ fn retries_recover_from_429_5xx_and_refused_connections() {
     let api = client(
         &s.url,
         Dialect::Js,
-        Options {
-            retry: quick_retries(2),
-            ..Options::default()
-        },
+        Options::default().with_retry(quick_retries(2)),
     );
     let err = block_on(api.call("key", Args::new())).unwrap_err();
     assert_eq!(err.to_string(), "boom");
@@ -233,10 +218,7 @@ fn retries_recover_from_429_5xx_and_refused_connections() {
     let api = client(
         &s.url,
         Dialect::Js,
-        Options {
-            retry: quick_retries(2),
-            ..Options::default()
-        },
+        Options::default().with_retry(quick_retries(2)),
     );
     let err = block_on(api.call("key", Args::new())).unwrap_err();
     assert_eq!(err.retry_after(), Some(Duration::from_secs(3600)));
@@ -247,10 +229,7 @@ fn retries_recover_from_429_5xx_and_refused_connections() {
     let api = client(
         &url,
         Dialect::Js,
-        Options {
-            retry: quick_retries(2),
-            ..Options::default()
-        },
+        Options::default().with_retry(quick_retries(2)),
     );
     let err = block_on(api.call("key", Args::new())).unwrap_err();
     assert!(
@@ -265,10 +244,7 @@ fn posts_are_not_retried_after_a_server_error() {
     let api = client(
         &s.url,
         Dialect::Js,
-        Options {
-            retry: quick_retries(3),
-            ..Options::default()
-        },
+        Options::default().with_retry(quick_retries(3)),
     );
     let err =
         block_on(api.call("user.live.stop", args! {"accountKey" => "Acct0123456789"})).unwrap_err();
@@ -442,10 +418,7 @@ fn over_long_urls_and_bad_headers_are_refused_before_sending_by_name() {
     );
 
     for (name, value) in [("X-Bad\nName", "v"), ("X-Fine", "line\r\nbreak")] {
-        let o = Options {
-            headers: Some(vec![(name.into(), value.into())]),
-            ..Options::default()
-        };
+        let o = Options::default().with_headers(vec![(name.into(), value.into())]);
         let api = client(&s.url, Dialect::Js, o);
         let e = block_on(api.call("key", Args::new())).unwrap_err();
         assert!(matches!(e, Error::Usage(_)), "{e:?}");
@@ -522,11 +495,9 @@ fn max_connections_caps_requests_in_flight_per_host() {
     // Every connection hangs: with a limit of 2, the server sees 2 requests
     // and the others wait for a slot.
     let s = serve(vec![Action::Hang]);
-    let options = Options {
-        timeout: Some(Duration::from_secs(120)),
-        max_connections: Some(2),
-        ..Options::default()
-    };
+    let options = Options::default()
+        .with_timeout(Duration::from_secs(120))
+        .with_max_connections(2);
     let api = client(&s.url, Dialect::Python, options);
     let rt = tikapi_core::transport::runtime();
     let calls: Vec<_> = (0..5)
@@ -548,11 +519,9 @@ fn max_connections_caps_requests_in_flight_per_host() {
     assert_eq!(arrived(), 2, "more requests in flight than max_connections");
 
     // A call that cannot get a slot within its timeout says why.
-    let quick = Options {
-        timeout: Some(Duration::from_millis(100)),
-        max_connections: Some(2),
-        ..Options::default()
-    };
+    let quick = Options::default()
+        .with_timeout(Duration::from_millis(100))
+        .with_max_connections(2);
     let call = tikapi_core::CallOptions::default().with_options(quick);
     let err = block_on(api.call_with("key", Args::new(), call)).unwrap_err();
     let Error::Transport(t) = &err else {
@@ -576,10 +545,7 @@ fn calls_over_max_connections_take_their_turn_and_all_succeed() {
         200,
         r#"{"status":"success","message":"","statusCode":0}"#,
     )]);
-    let options = Options {
-        max_connections: Some(1),
-        ..Options::default()
-    };
+    let options = Options::default().with_max_connections(1);
     let api = client(&s.url, Dialect::Js, options);
     let all = futures_util::future::join_all((0..10).map(|_| api.call("key", Args::new())));
     let results = block_on(all);
@@ -590,10 +556,7 @@ fn calls_over_max_connections_take_their_turn_and_all_succeed() {
 #[test]
 fn max_connections_of_zero_is_refused_not_waited_out() {
     let s = serve(vec![json(200, r#"{"status":"success"}"#)]);
-    let options = Options {
-        max_connections: Some(0),
-        ..Options::default()
-    };
+    let options = Options::default().with_max_connections(0);
     let api = client(&s.url, Dialect::Python, options);
     let err = block_on(api.call("key", Args::new())).unwrap_err();
     assert!(

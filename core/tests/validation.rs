@@ -7,11 +7,9 @@ use tikapi_core::{Args, CallOptions, Client, Dialect, Error, Options, Rule, Valu
 
 fn client(flavor: Dialect, sandbox: bool) -> Client {
     let api = Client::with_flavor("Zyxwvutsrq9876543210", flavor);
-    let o = Options {
-        base: Some("http://127.0.0.1:9".into()),
-        sandbox_base: Some("http://127.0.0.1:9".into()),
-        ..Options::default()
-    };
+    let o = Options::default()
+        .with_base("http://127.0.0.1:9".into())
+        .with_sandbox_base("http://127.0.0.1:9".into());
     api.set(&Args::new(), Some(sandbox), Some(&o));
     api
 }

@@ -131,7 +131,9 @@ fn find(raw: &Raw<'_>, location: Location, wire: &str) -> Option<Value> {
             .and_then(|b| b.get(wire))
             .filter(|v| !v.is_null())
             .map(Value::from),
-        Location::Header => None,
+        // Headers are not parameters the sandbox reads back (nor is any
+        // location a later catalogue adds: `Location` is non-exhaustive).
+        _ => None,
     }
 }
 

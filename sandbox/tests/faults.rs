@@ -16,11 +16,9 @@ fn sandbox() -> Background {
 
 fn client(url: &str, fault: &str, extra: Options) -> Client {
     let api = Client::with_flavor(KEY, Flavor::Rust);
-    let o = Options {
-        base: Some(url.into()),
-        headers: Some(vec![("X-Sandbox-Fault".into(), fault.into())]),
-        ..extra
-    };
+    let o = extra
+        .with_base(url.into())
+        .with_headers(vec![("X-Sandbox-Fault".into(), fault.into())]);
     api.set(&Args::new(), None, Some(&o));
     api
 }
@@ -49,10 +47,7 @@ fn transport(e: Error) -> (TransportKind, String) {
 }
 
 fn timeouts(total_ms: u64) -> Options {
-    Options {
-        timeout: Some(Duration::from_millis(total_ms)),
-        ..Options::default()
-    }
+    Options::default().with_timeout(Duration::from_millis(total_ms))
 }
 
 #[test]
@@ -129,14 +124,10 @@ fn rate_limits_carry_retry_after_and_retries_wait_it_out() {
         Error::Api(r) => assert_eq!(r.retry_after(), None),
         other => panic!("{other:?}"),
     }
-    let quick = Options {
-        retry: Some(RetryPolicy {
-            initial_backoff: Duration::from_millis(1),
-            max_backoff: Duration::from_millis(5),
-            ..RetryPolicy::new(3)
-        }),
-        ..Options::default()
-    };
+    let mut retry = RetryPolicy::new(3);
+    retry.initial_backoff = Duration::from_millis(1);
+    retry.max_backoff = Duration::from_millis(5);
+    let quick = Options::default().with_retry(retry);
     let r = call(&client(s.url(), "flaky=2:retry-test", quick.clone())).unwrap();
     assert_eq!(r.status, 200, "two 503s, then success");
     let e = call(&client(s.url(), "flaky=9:retry-fail", quick)).unwrap_err();
@@ -154,10 +145,7 @@ fn a_redirect_loop_is_a_redirect_error() {
 #[test]
 fn bodies_over_the_cap_are_refused() {
     let s = sandbox();
-    let capped = Options {
-        max_body_size: Some(100_000),
-        ..Options::default()
-    };
+    let capped = Options::default().with_max_body_size(100_000);
     let (kind, _) = transport(call(&client(s.url(), "big=200000", capped.clone())).unwrap_err());
     assert_eq!(kind, TransportKind::TooLarge);
     let r = call(&client(s.url(), "big=50000", capped)).unwrap();
@@ -176,10 +164,7 @@ fn self_signed_certificates_are_refused_unless_explicitly_accepted() {
         transport(call(&client(s.url(), "slow=0", Options::default())).unwrap_err());
     assert_eq!(kind, TransportKind::Tls, "{message}");
 
-    let insecure = Options {
-        danger_accept_invalid_certs: Some(true),
-        ..Options::default()
-    };
+    let insecure = Options::default().with_danger_accept_invalid_certs(true);
     let r = call(&client(s.url(), "slow=0", insecure)).unwrap();
     assert_eq!(r.status, 200);
 }

@@ -26,11 +26,9 @@ fn sandbox() -> Background {
 /// A client in sandbox mode whose sandbox is `url`.
 fn client(url: &str, flavor: Flavor) -> Client {
     let api = Client::with_flavor(KEY, flavor);
-    let o = Options {
-        sandbox_base: Some(url.into()),
-        base: Some(url.into()),
-        ..Options::default()
-    };
+    let o = Options::default()
+        .with_sandbox_base(url.into())
+        .with_base(url.into());
     api.set(&Args::new(), Some(true), Some(&o));
     api
 }
@@ -295,10 +293,7 @@ fn auth_answers_like_the_service() {
     let s = sandbox();
     let with_key = |key: &str| {
         let api = Client::new(key);
-        let o = Options {
-            base: Some(s.url().into()),
-            ..Options::default()
-        };
+        let o = Options::default().with_base(s.url().into());
         api.set(&Args::new(), None, Some(&o));
         api
     };

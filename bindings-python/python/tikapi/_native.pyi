@@ -1,7 +1,20 @@
 """The native module (Rust, pyo3): thin glue over tikapi-core. Not public API."""
 
+import os
 from collections.abc import Callable
-from typing import Any, Optional
+from typing import Any, Optional, Union, final
+
+__all__ = [
+    "DEFAULT_BASE",
+    "DEFAULT_SANDBOX_BASE",
+    "Client",
+    "Pages",
+    "Response",
+    "__version__",
+    "catalogue",
+    "category_positional",
+    "drain",
+]
 
 __version__: str
 DEFAULT_BASE: str
@@ -11,8 +24,9 @@ def catalogue() -> str: ...
 def category_positional() -> dict[str, list[str]]: ...
 def drain(timeout: float) -> bool: ...
 
+@final
 class Client:
-    def __init__(self, api_key: str) -> None: ...
+    def __new__(cls, api_key: str) -> Client: ...
     def scope(self, values: Optional[dict[str, Any]] = None) -> Client: ...
     def duplicate(self) -> Client: ...
     def set(self, values: Optional[dict[str, Any]] = None) -> None: ...
@@ -29,12 +43,14 @@ class Client:
     ) -> Pages: ...
     def prepare(self, endpoint: str, kwargs: Optional[dict[str, Any]] = None) -> dict[str, Any]: ...
 
+@final
 class Pages:
     def next(self) -> Any: ...
     def next_async(self) -> Any: ...
     def next_items(self) -> Optional[tuple[Any, Optional[int]]]: ...
     def next_items_async(self) -> Any: ...
 
+@final
 class Response:
     @property
     def status(self) -> int: ...
@@ -76,7 +92,7 @@ class Response:
     def save_video(
         self,
         link: str,
-        path: str,
+        path: Union[str, os.PathLike[str]],
         headers: Optional[dict[str, str]] = None,
         timeout: Any = None,
         proxies: Any = None,
@@ -85,7 +101,7 @@ class Response:
     def save_video_async(
         self,
         link: str,
-        path: str,
+        path: Union[str, os.PathLike[str]],
         headers: Optional[dict[str, str]] = None,
         timeout: Any = None,
         proxies: Any = None,

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 
 from . import _native
 from ._native import Response as _NativeResponse
-from .exceptions import APIException
 
 if TYPE_CHECKING:
     from ._cookies import CookieJar
@@ -395,7 +394,8 @@ class APIResponse:
         does, and ``progress``, called with (bytes written, total or None)
         as the body arrives. Returns True."""
         self._native.save_video(
-            *_download_target(link, path),
+            link,
+            path,
             kwargs.get("headers"),
             kwargs.get("timeout"),
             kwargs.get("proxies"),
@@ -448,7 +448,8 @@ class AsyncAPIResponse(APIResponse):
         self, link: str, path: Union[str, os.PathLike[str]], **kwargs: Any
     ) -> bool:
         await self._native.save_video_async(
-            *_download_target(link, path),
+            link,
+            path,
             kwargs.get("headers"),
             kwargs.get("timeout"),
             kwargs.get("proxies"),
@@ -487,26 +488,6 @@ def _parse_links(header: str) -> list[dict[str, str]]:
                 link[key.strip()] = value.strip(" '\"")
         links.append(link)
     return links
-
-
-def _download_target(link: Any, path: Any) -> tuple[Any, str]:
-    """``save_video``'s link and path, or an ``APIException`` saying which one
-    cannot be used (text with a lone surrogate, a path this file system
-    cannot name). Wrong types are left to the native call's ``TypeError``."""
-    target = os.fspath(path)
-    if isinstance(link, str):
-        try:
-            link.encode()
-        except UnicodeEncodeError:
-            raise APIException(
-                "the video link holds text that is not valid Unicode (a lone surrogate)"
-            ) from None
-    if isinstance(target, str):
-        try:
-            os.fsencode(target)
-        except UnicodeEncodeError:
-            raise APIException(f"the path {target!r} cannot be named on this file system") from None
-    return link, target
 
 
 def _charset(content_type: str) -> Optional[str]:

@@ -1,136 +1,22 @@
-//! Running core futures from Python: blocking calls with the GIL released,
-//! and awaitables on the core's own (fork-aware) tokio runtime.
+//! Awaitables: a call runs on the core's runtime and completes an asyncio
+//! future of the running loop, on the loop's own thread.
 
 use std::cell::RefCell;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use futures_util::FutureExt;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use tokio::sync::Notify;
 
+#[cfg(not(unix))]
+use super::exit::attach_from_runtime;
+use super::panic::panic_text;
 use crate::error;
-
-/// How often a blocking call looks for a pending signal (Ctrl-C).
-const SIGNAL_CHECK: Duration = Duration::from_millis(50);
-
-/// Blocking calls on Python's main thread, which alone sees signals.
-static MAIN_WAITERS: AtomicUsize = AtomicUsize::new(0);
-/// Woken every [`SIGNAL_CHECK`] by the ticker thread while a main-thread call waits.
-static SIGNAL_TICK: Notify = Notify::const_new();
-/// The process whose ticker thread runs (a forked child has none until it starts its own).
-static TICKER_PID: AtomicU32 = AtomicU32::new(0);
-
-/// A thread that wakes main-thread waiters now and then to look for a
-/// pending signal. A tokio timer in every call would cost a millisecond of
-/// latency (timer resolution in `block_on`); a `Notify` costs nothing.
-fn start_ticker() {
-    let pid = std::process::id();
-    let seen = TICKER_PID.load(Ordering::Acquire);
-    if seen == pid
-        || TICKER_PID
-            .compare_exchange(seen, pid, Ordering::AcqRel, Ordering::Acquire)
-            .is_err()
-    {
-        return;
-    }
-    let _ = std::thread::Builder::new()
-        .name("tikapi-signal-tick".into())
-        .spawn(move || loop {
-            std::thread::sleep(SIGNAL_CHECK);
-            if TICKER_PID.load(Ordering::Acquire) != pid {
-                return;
-            }
-            if MAIN_WAITERS.load(Ordering::Acquire) > 0 {
-                SIGNAL_TICK.notify_waiters();
-            }
-        });
-}
-
-fn on_main_thread(py: Python<'_>) -> bool {
-    // threading.main_thread() is threading.current_thread(): compare thread
-    // idents, the main one looked up once.
-    static MAIN_IDENT: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
-    let main = MAIN_IDENT.get_or_init(|| {
-        py.import("threading")
-            .and_then(|t| t.call_method0("main_thread"))
-            .and_then(|m| m.getattr("ident"))
-            .and_then(|i| i.extract::<u64>())
-            .ok()
-    });
-    // What threading.get_ident() returns, without a Python call per call.
-    // SAFETY: a plain query of the calling thread, valid with the GIL held.
-    let current = unsafe { pyo3::ffi::PyThread_get_thread_ident() } as u64;
-    *main == Some(current)
-}
-
-struct MainWaiter;
-
-impl MainWaiter {
-    fn enter() -> MainWaiter {
-        start_ticker();
-        MAIN_WAITERS.fetch_add(1, Ordering::AcqRel);
-        MainWaiter
-    }
-}
-
-impl Drop for MainWaiter {
-    fn drop(&mut self) {
-        MAIN_WAITERS.fetch_sub(1, Ordering::AcqRel);
-    }
-}
-
-/// Run `fut` as a task on the core runtime (see `transport::run`: the
-/// request and its connection stay on one worker) and wait for it, as
-/// [`wait_here`]. Ctrl-C aborts the task.
-pub fn wait<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
-where
-    F: Future + Send + 'static,
-    F::Output: Send + 'static,
-{
-    wait_here(py, tikapi_core::transport::spawn(fut))
-}
-
-/// Poll `fut` on this thread (so callbacks it makes, such as a download's
-/// progress, run on the caller's thread) with the GIL released. On the main
-/// thread, pending signals are handled meanwhile, so Ctrl-C interrupts a long
-/// call: the future is dropped (the request is abandoned) and
-/// `KeyboardInterrupt` raised. A panic is caught here and becomes an
-/// `APIException`, never an unwind into Python.
-pub fn wait_here<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
-where
-    F: Future + Send,
-    F::Output: Send,
-{
-    let main = on_main_thread(py);
-    let outcome = py.detach(|| {
-        std::panic::catch_unwind(AssertUnwindSafe(|| {
-            if !main {
-                // Other threads never see signals: nothing to watch for.
-                return Ok(tikapi_core::transport::block_on(fut));
-            }
-            let _waiter = MainWaiter::enter();
-            tikapi_core::transport::block_on(async {
-                tokio::pin!(fut);
-                loop {
-                    tokio::select! {
-                        out = &mut fut => return Ok(out),
-                        _ = SIGNAL_TICK.notified() => {
-                            Python::attach(|py| py.check_signals())?;
-                        }
-                    }
-                }
-            })
-        }))
-    });
-    outcome.map_err(|panic| error::internal(py, &panic_text(&panic)))?
-}
 
 /// Turn a future into a Python awaitable: an asyncio future of the running
 /// loop, completed on the loop's own thread (see [`Bridge`]). Cancelling it
@@ -173,15 +59,6 @@ impl Abort {
     fn __call__(&self, _future: &Bound<'_, PyAny>) {
         self.0.abort();
     }
-}
-
-fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
-    let what = panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".to_owned());
-    format!("internal error in tikapi: {what}")
 }
 
 type Finish = Box<dyn FnOnce(Python<'_>) -> PyResult<Py<PyAny>> + Send>;
@@ -406,78 +283,4 @@ impl Bridge {
             pid: std::process::id(),
         })
     }
-}
-
-/// Runtime threads that hold, or are about to take, the GIL (the progress
-/// callback of an awaited download; awaited calls themselves are finished on
-/// their loop's thread).
-///
-/// A thread that is not Python's own and takes the GIL after the interpreter
-/// has begun to finalize is killed mid-call (a crash at exit). An `atexit`
-/// hook (`drain`) therefore waits, with the GIL released, until none is
-/// left; the interpreter only starts to finalize after `atexit` hooks.
-///
-/// Counted per process: a child forked while the parent had some counts
-/// none of its own (those threads do not exist in the child), so it starts
-/// again from zero rather than waiting for them at exit.
-static ACTIVE: Mutex<ActiveCount> = Mutex::new(ActiveCount { pid: 0, n: 0 });
-static IDLE: Condvar = Condvar::new();
-
-struct ActiveCount {
-    pid: u32,
-    n: usize,
-}
-
-impl ActiveCount {
-    /// This process's count.
-    fn here(&mut self) -> &mut usize {
-        let pid = std::process::id();
-        if self.pid != pid {
-            self.pid = pid;
-            self.n = 0;
-        }
-        &mut self.n
-    }
-}
-
-/// One runtime thread's use of Python, from before it is scheduled until it
-/// has let go of the GIL.
-pub struct Active(());
-
-impl Active {
-    pub fn enter() -> Active {
-        *ACTIVE.lock().unwrap_or_else(|e| e.into_inner()).here() += 1;
-        Active(())
-    }
-}
-
-impl Drop for Active {
-    fn drop(&mut self) {
-        let mut active = ACTIVE.lock().unwrap_or_else(|e| e.into_inner());
-        let n = active.here();
-        *n = n.saturating_sub(1);
-        if *n == 0 {
-            IDLE.notify_all();
-        }
-    }
-}
-
-/// Take the GIL from a runtime thread (not a Python thread), counted in [`ACTIVE`].
-pub fn attach_from_runtime<R>(f: impl FnOnce(Python<'_>) -> R) -> R {
-    let _active = Active::enter();
-    Python::attach(f)
-}
-
-/// Wait until no runtime thread uses Python, for at most `timeout`
-/// (registered with `atexit` by the package). Returns whether all finished.
-#[pyfunction]
-pub fn drain(py: Python<'_>, timeout: f64) -> bool {
-    let limit = Duration::from_secs_f64(timeout.clamp(0.0, 3600.0));
-    py.detach(|| {
-        let active = ACTIVE.lock().unwrap_or_else(|e| e.into_inner());
-        let (mut active, _) = IDLE
-            .wait_timeout_while(active, limit, |a| *a.here() > 0)
-            .unwrap_or_else(|e| e.into_inner());
-        *active.here() == 0
-    })
 }

@@ -1,0 +1,23 @@
+//! Running core futures from Python: blocking calls with the GIL released,
+//! and awaitables on the core's own (fork-aware) tokio runtime.
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | `blocking` | [`wait`] / [`wait_here`]: a call polled with the GIL released |
+//! | `signals` | the ticker that lets a main-thread wait handle Ctrl-C |
+//! | `asyncio` | [`awaitable`] and [`Deferred`]: the bridge to the running event loop |
+//! | `exit` | [`attach_from_runtime`] and [`drain`] (the `atexit` hook) |
+//! | `panic` | a caught panic's text |
+//!
+//! The modules depend on each other in one direction only:
+//! `blocking -> signals`, `asyncio -> exit` (Windows), both `-> panic`.
+
+mod asyncio;
+mod blocking;
+mod exit;
+mod panic;
+mod signals;
+
+pub use asyncio::{awaitable, Deferred};
+pub use blocking::{wait, wait_here};
+pub use exit::{attach_from_runtime, drain};
