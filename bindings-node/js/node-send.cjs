@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Sending a request with Node's own `http` / `https`, for the calls the
 // native transport cannot make: those of a client with `$options.fetch_agent`
@@ -159,7 +160,7 @@ function send(url, options, limits, signal, fail, aborted) {
       req.on('error', (e) => failWith(kindOf(e, answered), (e && e.message) || 'the request failed'));
       req.on('response', (res) => {
         answered = true;
-        const status = res.statusCode;
+        const status = /** @type {number} */ (res.statusCode);
         const location = res.headers.location;
         if ([301, 302, 303, 307, 308].includes(status) && location) {
           let next;
@@ -224,7 +225,12 @@ function send(url, options, limits, signal, fail, aborted) {
 }
 
 /** Pairs as the object http.request takes; a repeated name gets an array. */
+/**
+ * @param {[string, string][]} pairs
+ * @returns {Record<string, string | string[]>}
+ */
 function headerObject(pairs) {
+  /** @type {Record<string, string | string[]>} */
   const out = {};
   const names = new Map();
   for (const [name, value] of pairs) {
@@ -234,7 +240,7 @@ function headerObject(pairs) {
       names.set(lower, name);
       out[name] = value;
     } else {
-      out[first] = [].concat(out[first], value);
+      out[first] = /** @type {string[]} */ ([]).concat(out[first], value);
     }
   }
   return out;

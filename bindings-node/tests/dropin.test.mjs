@@ -210,7 +210,7 @@ describe('$options.on_request', () => {
     const tik = sandboxed({ on_request: (req) => void urls.push(new URL(req.url).searchParams.get('cursor')) });
     let r = await tik.public.posts({ secUid: SEC_UID, count: 30 });
     r = await r.nextItems();
-    r = await r.nextItems();
+    assert.ok((await r.nextItems()) instanceof Response);
     assert.equal(urls.length, 3);
     assert.equal(urls[0], null);
     assert.ok(urls[1] && urls[2] && urls[1] !== urls[2]);

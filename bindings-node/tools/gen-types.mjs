@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// Generates bindings-node/js/index.d.ts (CommonJS) and index.d.mts (ESM) from
-// the catalogue the addon exports (`catalogue()`), so the types list exactly
-// the endpoints, parameters, types, required-ness and enums the core enforces.
+// Generates the endpoint types, bindings-node/js/endpoints.d.ts, from the
+// catalogue the addon exports (`catalogue()`), so the types list exactly the
+// endpoints, parameters, types, required-ness and enums the core enforces;
+// and the entry points index.d.ts (CommonJS) and index.d.mts (ESM), which
+// re-export it with the hand-written declarations of js/types.d.ts (the
+// client's settings, hooks, responses, errors).
 //
-//   node bindings-node/tools/gen-types.mjs           write both files
-//   node bindings-node/tools/gen-types.mjs --check   exit 1 when they are stale
+//   node bindings-node/tools/gen-types.mjs           write the three files
+//   node bindings-node/tools/gen-types.mjs --check   exit 1 when one is stale
 //
 // Nothing here decides a rule: every fact comes from the core's catalogue.
 
@@ -82,312 +85,6 @@ function body(indent) {
   const x = 'export ';
   const lines = [];
   const push = (s) => lines.push(s.replace(/^(?=.)/gm, indent));
-  push(`/** The package version. */
-${x}const version: string;
-
-/** The catalogue the core enforces (endpoints and parameters, in resolution order). */
-${x}const catalogue: Catalogue;
-
-${x}interface CatalogueParam {
-  key: string;
-  wire: string;
-  location: 'headers' | 'path' | 'query' | 'body';
-  type: 'string' | 'number' | 'boolean' | 'array' | 'object' | 'any';
-  required: boolean;
-  inherited: boolean;
-  /** The API or account key: its value never appears in text. */
-  secret: boolean;
-  pattern: string | null;
-  default: unknown;
-  example: unknown;
-  max: number | null;
-  min: number | null;
-  enum: unknown[] | null;
-}
-
-${x}interface CatalogueEndpoint {
-  key: string;
-  method: 'GET' | 'POST';
-  path: string;
-  variant: string | null;
-  hidden: boolean;
-  deprecated: boolean;
-  enctype: string | null;
-  inOfficialSdk: boolean;
-  inDocs: boolean;
-  params: CatalogueParam[];
-  /** Whether the endpoint pages (it declares a cursor parameter). */
-  paged: boolean;
-}
-
-/** A category of the surface (\`user.posts\`; the root is \`""\`): its endpoints and sub-categories, in order. */
-${x}interface CatalogueCategory {
-  path: string;
-  entries: ({ name: string; endpoint: string } | { name: string; category: CatalogueCategory })[];
-}
-
-${x}interface Catalogue {
-  version: string;
-  base: string;
-  sandboxBase: string;
-  endpoints: CatalogueEndpoint[];
-  categories: CatalogueCategory;
-}
-
-/** Anything shaped like an \`AbortSignal\`. */
-${x}interface AbortSignalLike {
-  readonly aborted: boolean;
-  readonly reason?: unknown;
-  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
-  removeEventListener(type: 'abort', listener: () => void): void;
-}
-
-/** \`$options\` of \`set\`, a category constructor or one call. Times are in milliseconds. */
-${x}interface Options {
-  /** Production base URL (default \`${catalogue.base}\`; env \`TIKAPI_BASE_URL\`). */
-  base?: string;
-  /** Sandbox base URL (default \`${catalogue.sandboxBase}\`; env \`TIKAPI_SANDBOX_URL\`). */
-  sandboxBase?: string;
-  /** Extra headers sent with every request. */
-  headers?: Record<string, string> | Iterable<[string, string]>;
-  /** A proxy URL (\`http://\`, \`https://\`, \`socks5://\`). */
-  proxy?: string;
-  /** Total time allowed for a call, in ms (default 60000). */
-  timeout?: number;
-  /** Time allowed to connect, in ms (default 10000). */
-  connectTimeout?: number;
-  /** Retries on 429, 5xx (GET only) and refused connections (default 0). */
-  retries?: number;
-  /** Largest response body accepted, in bytes. */
-  maxBodySize?: number;
-  /**
-   * At most this many requests in flight to one host at a time in this
-   * process; the others wait their turn, within their \`timeout\`. No limit by
-   * default.
-   */
-  maxConnections?: number;
-  /**
-   * Turns off TLS certificate verification (on by default). Only for test
-   * servers with self-signed certificates: never in production.
-   */
-  dangerouslyAcceptInvalidCertificates?: boolean;
-  /** Default values for any parameter of that name, below the ones given beside \`$options\`. */
-  values?: Record<string, unknown>;
-  /**
-   * Called with each successful response; a value it returns (other than
-   * undefined) becomes the call's result. A throw goes to \`on_error\`.
-   * Set by \`set\` or a category constructor (a per-call one is not called).
-   */
-  on_success?: (response: Response, request: HookRequest) => any;
-  /**
-   * Called with an API error (a status outside 2xx) or a throw of
-   * \`on_success\`; never with a validation, network or abort error. A value
-   * it returns (other than undefined) becomes the call's result.
-   */
-  on_error?: (error: any, request: HookRequest) => any;
-  /**
-   * Awaited before each request is sent, once it is built and validated.
-   * Changes to \`request.options\` are sent; a returned \`{url}\` and/or
-   * \`{options}\` replaces them; any other truthy value is the call's result
-   * and nothing is sent; \`false\` resolves the call to \`false\`; a throw
-   * rejects it.
-   */
-  on_request?: (request: HookRequest) => any;
-  /**
-   * An \`http.Agent\` (such as an \`https-proxy-agent\`), or a function of the
-   * URL returning one for each request: the calls then go through it, sent
-   * by Node's own \`http\` / \`https\`.
-   */
-  fetch_agent?: AgentLike | ((parsedURL: { href: string; protocol: string; hostname: string; port: string; pathname: string }) => AgentLike) | null | false;
-  /** Official SDK options this package accepts and ignores. Any key not listed here is rejected with a \`UsageError\` naming it. */
-  params?: unknown;
-  $other?: unknown;
-}
-
-/** An \`http.Agent\` or anything Node's \`http.request\` takes as \`agent\`. */
-${x}interface AgentLike {
-  addRequest(...args: any[]): unknown;
-}
-
-/** The request as \`on_request\` may change it (node-fetch's options). */
-${x}interface HookRequestOptions {
-  method: string;
-  headers: Record<string, string>;
-  agent: AgentLike | ((parsedURL: any) => AgentLike) | null;
-  /** The JSON body of a POST, as text. */
-  body?: string;
-}
-
-/** What the hooks receive about the call. */
-${x}interface HookRequest {
-  /** The full URL, query included. */
-  url: string;
-  options: HookRequestOptions;
-  /** The call's argument object. */
-  params: any;
-  /** The endpoint key (\`public.check\`), relative to a scope made with \`new\` (\`info\`). */
-  key: string;
-  /** The client or scope object the call was made on. */
-  instance: any;
-  /** The endpoint function, to call again. */
-  self: (params?: any) => Promise<Response>;
-}
-
-/** Settings any call accepts beside the endpoint's parameters. */
-${x}interface CallSettings {
-  /** Send this call to the sandbox (or not), whatever \`set\` said. */
-  $sandbox?: boolean;
-  $options?: Options;
-  /** Cancels the call: it rejects with the signal's reason (an \`AbortError\`). */
-  signal?: AbortSignalLike;
-}
-
-/** What \`set\` and category constructors take: defaults for any parameter of that name. */
-${x}interface Defaults {
-  $sandbox?: boolean;
-  $options?: Options;
-  [param: string]: unknown;
-}
-
-/** Response headers; \`get\` answers as fetch's \`Headers\` does. */
-${x}interface ResponseHeaders extends Iterable<[string, string]> {
-  get(name: string): string | null;
-  has(name: string): boolean;
-  forEach(callback: (value: string, name: string) => void): void;
-  entries(): IterableIterator<[string, string]>;
-  keys(): IterableIterator<string>;
-  values(): IterableIterator<string>;
-}
-
-/** Fields a success and an API error share. */
-${x}interface ResponseFields {
-  statusCode: number;
-  statusText: string;
-  headers: ResponseHeaders;
-  type: string;
-  /** The URL of the request, without credentials. */
-  url: string;
-  /** The parsed body when the server sent JSON. */
-  json: any;
-  /** The body text when the server did not send JSON. */
-  text?: string;
-  /** The body's \`message\`, or "Success." / "Something went wrong.". */
-  message: string;
-  /** TikTok's own error code in the body (for example 10202), if any. */
-  readonly tiktokCode: number | undefined;
-  /** For a 429: how long the server asked to wait, in ms. */
-  readonly retryAfter: number | undefined;
-}
-
-${x}interface SaveVideoOptions {
-  /** Extra headers for the download (the response's \`videoLinkHeaders\` are always sent). */
-  headers?: Record<string, string> | Iterable<[string, string]>;
-  /** Called as the file is written, with the bytes so far and the total when known. */
-  progress?: (written: number, total: number | null) => void;
-  /** The same as \`progress\`. */
-  onProgress?: (written: number, total: number | null) => void;
-  /** Total time allowed for the download, in ms. */
-  timeout?: number;
-  signal?: AbortSignalLike;
-  /**
-   * An \`http.Agent\` (a proxy agent) for the download, as the official SDK's
-   * node-fetch options take it: the download then goes through it.
-   */
-  agent?: AgentLike | ((parsedURL: any) => AgentLike) | null | false;
-}
-
-/** A successful (2xx) answer. */
-${x}class Response implements ResponseFields {
-  private constructor();
-  statusCode: number;
-  statusText: string;
-  headers: ResponseHeaders;
-  type: string;
-  url: string;
-  ok: true;
-  json: any;
-  text?: string;
-  message: string;
-  readonly tiktokCode: number | undefined;
-  readonly retryAfter: number | undefined;
-  /**
-   * A promise of the next page, or **null** (at once, not a promise) when
-   * this was the last: the official rule and return shape.
-   * Typed without \`| null\` so that the official loop
-   * \`while (response) { ...; response = await Promise.resolve(response?.nextItems()) }\`
-   * compiles under --strict, as it does with the official SDK's types; check
-   * for null when calling it any other way.
-   */
-  nextItems: (options?: { signal?: AbortSignalLike }) => Promise<Response>;
-  /** Streams \`link\` to \`path\`; the file appears only once complete. Resolves to the bytes written. */
-  saveVideo: (link: string, path: string, options?: SaveVideoOptions) => Promise<number>;
-}
-
-/** The rejection for a status outside 2xx: the official shape, not an \`Error\`. */
-${x}class ResponseError implements ResponseFields {
-  private constructor();
-  readonly kind: 'api';
-  readonly name: 'ResponseError';
-  statusCode: number;
-  statusText: string;
-  headers: ResponseHeaders;
-  type: string;
-  url: string;
-  ok: false;
-  json: any;
-  text?: string;
-  message: string;
-  readonly tiktokCode: number | undefined;
-  readonly retryAfter: number | undefined;
-  /** What kind of API error this is (from the status and TikTok code). */
-  readonly errorKind: 'bad_request' | 'authentication' | 'tiktok' | 'account_session_expired' | 'rate_limit' | 'server' | 'other';
-}
-
-/** Base of the errors this package throws that are \`Error\`s. */
-${x}class TikAPIError extends Error {
-  readonly kind: 'validation' | 'network' | 'usage' | 'internal';
-}
-
-/** A parameter broke a rule; nothing was sent. */
-${x}class ValidationError extends TikAPIError {
-  readonly kind: 'validation';
-  /** The parameter, as the official SDK names it. */
-  readonly field: string;
-  readonly rule: 'required' | 'type' | 'pattern' | 'max' | 'min' | 'enum' | 'finite';
-}
-
-/** No usable answer came back; the message names the URL and the reason. */
-${x}class NetworkError extends TikAPIError {
-  readonly kind: 'network';
-  readonly method: string | undefined;
-  readonly url: string | undefined;
-  readonly reason: string | undefined;
-  readonly code: 'connect' | 'timeout' | 'tls' | 'proxy' | 'body' | 'decode' | 'redirect' | 'too_large' | 'io' | 'other';
-}
-
-/** The call itself was malformed (an unknown endpoint, a bad option). */
-${x}class UsageError extends TikAPIError {
-  /** The option at fault, for a bad or unknown option (\`$options.timeout\`). */
-  readonly field?: string;
-}
-
-/** What a call can reject with. */
-${x}type CallError = ResponseError | ValidationError | NetworkError | UsageError;
-
-/** When an auto-paginating walk stops, beside the last page. */
-${x}interface PageLimits {
-  maxPages?: number;
-  maxItems?: number;
-}
-
-/** An endpoint: call it for one page; \`pages\` and \`items\` walk to the end. */
-${x}interface Endpoint<P, Optional extends boolean = false> {
-  (...params: Optional extends true ? [params?: P] : [params: P]): Promise<Response>;
-  pages(...params: Optional extends true ? [params?: P, limits?: PageLimits] : [params: P, limits?: PageLimits]): AsyncGenerator<Response, void, undefined>;
-  items(...params: Optional extends true ? [params?: P, limits?: PageLimits] : [params: P, limits?: PageLimits]): AsyncGenerator<any, void, undefined>;
-  readonly endpoint: string;
-}
-`);
   const root = tree();
   const categories = [];
   const walk = (node) => {
@@ -452,15 +149,30 @@ const FN = `/**
  * const api = TikAPI('myAPIKey');
  * const r = await api.public.check({ username: 'lilyachty' });
  */
-declare function TikAPI(apiKey: string): TikAPI.Client;
+declare function TikAPI(apiKey: string): Client;
 `;
 
+/** The names a declaration file exports, in order. */
+const exportedNames = (text) => [...text.matchAll(/^export (?:declare )?(?:interface|class|type|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
 
-function cjs() {
+function endpoints() {
   return `${HEADER}
-${FN}
+// The endpoint types; the hand-written declarations they use are in types.d.ts.
+import type { CallSettings, Defaults, Endpoint } from './types';
+
+${body('')}`;
+}
+
+function cjs(names) {
+  const aliases = names.map(([from, name]) => `  export import ${name} = ${from}.${name};\n`).join('');
+  return `${HEADER}
+// The CommonJS entry: the hand-written declarations (types.d.ts) and the generated endpoint types (endpoints.d.ts).
+import * as Types from './types';
+import * as Endpoints from './endpoints';
+
+${FN.replace('TikAPI(apiKey: string): Client', 'TikAPI(apiKey: string): TikAPI.Client')}
 declare namespace TikAPI {
-${body('  ')}
+${aliases}
   export { TikAPI as default, TikAPI };
 }
 
@@ -470,20 +182,27 @@ export = TikAPI;
 
 function esm() {
   return `${HEADER}
-${FN.replace('TikAPI.Client', 'Client')}
-${body('')}
+// The ESM entry: the hand-written declarations (types.d.ts) and the generated endpoint types (endpoints.d.ts).
+import type { Client } from './endpoints.js';
+
+export * from './types.js';
+export * from './endpoints.js';
+
+${FN}
 export default TikAPI;
 export { TikAPI };
 `;
 }
 
-// Inside `declare namespace`, members are already ambient; at top level they need `declare`.
-const declareTop = (text) =>
-  text.replace(/^export (const|class) /gm, 'export declare $1 ');
-
+const endpointsText = endpoints();
+const names = [
+  ...exportedNames(readFileSync(join(jsDir, 'types.d.ts'), 'utf8')).map((n) => ['Types', n]),
+  ...exportedNames(endpointsText).map((n) => ['Endpoints', n]),
+];
 const outputs = {
-  'index.d.ts': cjs(),
-  'index.d.mts': declareTop(esm()),
+  'endpoints.d.ts': endpointsText,
+  'index.d.ts': cjs(names),
+  'index.d.mts': esm(),
 };
 
 const check = process.argv.includes('--check');
@@ -493,7 +212,9 @@ for (const [file, text] of Object.entries(outputs)) {
   let current = null;
   try {
     current = readFileSync(path, 'utf8');
-  } catch {}
+  } catch {
+    // not written yet: stale
+  }
   if (current === text) continue;
   if (check) stale.push(file);
   else writeFileSync(path, text);

@@ -1,0 +1,303 @@
+// @ts-check
+'use strict';
+// One call on its way out and back: the hooked path (`on_request`, Node's own
+// send through an agent, `on_success` / `on_error`), the native fast path's
+// responses, and what a response does next (its next page, a download).
+// Everything here makes `Response`s with `ACTIONS` (below), so response.cjs
+// needs nothing of this file.
+
+const { inspect } = require('node:util');
+const native = require('../native/index.cjs');
+const nodeSend = require('./node-send.cjs');
+const { abortError, toError, withSignal } = require('./errors.cjs');
+const { headerPairs, splitParams, scopeOf, checkHooks, hooked } = require('./options.cjs');
+const { HANDLE, ORIGIN, Response, ResponseError, ResponseFields } = require('./response.cjs');
+
+/**
+ * The call a response answers: the scope, the endpoint key, the app's
+ * argument object, the endpoint function and a per-call agent.
+ * @typedef {{ client: any, key: string, params: any, self: Function, agent: any }} Origin
+ */
+
+/**
+ * A response of `origin` (none for a page of the native page walk).
+ * @param {any} handle
+ * @param {Origin} [origin]
+ */
+function respond(handle, origin) {
+  return new Response(handle, origin, ACTIONS);
+}
+
+/**
+ * `on_success` / `on_error` around a call's outcome, with the official rules.
+ * @param {import('./options.cjs').Hooks} hooks
+ * @param {object} request
+ * @param {Promise<any>} outcome
+ */
+async function withResultHooks(hooks, request, outcome) {
+  let response;
+  try {
+    response = await outcome;
+  } catch (err) {
+    // Only an answer with an error status reaches on_error (not validation, network or abort).
+    if (!(err instanceof ResponseError) || typeof hooks.on_error !== 'function') throw err;
+    return onError(hooks, request, err);
+  }
+  if (typeof hooks.on_success !== 'function') return response;
+  let out;
+  try {
+    out = hooks.on_success(response, request);
+  } catch (err) {
+    if (typeof hooks.on_error !== 'function') throw err;
+    return onError(hooks, request, err);
+  }
+  return out !== undefined ? out : response;
+}
+
+/**
+ * @param {import('./options.cjs').Hooks} hooks
+ * @param {object} request
+ * @param {unknown} err
+ */
+function onError(hooks, request, err) {
+  const out = /** @type {Function} */ (hooks.on_error)(err, request);
+  if (out !== undefined) return out;
+  throw err;
+}
+
+/**
+ * A request's wire shape, to tell whether `on_request` changed it.
+ * @param {string} url
+ * @param {any} options
+ */
+function wireOf(url, options) {
+  const o = options && typeof options === 'object' ? options : {};
+  let headers;
+  try {
+    headers = JSON.stringify(o.headers && typeof o.headers === 'object' ? Object.entries(o.headers) : o.headers);
+  } catch {
+    headers = undefined; // unusual headers: treated as changed
+  }
+  return { url, method: o.method, headers, body: o.body, agent: o.agent, keys: Object.keys(o).join() };
+}
+
+/**
+ * @param {ReturnType<typeof wireOf>} a
+ * @param {ReturnType<typeof wireOf>} b
+ */
+function sameWire(a, b) {
+  return (
+    a.url === b.url && a.method === b.method && a.headers !== undefined && a.headers === b.headers && a.body === b.body && a.agent === b.agent && a.keys === b.keys
+  );
+}
+
+/**
+ * Run a prepared call: `on_request`, then the native send or Node's own
+ * (agent, or a request the hook changed), then `on_success` / `on_error`
+ * unless `resultHooks` is false (the page walkers).
+ * @param {any} client
+ * @param {string} key
+ * @param {any} prepared the native prepared request
+ * @param {any} params
+ * @param {Function} self
+ * @param {AbortSignal | undefined} signal
+ * @param {any} agentForCall
+ * @param {boolean} [resultHooks]
+ * @returns {Promise<any>}
+ */
+async function runPrepared(client, key, prepared, params, self, signal, agentForCall, resultHooks = true) {
+  const scope = scopeOf(client);
+  const hooks = { ...scope.hooks }; // the settings in force when the call starts
+  const fetchAgent = agentForCall != null ? agentForCall : hooks.fetch_agent === false || hooks.fetch_agent == null ? null : hooks.fetch_agent;
+  let url = prepared.url;
+  /** @type {Record<string, string>} */
+  const headers = { 'User-Agent': prepared.userAgent };
+  for (const [k, v] of prepared.headers) {
+    if (k.toLowerCase() === 'user-agent') delete headers['User-Agent'];
+    headers[k] = v;
+  }
+  // The app's own keys are in these headers (as in the official SDK); util.inspect / console.log hide them.
+  Object.defineProperty(headers, inspect.custom, { value: inspectHeaders });
+  /** @type {any} */
+  let options = { method: prepared.method, headers, agent: fetchAgent };
+  const body = prepared.body;
+  if (body != null) options.body = body;
+  const request = {
+    url,
+    options,
+    params,
+    key: scope.prefix && key.startsWith(scope.prefix) ? key.slice(scope.prefix.length) : key,
+    instance: scope.instance,
+    self,
+  };
+  let own = fetchAgent != null;
+  if (typeof hooks.on_request === 'function') {
+    const before = wireOf(url, options);
+    const out = await hooks.on_request(request);
+    if (out) {
+      // A response of ours has a `url`: returned from the hook (a cache), it is the result.
+      if (!(out instanceof ResponseFields) && (out.url || out.options)) {
+        url = out.url || url;
+        options = out.options || options;
+      } else {
+        return out;
+      }
+    }
+    if (out === false) return false;
+    own = own || !sameWire(before, wireOf(url, options));
+  }
+  const origin = { client, key, params, self, agent: agentForCall };
+  const sent = own ? sendOwn(prepared, url, options, signal) : withSignal(signal, (cancel) => prepared.send(cancel));
+  const response = sent.then((r) => respond(r, origin));
+  return resultHooks ? withResultHooks(hooks, request, response) : response;
+}
+
+/**
+ * `util.inspect` of request headers: the API and account keys hidden.
+ * @this {Record<string, string>}
+ * @param {number} depth
+ * @param {import('node:util').InspectOptions} options
+ * @param {typeof inspect} [inspectFn]
+ */
+function inspectHeaders(depth, options, inspectFn = inspect) {
+  /** @type {Record<string, string>} */
+  const shown = {};
+  for (const [k, v] of Object.entries(this)) shown[k] = /^x-(api|account)-key$/i.test(k) ? '<hidden>' : v;
+  return inspectFn(shown, options);
+}
+
+/**
+ * Send with Node's http / https (and the agent); the core takes the answer.
+ * @param {any} prepared
+ * @param {string} url
+ * @param {any} options
+ * @param {AbortSignal | undefined} signal
+ */
+async function sendOwn(prepared, url, options, signal) {
+  const limits = { timeoutMs: prepared.timeoutMs, maxBodySize: prepared.maxBodySize, userAgent: prepared.userAgent };
+  /** @type {(kind: string, method: string, target: string, reason: unknown) => unknown} */
+  const fail = (kind, method, target, reason) => toError(prepared.failure(kind, method, target, String(reason)), signal);
+  const raw = await nodeSend.send(url, options, limits, signal, fail, () => abortError(signal));
+  const out = prepared.complete(raw.status, raw.statusText, raw.headers, raw.url, raw.body, raw.elapsedMs);
+  if (out instanceof native.NativeFailure) throw toError(out, signal);
+  return out;
+}
+
+/**
+ * The hooked path of an endpoint call.
+ * @param {any} client
+ * @param {string} key
+ * @param {any} params
+ * @param {Function} self
+ * @param {any} agentForCall
+ */
+async function hookedCall(client, key, params, self, agentForCall) {
+  const { args, settings, signal } = splitParams(params);
+  if (signal != null && signal.aborted) throw abortError(signal);
+  const prepared = client.prepare(key, args, settings);
+  if (prepared instanceof native.NativeFailure) throw toError(prepared, signal);
+  const info = params != null && typeof params === 'object' ? params : {};
+  return runPrepared(client, key, prepared, info, self, signal, agentForCall);
+}
+
+/**
+ * `response.nextItems()`: a promise of the next page, or null at once.
+ * @param {any} response
+ * @param {{ signal?: AbortSignal }} [options]
+ */
+function nextItemsOf(response, options) {
+  const handle = response[HANDLE];
+  if (!handle.hasNextPage) return null;
+  const signal = options && options.signal;
+  /** @type {Origin | undefined} */
+  const origin = response[ORIGIN];
+  if (origin && hooked(origin.client, origin.agent)) {
+    // As the official `req.self({...req.params, ...cursor})`: the whole path again (on_request, agent, hooks).
+    const next = handle.prepareNext();
+    if (next == null) return null;
+    if (next instanceof native.NativeFailure) return Promise.reject(toError(next, signal));
+    const params = { ...origin.params, ...JSON.parse(next.argsJson()) };
+    return runPrepared(origin.client, origin.key, next, params, origin.self, signal, origin.agent);
+  }
+  return withSignal(signal, (cancel) => handle.nextPage(cancel)).then((page) => (page ? respond(page, origin) : null));
+}
+
+/**
+ * `response.saveVideo(link, path, options)`.
+ * @param {any} response
+ * @param {unknown} link
+ * @param {unknown} path
+ * @param {any} [options]
+ */
+function saveVideoOf(response, link, path, options) {
+  const handle = response[HANDLE];
+  const opts = options || {};
+  // `progress` (also accepted as `onProgress`) is called with (bytesWritten, totalOrNull).
+  const cb = opts.progress ?? opts.onProgress;
+  const progress = typeof cb === 'function' ? cb : null;
+  // The official third argument is node-fetch's options: an `agent` there routes the download.
+  if (opts.agent != null && opts.agent !== false) return saveThroughAgent(handle, link, path, opts, progress);
+  try {
+    const save = { headers: headerPairs(opts.headers), timeout: opts.timeout };
+    return withSignal(opts.signal, (cancel) => handle.saveVideo(String(link), String(path), save, progress, cancel));
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+/**
+ * `saveVideo(link, path, {agent})`: the download goes through the app's
+ * agent, sent by Node's own http / https (the official SDK hands the agent to
+ * node-fetch). The same headers as the native download (browser
+ * `User-Agent`, the response's `videoLinkHeaders`, `options.headers`),
+ * redirects followed anywhere (no key is sent), the timeout, AbortSignal; the
+ * file appears only once complete (written beside it, then renamed).
+ * @param {any} handle
+ * @param {unknown} link
+ * @param {unknown} path
+ * @param {any} opts
+ * @param {Function | null} progress
+ */
+async function saveThroughAgent(handle, link, path, opts, progress) {
+  checkHooks({ fetch_agent: opts.agent });
+  // The core checks the app's headers, as for a native download.
+  const extra = native.downloadHeaders({ headers: headerPairs(opts.headers) });
+  if (extra instanceof native.NativeFailure) throw toError(extra, opts.signal);
+  // The app's headers win over the defaults of the same name.
+  /** @type {Map<string, [string, string]>} */
+  const byName = new Map();
+  for (const [k, v] of [...handle.videoDownloadHeaders(), ...extra]) byName.set(k.toLowerCase(), [k, v]);
+  const headers = [...byName.values()];
+  const target = String(link);
+  const limits = {
+    timeoutMs: handle.downloadTimeoutMs(opts.timeout == null ? undefined : opts.timeout),
+    maxBodySize: Number.MAX_SAFE_INTEGER,
+    userAgent: /** @type {[string, string]} */ (byName.get('user-agent'))[1],
+    anyOrigin: true,
+  };
+  const signal = opts.signal;
+  /** @type {(kind: string, method: string, url: string, reason: unknown) => unknown} */
+  const fail = (kind, method, url, reason) => toError(native.transportFailure(kind, method, url, String(reason)), signal);
+  const raw = await nodeSend.send(target, { method: 'GET', headers, agent: opts.agent }, limits, signal, fail, () => abortError(signal));
+  if (raw.status !== 200) {
+    throw toError(native.answerFailure(raw.status, raw.statusText, raw.headers, raw.url, raw.body), signal);
+  }
+  const fs = require('node:fs/promises');
+  const nodePath = require('node:path');
+  const file = String(path);
+  const temp = nodePath.join(nodePath.dirname(file), `.${nodePath.basename(file)}.${process.pid}.${Date.now().toString(16)}.part`);
+  try {
+    await fs.writeFile(temp, raw.body);
+    await fs.rename(temp, file);
+  } catch (e) {
+    await fs.rm(temp, { force: true });
+    throw toError(native.transportFailure('io', 'GET', target, `could not write ${file}: ${/** @type {Error} */ (e).message}`), signal);
+  }
+  if (progress) progress(raw.body.length, raw.body.length);
+  return raw.body.length;
+}
+
+/** What every `Response` made here can do next. */
+const ACTIONS = { nextItems: nextItemsOf, saveVideo: saveVideoOf };
+
+module.exports = { respond, runPrepared, hookedCall };

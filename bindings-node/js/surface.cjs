@@ -1,0 +1,273 @@
+// @ts-check
+'use strict';
+// The drop-in surface: `TikAPI(key)`, its categories and endpoint methods
+// built from the core's category tree, `set()`, category constructors
+// (`new api.user({...})`) and the page / item walks.
+
+const { inspect } = require('node:util');
+const native = require('../native/index.cjs');
+const { toError, throwIfFailed, withSignal } = require('./errors.cjs');
+const { nativeOptions, withOptionValues, checkShape, splitParams, scopeOf, registerScope, checkHooks, rememberHooks, perCallAgent, hooked } =
+  require('./options.cjs');
+const { HANDLE, Response } = require('./response.cjs');
+const { respond, runPrepared, hookedCall } = require('./calls.cjs');
+
+/**
+ * @template T
+ * @param {T} value
+ * @returns {T}
+ */
+function deepFreeze(value) {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const CATALOGUE = deepFreeze(JSON.parse(native.catalogue()));
+
+// The official SDK's words, kept so that apps matching on them still match.
+const KEY_REQUIRED = 'The API Key is required.';
+const CATEGORY_NEEDS_NEW =
+  "This is a category, you can initalize this category to update values using 'new' command.";
+
+/** @typedef {{ entries: Map<string, string | Tree> }} Tree each name to its sub-tree or endpoint key */
+/** @typedef {{ maxPages?: number, maxItems?: number } | null | undefined} Limits */
+
+/**
+ * The core's category tree as nested maps: each name to its sub-tree or endpoint key, in catalogue order.
+ * @param {any} category
+ * @returns {Tree}
+ */
+function toTree(category) {
+  return { entries: new Map(category.entries.map((/** @type {any} */ e) => [e.name, e.endpoint ?? toTree(e.category)])) };
+}
+
+const TREE = toTree(CATALOGUE.categories);
+
+/**
+ * @param {object} target
+ * @param {string} name
+ * @param {unknown} value
+ */
+function define(target, name, value) {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * @param {any} client
+ * @param {string} key
+ */
+function endpointMethod(client, key) {
+  /** @param {any} params */
+  const method = function (params) {
+    // The official words; a rejection, as the official async endpoint gives.
+    if (new.target) return Promise.reject(new TypeError("This is an endpoint, you can't initialize this."));
+    try {
+      const agent = perCallAgent(params);
+      // Hooks or an agent: the hooked path (prepare, on_request, send, on_success / on_error).
+      if (hooked(client, agent)) return hookedCall(client, key, params, method, agent);
+      const { args, settings, signal } = splitParams(params);
+      const origin = { client, key, params: params != null && typeof params === 'object' ? params : {}, self: method, agent };
+      return withSignal(signal, (cancel) => client.call(key, args, settings, cancel)).then((r) => respond(r, origin));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+  /**
+   * Every page of the call, for `for await`.
+   * @param {any} params
+   * @param {Limits} limits
+   */
+  method.pages = function (params, limits) {
+    return pageWalk(client, key, params, limits);
+  };
+  /**
+   * Every item across the pages, for `for await`.
+   * @param {any} params
+   * @param {Limits} limits
+   */
+  method.items = function (params, limits) {
+    return itemWalk(client, key, params, limits);
+  };
+  Object.defineProperty(method, 'name', { value: key.slice(key.lastIndexOf('.') + 1) });
+  Object.defineProperty(method, 'endpoint', { value: key });
+  return method;
+}
+
+/**
+ * @param {any} client
+ * @param {string} key
+ * @param {any} params
+ * @param {Limits} limits
+ * @returns {AsyncGenerator<any, void, undefined>}
+ */
+async function* pageWalk(client, key, params, limits) {
+  const agent = perCallAgent(params);
+  const { args, settings, signal } = splitParams(params);
+  const scope = scopeOf(client).hooks;
+  if (agent != null || scope.on_request != null || (scope.fetch_agent != null && scope.fetch_agent !== false)) {
+    yield* ownPageWalk(client, key, params, args, settings, signal, agent, limits);
+    return;
+  }
+  const walk = client.pages(key, args, settings, limits || undefined);
+  if (walk instanceof native.NativeFailure) throw toError(walk, signal);
+  for (;;) {
+    const page = await withSignal(signal, (cancel) => walk.next(cancel));
+    if (!page) return;
+    yield respond(page);
+  }
+}
+
+/**
+ * The page walk of a scope with `on_request` or `fetch_agent`: each page
+ * takes the hooked path, so that it goes through the agent and the hook;
+ * the limits are those of the native walk. A value `on_request` returns
+ * instead of a page ends the walk after it.
+ * @param {any} client
+ * @param {string} key
+ * @param {any} params
+ * @param {any} args
+ * @param {any} settings
+ * @param {AbortSignal | undefined} signal
+ * @param {any} agent
+ * @param {Limits} limits
+ */
+async function* ownPageWalk(client, key, params, args, settings, signal, agent, limits) {
+  const maxPages = limits && limits.maxPages != null ? limits.maxPages : Infinity;
+  const maxItems = limits && limits.maxItems != null ? limits.maxItems : Infinity;
+  let prepared = client.prepare(key, args, settings);
+  let info = params != null && typeof params === 'object' ? params : {};
+  const self = (/** @type {any} */ p) => endpointMethod(client, key)(p);
+  let pages = 0;
+  let items = 0;
+  while (prepared != null && pages < maxPages && items < maxItems) {
+    if (prepared instanceof native.NativeFailure) throw toError(prepared, signal);
+    const page = await runPrepared(client, key, prepared, info, self, signal, agent, false);
+    if (!(page instanceof Response)) {
+      if (page !== false && page != null) yield page;
+      return;
+    }
+    pages += 1;
+    const list = itemsOf(page);
+    if (Array.isArray(list)) items += list.length;
+    yield page;
+    prepared = /** @type {any} */ (page)[HANDLE].prepareNext();
+    if (prepared != null && !(prepared instanceof native.NativeFailure)) info = { ...info, ...JSON.parse(prepared.argsJson()) };
+  }
+}
+
+/**
+ * A page's list of items (where the core says they are), if it has one.
+ * @param {Response} page
+ * @returns {unknown}
+ */
+function itemsOf(page) {
+  let list = page.json;
+  for (const step of /** @type {any} */ (page)[HANDLE].itemsPath() || []) list = list == null ? undefined : list[step];
+  return list;
+}
+
+/**
+ * @param {any} client
+ * @param {string} key
+ * @param {any} params
+ * @param {Limits} limits
+ */
+async function* itemWalk(client, key, params, limits) {
+  for await (const page of pageWalk(client, key, params, limits)) {
+    // A value on_request answered with instead of a page has no items to take.
+    if (!(page instanceof Response)) continue;
+    const list = itemsOf(page);
+    // The core counts: all of a page's items, or fewer where maxItems is reached.
+    const take = /** @type {any} */ (page)[HANDLE].itemsTake;
+    if (Array.isArray(list)) yield* take == null ? list : list.slice(0, take);
+  }
+}
+
+/**
+ * Put the methods and sub-categories of `node` on `target`, calling through `client`.
+ * @param {object} target
+ * @param {Tree} node
+ * @param {any} client
+ * @param {string} path
+ */
+function attach(target, node, client, path) {
+  for (const [name, entry] of node.entries) {
+    const here = path ? `${path}.${name}` : name;
+    define(target, name, typeof entry === 'string' ? endpointMethod(client, entry) : category(client, entry, here));
+  }
+}
+
+/** @param {any} client */
+function setter(client) {
+  /**
+   * @this {unknown}
+   * @param {any} values
+   */
+  return function set(values) {
+    const { $sandbox, $options, ...defaults } = checkShape(values, 'set()') || {};
+    const options = nativeOptions($options);
+    checkHooks($options);
+    throwIfFailed(client.set(withOptionValues(defaults, $options), typeof $sandbox === 'boolean' ? $sandbox : undefined, options));
+    rememberHooks(client, $options);
+    return this;
+  };
+}
+
+/**
+ * A category: call its methods directly (`api.user.info()`) or make a scope
+ * with bound values (`new api.user({accountKey})`).
+ * @param {any} client
+ * @param {Tree} node
+ * @param {string} path
+ */
+function category(client, node, path) {
+  /** @param {any} values */
+  const Category = function (values) {
+    if (!new.target) throw new Error(CATEGORY_NEEDS_NEW);
+    const { $sandbox, $options, ...bound } = checkShape(values, 'A category constructor') || {};
+    const options = nativeOptions($options);
+    checkHooks($options);
+    const scoped = client.scope(withOptionValues(bound, $options));
+    if (typeof $sandbox === 'boolean' || $options != null) {
+      throwIfFailed(scoped.set(undefined, typeof $sandbox === 'boolean' ? $sandbox : undefined, options));
+    }
+    // The hook's `key` is relative to the scope, as in the official SDK (`info` in `new api.user(...)`).
+    registerScope(scoped, client, `${path}.`);
+    rememberHooks(scoped, $options);
+    const scope = {};
+    define(scope, 'set', setter(scoped));
+    attach(scope, node, scoped, path);
+    scopeOf(scoped).instance = scope;
+    return scope;
+  };
+  attach(Category, node, client, path);
+  return Category;
+}
+
+/**
+ * A TikAPI client for `apiKey`. Throws at once without a key.
+ *
+ * @example
+ * const api = TikAPI('myAPIKey');
+ * const r = await api.public.check({ username: 'lilyachty' });
+ * @param {string} apiKey
+ * @returns {any}
+ */
+function TikAPI(apiKey) {
+  if (!apiKey) throw new Error(KEY_REQUIRED);
+  const client = new native.NativeClient(String(apiKey));
+  registerScope(client, null);
+  const api = {};
+  define(api, 'set', setter(client));
+  attach(api, TREE, client, '');
+  scopeOf(client).instance = api;
+  Object.defineProperty(api, inspect.custom, {
+    value: () => `TikAPI { ${[...TREE.entries.keys()].join(', ')}, sandbox: ${client.sandbox} }`,
+  });
+  return api;
+}
+
+module.exports = { TikAPI, CATALOGUE };

@@ -1,0 +1,27 @@
+// ESLint 9 flat config for the Node binding's JavaScript: the JS face
+// (bindings-node/js), its tools and tests, and the Node examples.
+// Run by tests/node.sh (`npm run lint`).
+import js from '@eslint/js';
+import globals from 'globals';
+
+export default [
+  {
+    ignores: ['**/node_modules/**', 'target/**', 'bindings-node/native/**', '**/*.d.ts', '**/*.d.mts'],
+  },
+  js.configs.recommended,
+  {
+    files: ['bindings-node/**/*.{cjs,mjs,js}', 'examples/node/**/*.{cjs,mjs,js}'],
+    languageOptions: {
+      ecmaVersion: 2022,
+      globals: { ...globals.node },
+    },
+    rules: {
+      // `_`-prefixed arguments are kept for the shape of a callback.
+      'no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+  },
+];
