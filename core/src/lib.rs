@@ -30,6 +30,7 @@ pub mod cursor;
 pub mod download;
 pub mod error;
 mod head;
+pub mod oauth;
 pub mod options;
 pub mod pages;
 pub mod request;
