@@ -291,8 +291,8 @@ pub fn resolve_scope(name: &str) -> Result<&'static Scope, OAuthError> {
     ))
 }
 
-/// Levenshtein distance, for did-you-mean hints.
-pub(crate) fn distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance, for did-you-mean hints (also the command line's).
+pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
