@@ -75,7 +75,7 @@ fn about(key: &str, forms: &[&Endpoint]) -> String {
             .unwrap_or_default();
         text.push_str(&format!(
             "\nActs for an authorised account: needs --account-key (or TIKAPI_ACCOUNT_KEY) with the scope(s) {}.",
-            scopes.join(" + ")
+            scopes.join(", ")
         ));
     }
     text.push_str("\nParameters marked required may be left out with --sandbox, which sends the docs' examples.");
