@@ -696,3 +696,29 @@ fn login_rejects_unknown_scopes_before_listening() {
         text(&o.stderr)
     );
 }
+
+#[test]
+fn a_key_without_the_needed_scope_is_a_clear_api_error() {
+    let sb = sandbox();
+    let key = tikapi_sandbox::scoped_account_key(&["VIEW_PROFILE"]).unwrap();
+    let o = run(&sb, &["--account-key", &key, "call", "user.info"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = run(
+        &sb,
+        &[
+            "--account-key",
+            &key,
+            "call",
+            "user.live.chat",
+            "--room_id",
+            "7112492061034646278",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(3));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("403") && err.contains("LIVE, SEND_MESSAGES scopes"),
+        "{err}"
+    );
+    assert!(!err.contains(&key), "the key is not printed");
+}

@@ -21,6 +21,7 @@ mod answers;
 mod faults;
 mod input;
 mod paging;
+mod scopes;
 mod server;
 mod video;
 mod world;
@@ -42,6 +43,7 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 pub use faults::Fault;
+pub use scopes::{scoped_account_key, SCOPED_ACCOUNT_KEY_PREFIX};
 
 use crate::answers::{Call, TikTokError};
 use crate::input::{Input, Raw};
@@ -573,7 +575,12 @@ fn answer(
                     Some(extra),
                 );
             }
-            Some(k) if well_formed(k) => Some(k.to_owned()),
+            Some(k) if well_formed(k) => {
+                if let Some(refused) = scopes::refuse(&ep.key, k) {
+                    return refused;
+                }
+                Some(k.to_owned())
+            }
             _ => {
                 return error(
                     StatusCode::UNAUTHORIZED,
