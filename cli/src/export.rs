@@ -428,10 +428,9 @@ pub(crate) async fn run(ctx: &Context, endpoint: Option<String>, raw: Vec<String
         }
         let sink = Sink::reopen(&out, &state)?;
         ctx.note(&format!(
-            "resuming {}: {} items from {} pages already written",
+            "resuming {}: {} already written",
             out.display(),
-            state.items,
-            state.pages
+            counts(state.items, state.pages)
         ));
         (state, sink)
     } else {
@@ -487,8 +486,8 @@ pub(crate) async fn run(ctx: &Context, endpoint: Option<String>, raw: Vec<String
             _ = &mut interrupt => {
                 bar.finish_and_clear();
                 ctx.note(&format!(
-                    "interrupted: {} items from {} pages are in {}; `--resume` continues",
-                    state.items, state.pages, out.display()
+                    "interrupted: {} are in {}; `--resume` continues",
+                    counts(state.items, state.pages), out.display()
                 ));
                 return Ok(code::INTERRUPTED);
             }
@@ -502,10 +501,9 @@ pub(crate) async fn run(ctx: &Context, endpoint: Option<String>, raw: Vec<String
                 return Err(Failure {
                     code: f.code,
                     message: format!(
-                        "{}\n{} items from {} pages are in {}; `--resume` continues",
+                        "{}\n{} are in {}; `--resume` continues",
                         f.message,
-                        state.items,
-                        state.pages,
+                        counts(state.items, state.pages),
                         out.display()
                     ),
                 });
@@ -561,6 +559,12 @@ pub(crate) async fn run(ctx: &Context, endpoint: Option<String>, raw: Vec<String
     finish(ctx, &state, &state_file, &out, complete)
 }
 
+/// `65 items from 3 pages`, `1 item from 1 page`.
+fn counts(items: u64, pages: u64) -> String {
+    let s = |n: u64| if n == 1 { "" } else { "s" };
+    format!("{items} item{} from {pages} page{}", s(items), s(pages))
+}
+
 fn finish(
     ctx: &Context,
     state: &State,
@@ -581,16 +585,14 @@ fn finish(
                 Failure::local(format!("could not remove {}: {e}", state_file.display()))
             })?;
         ctx.note(&format!(
-            "wrote {} items from {} pages to {} (complete)",
-            state.items,
-            state.pages,
+            "wrote {} to {} (complete)",
+            counts(state.items, state.pages),
             out.display()
         ));
     } else {
         ctx.note(&format!(
-            "wrote {} items from {} pages to {}; more pages remain: `--resume` continues",
-            state.items,
-            state.pages,
+            "wrote {} to {}; more pages remain: `--resume` continues",
+            counts(state.items, state.pages),
             out.display()
         ));
     }
