@@ -585,6 +585,7 @@ const exported = {
   Response,
   catalogue: CATALOGUE,
   version: VERSION,
+  oauth: require('./oauth.cjs'),
 };
 for (const [name, value] of Object.entries(exported)) {
   Object.defineProperty(TikAPI, name, { value, enumerable: false });

@@ -9,9 +9,11 @@
 
 mod cancel;
 mod catalogue;
+mod cli;
 mod client;
 mod convert;
 mod error;
+mod oauth;
 mod options;
 mod pages;
 mod response;
