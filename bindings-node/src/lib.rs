@@ -21,8 +21,12 @@ mod task;
 
 pub use cancel::CancelHandle;
 pub use catalogue::catalogue;
+pub use cli::cli_main;
 pub use client::NativeClient;
 pub use error::NativeFailure;
+pub use oauth::{
+    oauth_authorization_url, oauth_parse_redirect, oauth_required_scopes, oauth_scopes,
+};
 pub use pages::NativePages;
 pub use response::NativeResponse;
 
