@@ -129,10 +129,10 @@ const OPTION_CHECKS = {
   dangerouslyAcceptInvalidCertificates: [(v) => typeof v === 'boolean', 'true or false'],
 };
 const OPTION_NAMES = Object.keys(OPTION_CHECKS);
-// The official SDK's own `$options` keys: the hooks run here (on_success,
-// on_error), `values` are defaults like set's, and the others (on_request,
-// fetch_agent, params, $other) are accepted and have no effect: requests are
-// built natively (use `proxy` for proxies).
+// The official SDK's own `$options` keys: the hooks and the agent are kept
+// and run on the JS side (on_success, on_error, on_request, fetch_agent: see
+// "hooks" below), `values` are defaults like set's, and the others (params,
+// $other) are accepted and have no effect.
 const OFFICIAL_OPTION_NAMES = ['on_success', 'on_error', 'on_request', 'fetch_agent', 'params', 'values', '$other'];
 const KNOWN_OPTION_NAMES = new Set(['headers', ...OPTION_NAMES, ...OFFICIAL_OPTION_NAMES]);
 
@@ -282,46 +282,196 @@ const ORIGIN = Symbol('tikapi.origin');
 
 // ---------------------------------------------------------------- hooks
 
-// The official SDK's `on_success(response, request)` and `on_error(error,
-// request)` hooks: a value other than undefined that a hook returns becomes
-// the call's result. The nearest scope's hook wins (a category scope's over
-// the root's). They run on the JS thread after the native call settles.
-const HOOK_NAMES = ['on_success', 'on_error'];
-const scopes = new WeakMap(); // native client -> { parent, hooks }
+// The official SDK's `$options` hooks, kept on the JS side (rests 1.1.1's
+// rules, which the official npm SDK runs on):
+// - `on_request(request)` is awaited after validation, once the URL, query,
+//   headers and body are built; `request` is {url, options: {method,
+//   headers, agent, body}, params, key, instance, self}. Changes made to
+//   `request.options` in place are sent; a returned `{url}` and/or
+//   `{options}` replaces them (a returned `options` replaces, not merges);
+//   any other truthy value is the call's result and nothing is sent;
+//   `false` resolves to `false`; a throw rejects the call.
+// - `fetch_agent`: an `http.Agent`, or a function of the URL returning one.
+//   Such calls (and those `on_request` changed) are sent by Node's own
+//   http / https (node-send.cjs), the others natively.
+// - `on_success(response, request)` / `on_error(error, request)`: a value
+//   other than undefined becomes the call's result. `on_error` sees API
+//   errors (a status outside 2xx) and a throw of `on_success`, never a
+//   validation, network or abort error, nor an `on_request` throw.
+// Set by `set()` and by a category constructor; a per-call `$options` hook
+// is not called (as in the official SDK), a per-call `fetch_agent` is used.
+// A scope made with `new` copies the hooks in force when it is made: a later
+// `set()` on its parent does not reach it.
+const HOOK_NAMES = ['on_success', 'on_error', 'on_request', 'fetch_agent'];
+const scopes = new WeakMap(); // native client -> { hooks, instance, prefix }
+const nodeSend = require('./node-send.cjs');
 
-function registerScope(client, parent) {
-  scopes.set(client, { parent, hooks: {} });
+function registerScope(client, parent, prefix = '') {
+  scopes.set(client, { hooks: parent ? { ...scopes.get(parent).hooks } : {}, instance: undefined, prefix });
+}
+
+function isAgent(value) {
+  return value == null || value === false || typeof value === 'function' || (typeof value === 'object' && typeof value.addRequest === 'function');
+}
+
+/** Check the hooks of an `$options` object; a bad one throws a UsageError naming it. */
+function checkHooks(options) {
+  if (options == null || typeof options !== 'object') return;
+  for (const name of ['on_success', 'on_error', 'on_request']) {
+    const value = options[name];
+    if (value != null && typeof value !== 'function') {
+      throw new UsageError(`$options.${name} must be a function, not ${describe(value)}`, 'usage', `$options.${name}`);
+    }
+  }
+  if (!isAgent(options.fetch_agent)) {
+    throw new UsageError(
+      `$options.fetch_agent must be an http.Agent or a function of the URL returning one, not ${describe(options.fetch_agent)}`,
+      'usage',
+      '$options.fetch_agent',
+    );
+  }
 }
 
 function rememberHooks(client, options) {
   if (options == null || typeof options !== 'object') return;
+  checkHooks(options);
   const scope = scopes.get(client);
   for (const name of HOOK_NAMES) if (name in options) scope.hooks[name] = options[name];
 }
 
-function hook(client, name) {
-  for (let c = client; c; c = scopes.get(c).parent) {
-    const h = scopes.get(c).hooks[name];
-    if (typeof h === 'function') return h;
-  }
-  return undefined;
+/** A per-call `$options.fetch_agent`, checked, or undefined. */
+function perCallAgent(params) {
+  const options = params != null && typeof params === 'object' ? params.$options : undefined;
+  if (options == null || typeof options !== 'object' || options.fetch_agent == null || options.fetch_agent === false) return undefined;
+  if (!isAgent(options.fetch_agent)) checkHooks({ fetch_agent: options.fetch_agent });
+  return options.fetch_agent;
 }
 
-function applyHooks(client, request, promise) {
-  const onSuccess = hook(client, 'on_success');
-  const onError = hook(client, 'on_error');
-  if (!onSuccess && !onError) return promise;
-  return promise.then(
-    (response) => {
-      const out = onSuccess ? onSuccess(response, request) : undefined;
-      return out !== undefined ? out : response;
-    },
-    (error) => {
-      const out = onError ? onError(error, request) : undefined;
-      if (out !== undefined) return out;
-      throw error;
-    },
+/** Whether a call of this scope must take the hooked path rather than the native fast one. */
+function hooked(client, agent) {
+  const h = scopes.get(client).hooks;
+  return agent != null || h.on_request != null || h.on_success != null || h.on_error != null || (h.fetch_agent != null && h.fetch_agent !== false);
+}
+
+/** `on_success` / `on_error` around a call's outcome, with the official rules. */
+async function withResultHooks(hooks, request, outcome) {
+  let response;
+  try {
+    response = await outcome;
+  } catch (err) {
+    // Only an answer with an error status reaches on_error (not validation, network or abort).
+    if (!(err instanceof ResponseError) || typeof hooks.on_error !== 'function') throw err;
+    return onError(hooks, request, err);
+  }
+  if (typeof hooks.on_success !== 'function') return response;
+  let out;
+  try {
+    out = hooks.on_success(response, request);
+  } catch (err) {
+    if (typeof hooks.on_error !== 'function') throw err;
+    return onError(hooks, request, err);
+  }
+  return out !== undefined ? out : response;
+}
+
+function onError(hooks, request, err) {
+  const out = hooks.on_error(err, request);
+  if (out !== undefined) return out;
+  throw err;
+}
+
+/** A request's wire shape, to tell whether `on_request` changed it. */
+function wireOf(url, options) {
+  const o = options && typeof options === 'object' ? options : {};
+  let headers;
+  try {
+    headers = JSON.stringify(o.headers && typeof o.headers === 'object' ? Object.entries(o.headers) : o.headers);
+  } catch {
+    headers = undefined; // unusual headers: treated as changed
+  }
+  return { url, method: o.method, headers, body: o.body, agent: o.agent, keys: Object.keys(o).join() };
+}
+
+function sameWire(a, b) {
+  return (
+    a.url === b.url && a.method === b.method && a.headers !== undefined && a.headers === b.headers && a.body === b.body && a.agent === b.agent && a.keys === b.keys
   );
+}
+
+/**
+ * Run a prepared call: `on_request`, then the native send or Node's own
+ * (agent, or a request the hook changed), then `on_success` / `on_error`
+ * unless `resultHooks` is false (the page walkers).
+ */
+async function runPrepared(client, key, prepared, params, self, signal, agentForCall, resultHooks = true) {
+  const scope = scopes.get(client);
+  const hooks = { ...scope.hooks }; // the settings in force when the call starts
+  const fetchAgent = agentForCall != null ? agentForCall : hooks.fetch_agent === false || hooks.fetch_agent == null ? null : hooks.fetch_agent;
+  let url = prepared.url;
+  const headers = { 'User-Agent': prepared.userAgent };
+  for (const [k, v] of prepared.headers) {
+    if (k.toLowerCase() === 'user-agent') delete headers['User-Agent'];
+    headers[k] = v;
+  }
+  // The app's own keys are in these headers (as in the official SDK); util.inspect / console.log hide them.
+  Object.defineProperty(headers, inspect.custom, { value: inspectHeaders });
+  let options = { method: prepared.method, headers, agent: fetchAgent };
+  const body = prepared.body;
+  if (body != null) options.body = body;
+  const request = {
+    url,
+    options,
+    params,
+    key: scope.prefix && key.startsWith(scope.prefix) ? key.slice(scope.prefix.length) : key,
+    instance: scope.instance,
+    self,
+  };
+  let own = fetchAgent != null;
+  if (typeof hooks.on_request === 'function') {
+    const before = wireOf(url, options);
+    const out = await hooks.on_request(request);
+    if (out) {
+      // A response of ours has a `url`: returned from the hook (a cache), it is the result.
+      if (!(out instanceof ResponseFields) && (out.url || out.options)) {
+        url = out.url || url;
+        options = out.options || options;
+      } else {
+        return out;
+      }
+    }
+    if (out === false) return false;
+    own = own || !sameWire(before, wireOf(url, options));
+  }
+  const origin = { client, key, params, self, agent: agentForCall };
+  const sent = own ? sendOwn(prepared, url, options, signal) : withSignal(signal, (cancel) => prepared.send(cancel));
+  const response = sent.then((r) => new Response(r, origin));
+  return resultHooks ? withResultHooks(hooks, request, response) : response;
+}
+
+function inspectHeaders(depth, options, inspectFn = inspect) {
+  const shown = {};
+  for (const [k, v] of Object.entries(this)) shown[k] = /^x-(api|account)-key$/i.test(k) ? '<hidden>' : v;
+  return inspectFn(shown, options);
+}
+
+/** Send with Node's http / https (and the agent); the core takes the answer. */
+async function sendOwn(prepared, url, options, signal) {
+  const limits = { timeoutMs: prepared.timeoutMs, maxBodySize: prepared.maxBodySize, userAgent: prepared.userAgent };
+  const fail = (kind, method, target, reason) => toError(prepared.failure(kind, method, target, String(reason)), signal);
+  const raw = await nodeSend.send(url, options, limits, signal, fail, () => abortError(signal));
+  const out = prepared.complete(raw.status, raw.statusText, raw.headers, raw.url, raw.body, raw.elapsedMs);
+  if (out instanceof native.NativeFailure) throw toError(out, signal);
+  return out;
+}
+
+/** The hooked path of an endpoint call. */
+async function hookedCall(client, key, params, self, agentForCall) {
+  const { args, settings, signal } = splitParams(params);
+  if (signal != null && signal.aborted) throw abortError(signal);
+  const prepared = client.prepare(key, args, settings);
+  if (prepared instanceof native.NativeFailure) throw toError(prepared, signal);
+  const info = params != null && typeof params === 'object' ? params : {};
+  return runPrepared(client, key, prepared, info, self, signal, agentForCall);
 }
 
 function toHeaders(pairs) {
@@ -383,8 +533,17 @@ class ResponseFields {
 class Response extends ResponseFields {
   constructor(handle, origin) {
     super(handle);
-    // The scope and request of the call, so that the next page runs its hooks too.
+    // The scope and request of the call, so that the next page takes the same path and hooks.
     if (origin) Object.defineProperty(this, ORIGIN, { value: origin });
+    // Own, enumerable, as in the official SDK: `{...response}` and
+    // `Object.assign({}, response)` keep them, and they work on the copy.
+    const self = this;
+    this.nextItems = function nextItems(options) {
+      return nextItemsOf(self, options);
+    };
+    this.saveVideo = function saveVideo(link, path, options) {
+      return saveVideoOf(self, link, path, options);
+    };
   }
 
   /**
@@ -392,12 +551,7 @@ class Response extends ResponseFields {
    * was the last: the official rule and the official return shape.
    */
   nextItems(options) {
-    const handle = this[HANDLE];
-    if (!handle.hasNextPage) return null;
-    const signal = options && options.signal;
-    const origin = this[ORIGIN];
-    const next = withSignal(signal, (cancel) => handle.nextPage(cancel)).then((page) => (page ? new Response(page, origin) : null));
-    return origin ? applyHooks(origin.client, origin.request, next) : next;
+    return nextItemsOf(this, options);
   }
 
   /**
@@ -405,17 +559,86 @@ class Response extends ResponseFields {
    * The file appears only once complete. Resolves to the bytes written.
    */
   saveVideo(link, path, options) {
-    const handle = this[HANDLE];
-    const opts = options || {};
-    // `progress` (also accepted as `onProgress`) is called with (bytesWritten, totalOrNull).
-    const cb = opts.progress ?? opts.onProgress;
-    const progress = typeof cb === 'function' ? cb : null;
+    return saveVideoOf(this, link, path, options);
+  }
+}
+
+function nextItemsOf(response, options) {
+  const handle = response[HANDLE];
+  if (!handle.hasNextPage) return null;
+  const signal = options && options.signal;
+  const origin = response[ORIGIN];
+  if (origin && hooked(origin.client, origin.agent)) {
+    // As the official `req.self({...req.params, ...cursor})`: the whole path again (on_request, agent, hooks).
+    const next = handle.prepareNext();
+    if (next == null) return null;
+    if (next instanceof native.NativeFailure) return Promise.reject(toError(next, signal));
+    const params = { ...origin.params, ...JSON.parse(next.argsJson()) };
+    return runPrepared(origin.client, origin.key, next, params, origin.self, signal, origin.agent);
+  }
+  return withSignal(signal, (cancel) => handle.nextPage(cancel)).then((page) => (page ? new Response(page, origin) : null));
+}
+
+function saveVideoOf(response, link, path, options) {
+  const handle = response[HANDLE];
+  const opts = options || {};
+  // `progress` (also accepted as `onProgress`) is called with (bytesWritten, totalOrNull).
+  const cb = opts.progress ?? opts.onProgress;
+  const progress = typeof cb === 'function' ? cb : null;
+  // The official third argument is node-fetch's options: an `agent` there routes the download.
+  if (opts.agent != null && opts.agent !== false) return saveThroughAgent(handle, link, path, opts, progress);
+  try {
     const save = {
       headers: plainHeaders(opts.headers, 'saveVideo options.headers'),
       options: nativeOptions(opts.timeout != null ? { timeout: opts.timeout } : undefined),
     };
     return withSignal(opts.signal, (cancel) => handle.saveVideo(String(link), String(path), save, progress, cancel));
+  } catch (e) {
+    return Promise.reject(e);
   }
+}
+
+/**
+ * `saveVideo(link, path, {agent})`: the download goes through the app's
+ * agent, sent by Node's own http / https (the official SDK hands the agent to
+ * node-fetch). The same headers as the native download (browser
+ * `User-Agent`, the response's `videoLinkHeaders`, `options.headers`),
+ * redirects followed anywhere (no key is sent), the timeout, AbortSignal; the
+ * file appears only once complete (written beside it, then renamed).
+ */
+async function saveThroughAgent(handle, link, path, opts, progress) {
+  checkHooks({ fetch_agent: opts.agent });
+  const extra = plainHeaders(opts.headers, 'saveVideo options.headers') || {};
+  // The app's headers win over the defaults of the same name.
+  const byName = new Map();
+  for (const [k, v] of [...handle.videoDownloadHeaders(), ...Object.entries(extra)]) byName.set(k.toLowerCase(), [k, v]);
+  const headers = [...byName.values()];
+  const target = String(link);
+  const limits = {
+    timeoutMs: handle.downloadTimeoutMs(opts.timeout == null ? undefined : opts.timeout),
+    maxBodySize: Number.MAX_SAFE_INTEGER,
+    userAgent: byName.get('user-agent')[1],
+    anyOrigin: true,
+  };
+  const signal = opts.signal;
+  const fail = (kind, method, url, reason) => toError(native.transportFailure(kind, method, url, String(reason)), signal);
+  const raw = await nodeSend.send(target, { method: 'GET', headers, agent: opts.agent }, limits, signal, fail, () => abortError(signal));
+  if (raw.status !== 200) {
+    throw toError(native.answerFailure(raw.status, raw.statusText, raw.headers, raw.url, raw.body), signal);
+  }
+  const fs = require('node:fs/promises');
+  const nodePath = require('node:path');
+  const file = String(path);
+  const temp = nodePath.join(nodePath.dirname(file), `.${nodePath.basename(file)}.${process.pid}.${Date.now().toString(16)}.part`);
+  try {
+    await fs.writeFile(temp, raw.body);
+    await fs.rename(temp, file);
+  } catch (e) {
+    await fs.rm(temp, { force: true });
+    throw toError(native.transportFailure('io', 'GET', target, `could not write ${file}: ${e.message}`), signal);
+  }
+  if (progress) progress(raw.body.length, raw.body.length);
+  return raw.body.length;
 }
 
 /**
@@ -468,17 +691,16 @@ function endpointMethod(client, key) {
   const method = function (params) {
     // The official words; a rejection, as the official async endpoint gives.
     if (new.target) return Promise.reject(new TypeError("This is an endpoint, you can't initialize this."));
-    // What the official hooks receive as `request` (the URL is built natively).
-    const request = { url: undefined, options: undefined, params, key, self: method };
-    let call;
     try {
+      const agent = perCallAgent(params);
+      // Hooks or an agent: the hooked path (prepare, on_request, send, on_success / on_error).
+      if (hooked(client, agent)) return hookedCall(client, key, params, method, agent);
       const { args, settings, signal } = splitParams(params);
-      const origin = { client, request };
-      call = withSignal(signal, (cancel) => client.call(key, args, settings, cancel)).then((r) => new Response(r, origin));
+      const origin = { client, key, params: params != null && typeof params === 'object' ? params : {}, self: method, agent };
+      return withSignal(signal, (cancel) => client.call(key, args, settings, cancel)).then((r) => new Response(r, origin));
     } catch (e) {
-      call = Promise.reject(e);
+      return Promise.reject(e);
     }
-    return applyHooks(client, request, call);
   };
   /** Every page of the call, for `for await`. */
   method.pages = function (params, limits) {
@@ -494,7 +716,13 @@ function endpointMethod(client, key) {
 }
 
 async function* pageWalk(client, key, params, limits) {
+  const agent = perCallAgent(params);
   const { args, settings, signal } = splitParams(params);
+  const scope = scopes.get(client).hooks;
+  if (agent != null || scope.on_request != null || (scope.fetch_agent != null && scope.fetch_agent !== false)) {
+    yield* ownPageWalk(client, key, params, args, settings, signal, agent, limits);
+    return;
+  }
   const walk = client.pages(key, args, settings, limits || undefined);
   if (walk instanceof native.NativeFailure) throw toError(walk, signal);
   for (;;) {
@@ -504,8 +732,42 @@ async function* pageWalk(client, key, params, limits) {
   }
 }
 
+/**
+ * The page walk of a scope with `on_request` or `fetch_agent`: each page
+ * takes the hooked path, so that it goes through the agent and the hook;
+ * the limits are those of the native walk. A value `on_request` returns
+ * instead of a page ends the walk after it.
+ */
+async function* ownPageWalk(client, key, params, args, settings, signal, agent, limits) {
+  const maxPages = limits && limits.maxPages != null ? limits.maxPages : Infinity;
+  const maxItems = limits && limits.maxItems != null ? limits.maxItems : Infinity;
+  let prepared = client.prepare(key, args, settings);
+  let info = params != null && typeof params === 'object' ? params : {};
+  const self = (p) => endpointMethod(client, key)(p);
+  let pages = 0;
+  let items = 0;
+  while (prepared != null && pages < maxPages && items < maxItems) {
+    if (prepared instanceof native.NativeFailure) throw toError(prepared, signal);
+    const page = await runPrepared(client, key, prepared, info, self, signal, agent, false);
+    if (!(page instanceof Response)) {
+      if (page !== false && page != null) yield page;
+      return;
+    }
+    pages += 1;
+    const path = page[HANDLE].itemsPath();
+    let list = page.json;
+    for (const step of path || []) list = list == null ? undefined : list[step];
+    if (Array.isArray(list)) items += list.length;
+    yield page;
+    prepared = page[HANDLE].prepareNext();
+    if (prepared != null && !(prepared instanceof native.NativeFailure)) info = { ...info, ...JSON.parse(prepared.argsJson()) };
+  }
+}
+
 async function* itemWalk(client, key, params, limits) {
   for await (const page of pageWalk(client, key, params, limits)) {
+    // A value on_request answered with instead of a page has no items to take.
+    if (!(page instanceof Response)) continue;
     const path = page[HANDLE].itemsPath();
     let list = page.json;
     for (const step of path || []) list = list == null ? undefined : list[step];
@@ -514,9 +776,10 @@ async function* itemWalk(client, key, params, limits) {
 }
 
 /** Put the methods and sub-categories of `node` on `target`, calling through `client`. */
-function attach(target, node, client) {
+function attach(target, node, client, path) {
   for (const [name, entry] of node.entries) {
-    define(target, name, typeof entry === 'string' ? endpointMethod(client, entry) : category(client, entry));
+    const here = path ? `${path}.${name}` : name;
+    define(target, name, typeof entry === 'string' ? endpointMethod(client, entry) : category(client, entry, here));
   }
 }
 
@@ -524,6 +787,7 @@ function setter(client) {
   return function set(values) {
     const { $sandbox, $options, ...defaults } = checkShape(values, 'set()') || {};
     const options = nativeOptions($options);
+    checkHooks($options);
     client.set(withOptionValues(defaults, $options), typeof $sandbox === 'boolean' ? $sandbox : undefined, options);
     rememberHooks(client, $options);
     return this;
@@ -534,23 +798,26 @@ function setter(client) {
  * A category: call its methods directly (`api.user.info()`) or make a scope
  * with bound values (`new api.user({accountKey})`).
  */
-function category(client, node) {
+function category(client, node, path) {
   const Category = function (values) {
     if (!new.target) throw new Error(CATEGORY_NEEDS_NEW);
     const { $sandbox, $options, ...bound } = checkShape(values, 'A category constructor') || {};
     const options = nativeOptions($options);
+    checkHooks($options);
     const scoped = client.scope(withOptionValues(bound, $options));
-    registerScope(scoped, client);
+    // The hook's `key` is relative to the scope, as in the official SDK (`info` in `new api.user(...)`).
+    registerScope(scoped, client, `${path}.`);
     rememberHooks(scoped, $options);
     if (typeof $sandbox === 'boolean' || $options != null) {
       scoped.set(undefined, typeof $sandbox === 'boolean' ? $sandbox : undefined, options);
     }
     const scope = {};
     define(scope, 'set', setter(scoped));
-    attach(scope, node, scoped);
+    attach(scope, node, scoped, path);
+    scopes.get(scoped).instance = scope;
     return scope;
   };
-  attach(Category, node, client);
+  attach(Category, node, client, path);
   return Category;
 }
 
@@ -567,7 +834,8 @@ function TikAPI(apiKey) {
   registerScope(client, null);
   const api = {};
   define(api, 'set', setter(client));
-  attach(api, TREE, client);
+  attach(api, TREE, client, '');
+  scopes.get(client).instance = api;
   Object.defineProperty(api, inspect.custom, {
     value: () => `TikAPI { ${[...TREE.entries.keys()].join(', ')}, sandbox: ${client.sandbox} }`,
   });

@@ -11,6 +11,7 @@ use crate::convert;
 use crate::error::{failure, NativeFailure};
 use crate::options::{self, JsOptions};
 use crate::pages::NativePages;
+use crate::prepared::NativeRequest;
 use crate::response::NativeResponse;
 use crate::task::promise;
 
@@ -115,6 +116,26 @@ impl NativeClient {
         promise(env, what, cancel.cloned(), async move {
             let r = client.call_with(&endpoint, args, call).await?;
             Ok(NativeResponse::with_client(r, Some(client)))
+        })
+    }
+
+    /// Resolve, validate and lay out a call without sending it: the request
+    /// for the JS face's own path, or the failure (validation) of the call.
+    #[napi]
+    pub fn prepare(
+        &self,
+        endpoint: String,
+        args: Option<Unknown<'_>>,
+        settings: Option<CallSettings>,
+    ) -> napi::Result<Either<NativeRequest, NativeFailure>> {
+        let args = match convert::args(args.as_ref()) {
+            Ok(args) => args,
+            Err(e) => return Ok(Either::B(failure(e.into_core()?))),
+        };
+        let call = call_options(settings)?;
+        Ok(match self.inner.prepare_call(&endpoint, args, call) {
+            Ok(p) => Either::A(NativeRequest::new(p)),
+            Err(e) => Either::B(failure(e)),
         })
     }
 

@@ -16,6 +16,7 @@ mod error;
 mod oauth;
 mod options;
 mod pages;
+mod prepared;
 mod response;
 mod task;
 
@@ -28,6 +29,7 @@ pub use oauth::{
     oauth_authorization_url, oauth_parse_redirect, oauth_required_scopes, oauth_scopes,
 };
 pub use pages::NativePages;
+pub use prepared::{answer_failure, transport_failure, NativeRequest};
 pub use response::NativeResponse;
 
 /// The package version (the core's, which is the npm package's).

@@ -5,12 +5,14 @@ use std::path::PathBuf;
 
 use napi::bindgen_prelude::{FnArgs, Function, Object};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
-use napi::Env;
+use napi::{Either, Env};
 use napi_derive::napi;
 use tikapi_core::{Client, Response};
 
 use crate::cancel::CancelHandle;
+use crate::error::NativeFailure;
 use crate::options::{self, JsOptions};
+use crate::prepared::NativeRequest;
 use crate::task::promise;
 
 #[napi]
@@ -154,6 +156,54 @@ impl NativeResponse {
     #[napi(getter)]
     pub fn has_next_page(&self) -> bool {
         tikapi_core::Client::has_next_page(&self.inner)
+    }
+
+    /// What a download of one of this response's video links sends through
+    /// an app's agent (`saveVideo(link, path, {agent})`): the browser
+    /// `User-Agent`, then the `videoLinkHeaders` (never a key).
+    #[napi]
+    pub fn video_download_headers(&self) -> Vec<Vec<String>> {
+        let mut out = vec![vec![
+            "User-Agent".to_owned(),
+            tikapi_core::download::BROWSER_USER_AGENT.to_owned(),
+        ]];
+        out.extend(
+            self.inner
+                .video_link_headers()
+                .into_iter()
+                .filter(|(k, _)| !tikapi_core::request::is_secret_header(k))
+                .map(|(k, v)| vec![k, v]),
+        );
+        out
+    }
+
+    /// The total timeout of a download made for this response, in
+    /// milliseconds: `timeout` if given, else the call's scope's.
+    #[napi]
+    pub fn download_timeout_ms(&self, timeout: Option<f64>) -> napi::Result<f64> {
+        let opts = options::core(Some(JsOptions {
+            timeout,
+            ..JsOptions::default()
+        }))?;
+        let opts = match &self.client {
+            Some(c) => opts.inherit(&c.options()),
+            None => opts,
+        };
+        Ok(opts
+            .timeout
+            .unwrap_or(tikapi_core::options::DEFAULT_TIMEOUT)
+            .as_secs_f64()
+            * 1000.0)
+    }
+
+    /// The call for the next page, laid out and not sent (null after the
+    /// last page), for the JS face's own path.
+    #[napi]
+    pub fn prepare_next(&self) -> Option<Either<NativeRequest, NativeFailure>> {
+        Client::prepare_next(&self.inner).map(|p| match p {
+            Ok(p) => Either::A(NativeRequest::new(p)),
+            Err(e) => Either::B(crate::error::failure(e)),
+        })
     }
 
     /// A promise of the next page (null after the last), per the official rule.

@@ -9,6 +9,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import http from 'node:http';
 import { inspect } from 'node:util';
 import TikAPI, { NetworkError, UsageError, ValidationError } from 'tikapi';
 
@@ -221,7 +222,11 @@ describe('options', () => {
       call({ on_request: () => {}, on_success: undefined, on_error: undefined, fetch_agent: null, params: {}, $other: {}, values: {} }),
     );
     assert.ok(err instanceof NetworkError, inspect(err));
-    root().set({ $options: { fetch_agent: {}, on_request: () => {} } });
+    root().set({ $options: { fetch_agent: new http.Agent(), on_request: () => {} } });
+    root().set({ $options: { fetch_agent: () => new http.Agent(), on_success: null, on_error: undefined } });
+    // A value that cannot be an agent or a hook is refused, naming the option.
+    assert.throws(() => root().set({ $options: { fetch_agent: {} } }), (e) => e instanceof UsageError && e.field === '$options.fetch_agent');
+    assert.throws(() => root().set({ $options: { on_request: 'yes' } }), (e) => e instanceof UsageError && e.field === '$options.on_request');
   });
 
   test('$options.values are defaults, below the values given beside them', async () => {

@@ -27,7 +27,7 @@ before(async () => {
   const { stdout } = await run(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT });
   const [packed] = JSON.parse(stdout);
   const files = packed.files.map((f) => f.path);
-  for (const f of ['bindings-node/js/index.cjs', 'bindings-node/js/index.mjs', 'bindings-node/js/index.d.ts', 'bindings-node/js/index.d.mts', 'bindings-node/native/index.cjs', 'package.json']) {
+  for (const f of ['bindings-node/js/index.cjs', 'bindings-node/js/node-send.cjs', 'bindings-node/js/index.mjs', 'bindings-node/js/index.d.ts', 'bindings-node/js/index.d.mts', 'bindings-node/native/index.cjs', 'package.json']) {
     assert.ok(files.includes(f), `${f} is in the tarball: ${files.join(', ')}`);
   }
   assert.ok(files.some((f) => /^bindings-node\/native\/tikapi\..+\.node$/.test(f)), 'the addon is in the tarball');

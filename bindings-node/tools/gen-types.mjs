@@ -167,31 +167,64 @@ ${x}interface Options {
   dangerouslyAcceptInvalidCertificates?: boolean;
   /** Default values for any parameter of that name, below the ones given beside \`$options\`. */
   values?: Record<string, unknown>;
-  /** Called with each successful response; a value it returns (other than undefined) becomes the call's result. */
+  /**
+   * Called with each successful response; a value it returns (other than
+   * undefined) becomes the call's result. A throw goes to \`on_error\`.
+   * Set by \`set\` or a category constructor (a per-call one is not called).
+   */
   on_success?: (response: Response, request: HookRequest) => any;
-  /** Called with each error; a value it returns (other than undefined) becomes the call's result. */
+  /**
+   * Called with an API error (a status outside 2xx) or a throw of
+   * \`on_success\`; never with a validation, network or abort error. A value
+   * it returns (other than undefined) becomes the call's result.
+   */
   on_error?: (error: any, request: HookRequest) => any;
   /**
-   * Official SDK options this package accepts and ignores: requests are built
-   * natively (use \`proxy\` for proxies). Any key not listed here is rejected
-   * with a \`UsageError\` naming it.
+   * Awaited before each request is sent, once it is built and validated.
+   * Changes to \`request.options\` are sent; a returned \`{url}\` and/or
+   * \`{options}\` replaces them; any other truthy value is the call's result
+   * and nothing is sent; \`false\` resolves the call to \`false\`; a throw
+   * rejects it.
    */
   on_request?: (request: HookRequest) => any;
-  fetch_agent?: unknown;
+  /**
+   * An \`http.Agent\` (such as an \`https-proxy-agent\`), or a function of the
+   * URL returning one for each request: the calls then go through it, sent
+   * by Node's own \`http\` / \`https\`.
+   */
+  fetch_agent?: AgentLike | ((parsedURL: { href: string; protocol: string; hostname: string; port: string; pathname: string }) => AgentLike) | null | false;
+  /** Official SDK options this package accepts and ignores. Any key not listed here is rejected with a \`UsageError\` naming it. */
   params?: unknown;
   $other?: unknown;
 }
 
+/** An \`http.Agent\` or anything Node's \`http.request\` takes as \`agent\`. */
+${x}interface AgentLike {
+  addRequest(...args: any[]): unknown;
+}
+
+/** The request as \`on_request\` may change it (node-fetch's options). */
+${x}interface HookRequestOptions {
+  method: string;
+  headers: Record<string, string>;
+  agent: AgentLike | ((parsedURL: any) => AgentLike) | null;
+  /** The JSON body of a POST, as text. */
+  body?: string;
+}
+
 /** What the hooks receive about the call. */
 ${x}interface HookRequest {
+  /** The full URL, query included. */
+  url: string;
+  options: HookRequestOptions;
   /** The call's argument object. */
   params: any;
-  /** The endpoint key (\`public.check\`). */
+  /** The endpoint key (\`public.check\`), relative to a scope made with \`new\` (\`info\`). */
   key: string;
+  /** The client or scope object the call was made on. */
+  instance: any;
   /** The endpoint function, to call again. */
   self: (params?: any) => Promise<Response>;
-  url: undefined;
-  options: undefined;
 }
 
 /** Settings any call accepts beside the endpoint's parameters. */
@@ -250,6 +283,11 @@ ${x}interface SaveVideoOptions {
   /** Total time allowed for the download, in ms. */
   timeout?: number;
   signal?: AbortSignalLike;
+  /**
+   * An \`http.Agent\` (a proxy agent) for the download, as the official SDK's
+   * node-fetch options take it: the download then goes through it.
+   */
+  agent?: AgentLike | ((parsedURL: any) => AgentLike) | null | false;
 }
 
 /** A successful (2xx) answer. */
@@ -274,9 +312,9 @@ ${x}class Response implements ResponseFields {
    * compiles under --strict, as it does with the official SDK's types; check
    * for null when calling it any other way.
    */
-  nextItems(options?: { signal?: AbortSignalLike }): Promise<Response>;
+  nextItems: (options?: { signal?: AbortSignalLike }) => Promise<Response>;
   /** Streams \`link\` to \`path\`; the file appears only once complete. Resolves to the bytes written. */
-  saveVideo(link: string, path: string, options?: SaveVideoOptions): Promise<number>;
+  saveVideo: (link: string, path: string, options?: SaveVideoOptions) => Promise<number>;
 }
 
 /** The rejection for a status outside 2xx: the official shape, not an \`Error\`. */

@@ -57,6 +57,14 @@ impl NativeClient {
         })
     }
 
+    /// An independent copy of this client or scope (and the scopes above
+    /// it), for `copy.copy` / `copy.deepcopy`.
+    fn duplicate(&self) -> NativeClient {
+        NativeClient {
+            inner: self.inner.duplicate(),
+        }
+    }
+
     /// `set(__sandbox__=..., __options__=..., **defaults)`. None values are dropped.
     #[pyo3(signature = (values=None))]
     fn set(&self, py: Python<'_>, values: Option<&Bound<'_, PyDict>>) -> PyResult<()> {

@@ -28,6 +28,7 @@ fn catalogue(py: Python<'_>) -> PyResult<Py<PyList>> {
         d.set_item("in_official_sdk", e.in_official_sdk)?;
         d.set_item("in_docs", e.in_docs)?;
         d.set_item("paged", e.is_paged())?;
+        d.set_item("positional", &e.positional)?;
         let params = PyList::empty(py);
         for p in &e.params {
             let pd = PyDict::new(py);
@@ -65,6 +66,17 @@ fn catalogue(py: Python<'_>) -> PyResult<Py<PyList>> {
     Ok(out.unbind())
 }
 
+/// What each category's constructor (and the root, `""`, `TikAPI(...)`)
+/// takes by position: path -> names, from the catalogue.
+#[pyfunction]
+fn category_positional(py: Python<'_>) -> PyResult<Py<PyDict>> {
+    let out = PyDict::new(py);
+    for (path, names) in &tikapi_core::catalogue().category_positional {
+        out.set_item(path, names)?;
+    }
+    Ok(out.unbind())
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", tikapi_core::VERSION)?;
@@ -74,6 +86,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         tikapi_core::catalogue::DEFAULT_SANDBOX_BASE,
     )?;
     m.add_function(wrap_pyfunction!(catalogue, m)?)?;
+    m.add_function(wrap_pyfunction!(category_positional, m)?)?;
     m.add_function(wrap_pyfunction!(runtime::drain, m)?)?;
     oauth::register(m)?;
     m.add_function(wrap_pyfunction!(cli::cli_main, m)?)?;

@@ -29,7 +29,25 @@ pub struct NativeResponse {
     face: Face,
     /// The `bytes` object, made once.
     content: OnceLock<Py<PyBytes>>,
+    /// Set on a response rebuilt from its pickled state: it has no client of
+    /// this process behind it.
+    restored: Option<Restored>,
 }
+
+/// What a response rebuilt from a pickle keeps beside the core response.
+struct Restored {
+    endpoint: Option<String>,
+    request: Option<Sent>,
+}
+
+/// A request as sent: method, URL, headers (keys included), body.
+type Sent = (String, String, Vec<(String, String)>, Option<Vec<u8>>);
+
+/// Why a restored response cannot fetch or download: said by both
+/// `next_items()` and `save_video()`.
+const DETACHED: &str = "has no client: it was restored from a pickle (sent from another process \
+or loaded from storage), and a client, which holds the keys, never travels with it. Call the \
+endpoint again on a client of this process (the cursor is in the response's json())";
 
 /// Wrap a core response in the Python class of `face`.
 pub fn wrap(py: Python<'_>, inner: Response, client: Client, face: Face) -> PyResult<Py<PyAny>> {
@@ -46,6 +64,7 @@ pub fn wrap(py: Python<'_>, inner: Response, client: Client, face: Face) -> PyRe
             client,
             face,
             content: OnceLock::new(),
+            restored: None,
         },
     )?;
     Ok(cls.call_method1("_wrap", (native,))?.unbind())
@@ -126,6 +145,17 @@ fn path_of(raw: &str) -> String {
 }
 
 impl NativeResponse {
+    /// An `APIException` for what a restored response cannot do.
+    fn refuse_detached(&self, py: Python<'_>, what: &str) -> PyResult<()> {
+        if self.restored.is_none() {
+            return Ok(());
+        }
+        Err(error::internal(
+            py,
+            &format!("{what}: this response {DETACHED}"),
+        ))
+    }
+
     fn finish_next(
         py: Python<'_>,
         client: &Client,
@@ -233,7 +263,101 @@ impl NativeResponse {
 
     #[getter]
     fn endpoint(&self) -> Option<&str> {
-        self.inner.endpoint()
+        match &self.restored {
+            Some(r) => r.endpoint.as_deref(),
+            None => self.inner.endpoint(),
+        }
+    }
+
+    /// The request that was sent: (method, URL, headers, body bytes or
+    /// None). The headers are the ones the core set, `User-Agent` first,
+    /// keys included; the Python face hides those in every repr.
+    fn request(&self) -> Option<Sent> {
+        if let Some(r) = &self.restored {
+            return r.request.clone();
+        }
+        let request = self.inner.request()?;
+        let mut headers = Vec::with_capacity(request.headers.len() + 1);
+        headers.push(("User-Agent".to_owned(), self.client.user_agent()));
+        headers.extend(request.headers.iter().cloned());
+        Some((
+            request.method.as_str().to_owned(),
+            request.url.clone(),
+            headers,
+            request.body_bytes(),
+        ))
+    }
+
+    /// Everything a pickle keeps: (status, URL, elapsed seconds, headers,
+    /// body, endpoint, request). See `restore`.
+    #[allow(clippy::type_complexity)]
+    fn state(
+        &self,
+        py: Python<'_>,
+    ) -> (
+        u16,
+        String,
+        f64,
+        Vec<(String, String)>,
+        Py<PyBytes>,
+        Option<String>,
+        Option<Sent>,
+    ) {
+        (
+            self.inner.status,
+            self.inner.url.clone(),
+            self.inner.elapsed.as_secs_f64(),
+            self.headers(),
+            self.content(py),
+            self.endpoint().map(str::to_owned),
+            self.request(),
+        )
+    }
+
+    /// A response rebuilt from `state()`, for unpickling. It answers
+    /// everything from its data; `next_page` and `save_video` refuse, naming
+    /// why.
+    #[staticmethod]
+    #[pyo3(signature = (face_async, status, url, elapsed, headers, body, endpoint, request))]
+    #[allow(clippy::too_many_arguments)]
+    fn restore(
+        face_async: bool,
+        status: u16,
+        url: String,
+        elapsed: f64,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+        endpoint: Option<String>,
+        request: Option<Sent>,
+    ) -> PyResult<NativeResponse> {
+        use pyo3::exceptions::PyValueError;
+        let mut map = http::HeaderMap::new();
+        for (k, v) in headers {
+            let name = http::HeaderName::from_bytes(k.as_bytes())
+                .map_err(|_| PyValueError::new_err(format!("{k:?} is not a header name")))?;
+            let value = http::HeaderValue::from_bytes(v.as_bytes())
+                .map_err(|_| PyValueError::new_err(format!("the header {k:?} has a bad value")))?;
+            map.append(name, value);
+        }
+        if !(elapsed.is_finite() && elapsed >= 0.0) {
+            return Err(PyValueError::new_err(
+                "elapsed must be a finite number >= 0",
+            ));
+        }
+        let inner = Response::new(
+            status,
+            map,
+            url,
+            Duration::from_secs_f64(elapsed),
+            body.into(),
+        );
+        Ok(NativeResponse {
+            inner,
+            client: Client::with_flavor("", tikapi_core::Flavor::Python),
+            face: if face_async { Face::Async } else { Face::Sync },
+            content: OnceLock::new(),
+            restored: Some(Restored { endpoint, request }),
+        })
     }
 
     /// The body, as one `bytes` object shared by every caller.
@@ -295,12 +419,14 @@ impl NativeResponse {
 
     /// The next page (a response), or None after the last.
     fn next_page(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        self.refuse_detached(py, "next_items()")?;
         let inner = self.inner.share();
         let result = runtime::wait(py, async move { Client::next_page(&inner).await })?;
         Self::finish_next(py, &self.client, Face::Sync, result)
     }
 
     fn next_page_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.refuse_detached(py, "next_items()")?;
         let inner = self.inner.share();
         let client = self.client.clone();
         runtime::awaitable(py, async move {
@@ -323,6 +449,7 @@ impl NativeResponse {
         proxies: Option<&Bound<'_, PyAny>>,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<u64> {
+        self.refuse_detached(py, "save_video()")?;
         let extra = self.header_list(py, headers)?;
         let options = self.download_options(py, timeout, proxies)?;
         let inner = &self.inner;
@@ -347,6 +474,7 @@ impl NativeResponse {
         proxies: Option<&Bound<'py, PyAny>>,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        self.refuse_detached(py, "save_video()")?;
         let extra = self.header_list(py, headers)?;
         let options = self.download_options(py, timeout, proxies)?;
         let progress = progress_callback(py, progress);

@@ -183,12 +183,20 @@ def test_wrong_call_shapes(sandbox_url: str, cls: Any) -> None:
         api.public.nosuchendpoint  # noqa: B018
     with pytest.raises(AttributeError):
         api.user.posts.nosuch.deeper  # noqa: B018
-    with pytest.raises(TypeError):
-        api.public.check("lilyachty")
-    with pytest.raises(TypeError):
-        api.set(1)
-    with pytest.raises(TypeError):
-        api.public(1)
+    # Positions follow the official signatures (issue 13); more than those,
+    # or a name given twice, is Python's own TypeError.
+    with pytest.raises(TypeError, match="takes from 1 to 5 positional arguments but 6 were"):
+        call = api.public.check("a", "b", "c", "d", "e")
+        if cls is AsyncTikAPI:  # an awaited endpoint checks when awaited
+            asyncio.run(call)
+    with pytest.raises(TypeError, match="got multiple values for argument 'username'"):
+        call = api.public.check("a", username="b")
+        if cls is AsyncTikAPI:
+            asyncio.run(call)
+    with pytest.raises(TypeError, match="takes from 1 to 2 positional arguments but 3 were"):
+        api.set(1, 2)
+    with pytest.raises(TypeError, match="takes from 1 to 3 positional arguments but 4 were"):
+        api.public(1, 2, 3)
     with pytest.raises(APIException, match="no endpoint named"):
         api._native.call("no.such.endpoint", {})
     with pytest.raises(APIException, match="no endpoint named"):

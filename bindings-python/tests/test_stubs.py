@@ -62,7 +62,7 @@ def test_mypy_catches_wrong_arguments(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = mypy(bad).stdout
-    assert 'Missing named argument "secUid"' in out, out
+    assert 'Missing positional argument "secUid"' in out, out
     assert '"category"' in out and "Literal" in out, out
     assert '"username"' in out, out
     assert 'Item "None" of "APIResponse | None"' in out or "Optional[APIResponse]" in out, out

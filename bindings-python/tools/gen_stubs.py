@@ -27,8 +27,9 @@ HEADER = f'''\
 # Generated from the core's endpoint catalogue: do not edit. Regenerate with
 #   {COMMAND}
 """Types of ``tikapi.api``: ``TikAPI``, ``AsyncTikAPI``, every category and
-every endpoint with its keyword arguments. The ``_...Endpoint`` classes exist
-only for type checkers; at runtime endpoints are ``tikapi._surface.Endpoint``."""
+every endpoint with its arguments (by position in the official SDK's order,
+the rest by keyword). The ``_...Endpoint`` classes exist only for type
+checkers; at runtime endpoints are ``tikapi._surface.Endpoint``."""
 
 from collections.abc import AsyncIterator, Iterator
 from types import TracebackType
@@ -78,30 +79,61 @@ def annotation(param: dict[str, Any]) -> str:
     return TYPES[param["type"]]
 
 
-def keywords(form: dict[str, Any]) -> list[str]:
-    """The keyword parameters of one endpoint form: required ones first (a
-    keyword-only parameter without a default may follow one with a default,
-    but reading is easier this way), then the optional ones, then the SDK's."""
+def declaration(p: dict[str, Any]) -> str:
+    ty = annotation(p)
+    if p["required"] and not p["inherited"]:
+        return f"{p['name']}: {ty}"
+    return f"{p['name']}: Optional[{ty}] = None"
+
+
+def parameters(form: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The parameters of one endpoint form: those taken by position, in the
+    official SDK's order (the catalogue's ``positional``), then the
+    keyword-only ones: required first (a keyword-only parameter without a
+    default may follow one with a default, but reading is easier this way),
+    then the optional ones, then the SDK's."""
+    by_name = {p["name"]: p for p in form["params"]}
+    positional = [declaration(by_name[n]) for n in form["positional"]]
     required: list[str] = []
     optional: list[str] = []
     for p in form["params"]:
         if p["secret"] and p["name"] == "apiKey":
             continue  # given to TikAPI(key), never per call
-        ty = annotation(p)
-        if p["required"] and not p["inherited"]:
-            required.append(f"{p['name']}: {ty}")
-        else:
-            optional.append(f"{p['name']}: Optional[{ty}] = None")
+        if p["name"] in form["positional"]:
+            continue
+        line = declaration(p)
+        (optional if line.endswith("= None") else required).append(line)
     sdk = ["__sandbox__: Optional[bool] = None", "__options__: Optional[Options] = None"]
-    return required + optional + sdk
+    return positional, required + optional + sdk
 
 
 def signature(
-    name: str, extra: list[str], params: list[str], returns: str, is_async: bool = False
+    name: str,
+    extra: list[str],
+    params: tuple[list[str], list[str]],
+    returns: str,
+    is_async: bool = False,
 ) -> str:
     lead = "async def" if is_async else "def"
-    args = ", ".join(["self", "*", *extra, *params])
+    positional, keywords = params
+    args = ", ".join(["self", *positional, "*", *extra, *keywords])
     return f"    {lead} {name}({args}) -> {returns}: ..."
+
+
+def category_positional(path: str) -> list[str]:
+    """A category constructor's positional parameters, typed as the
+    endpoints below it declare them, all optional."""
+    out = []
+    for name in _surface.CATEGORY_POSITIONAL[path]:
+        param = next(
+            p
+            for e in _surface.CATALOGUE
+            if not path or e["key"].startswith(path + ".")
+            for p in e["params"]
+            if p["name"] == name
+        )
+        out.append(f"{name}: Optional[{annotation(param)}] = None")
+    return out
 
 
 def endpoint_class(key: str, forms: list[dict[str, Any]], asynchronous: bool) -> list[str]:
@@ -132,7 +164,7 @@ def endpoint_class(key: str, forms: list[dict[str, Any]], asynchronous: bool) ->
         for form in forms:
             if overloaded:
                 lines.append("    @overload")
-            lines.append(signature(name, extra, keywords(form), returns, is_async))
+            lines.append(signature(name, extra, parameters(form), returns, is_async))
     return lines
 
 
@@ -145,8 +177,11 @@ def category_class(path: str, node: dict[str, Any], asynchronous: bool) -> list[
     for name, child in node["children"].items():
         lines.append(f"    {name}: {prefix}{_surface.class_name(child)}")
     sdk = "__sandbox__: Optional[bool] = None, __options__: Optional[Options] = None"
-    lines.append(f"    def __call__(self, *, {sdk}, **defaults: Any) -> {cls}: ...")
-    lines.append(f"    def set(self, *, {sdk}, **defaults: Any) -> {cls}: ...")
+    lead = ", ".join(["self", *category_positional(path), "*"])
+    lines.append(f"    def __call__({lead}, {sdk}, **defaults: Any) -> {cls}: ...")
+    lines.append(f"    def set({lead}, {sdk}, **defaults: Any) -> {cls}: ...")
+    lines.append(f"    def __copy__(self) -> {cls}: ...")
+    lines.append(f"    def __deepcopy__(self, memo: Any) -> {cls}: ...")
     return lines
 
 
@@ -165,9 +200,12 @@ def root_class(node: dict[str, Any], asynchronous: bool) -> list[str]:
         lines.append(f"    {name}: _{prefix}{_surface.class_name(key)}Endpoint")
     for name, child in node["children"].items():
         lines.append(f"    {name}: {prefix}{_surface.class_name(child)}")
+    lead = ", ".join(["self", *category_positional(""), "*"])
     lines += [
-        "    def __init__(self, api_key: str) -> None: ...",
-        f"    def set(self, *, {sdk}, **defaults: Any) -> {cls}: ...",
+        "    def __init__(self, apiKey: str) -> None: ...",
+        f"    def set({lead}, {sdk}, **defaults: Any) -> {cls}: ...",
+        f"    def __copy__(self) -> {cls}: ...",
+        f"    def __deepcopy__(self, memo: Any) -> {cls}: ...",
         "    def close(self) -> None: ...",
         f"    def __enter__(self) -> {cls}: ...",
         "    def __exit__(self, exc_type: Optional[type[BaseException]],"

@@ -4,6 +4,7 @@
 //! request building, the bindings' surfaces, the generated type stubs and the
 //! sandbox's routes all read it through this module.
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -133,6 +134,12 @@ pub struct Endpoint {
     pub variant: Option<String>,
     /// Parameters in resolution order: inherited ones first, then the endpoint's own.
     pub params: Vec<Param>,
+    /// The parameters a caller may pass by position, in that order: the
+    /// official Python SDK 3.2.2's method signature (inherited ones included
+    /// where it puts them). Part of the drop-in contract. Of an endpoint
+    /// with two forms only one has any: positions are bound before a form is
+    /// chosen, so they follow the official SDK's form.
+    pub positional: Vec<String>,
 }
 
 impl Endpoint {
@@ -173,6 +180,10 @@ pub struct Catalogue {
     pub base: String,
     pub sandbox_base: String,
     pub endpoints: Vec<Endpoint>,
+    /// For the root (`""`) and each category path, the values its
+    /// constructor takes by position (`TikAPI(apiKey)`, `api.public(country,
+    /// session_id)`, `api.user(accountKey)`), as in the official Python SDK.
+    pub category_positional: BTreeMap<String, Vec<String>>,
 }
 
 impl Catalogue {
@@ -263,11 +274,74 @@ pub fn parse(text: &str) -> Result<Catalogue, String> {
         .iter()
         .map(parse_endpoint)
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Catalogue {
+    for key in endpoints.iter().map(|e| &e.key) {
+        let positional = endpoints
+            .iter()
+            .filter(|e| &e.key == key && !e.positional.is_empty())
+            .count();
+        if positional > 1 {
+            return Err(format!(
+                "{key}: only one form of an endpoint may take positional arguments"
+            ));
+        }
+    }
+    let mut catalogue = Catalogue {
         base,
         sandbox_base,
         endpoints,
-    })
+        category_positional: BTreeMap::new(),
+    };
+    catalogue.category_positional = parse_category_positional(&doc, &catalogue)?;
+    Ok(catalogue)
+}
+
+/// `category_positional`: every category (and the root, `""`) listed once,
+/// each name one that an endpoint of the category declares.
+fn parse_category_positional(
+    doc: &Json,
+    catalogue: &Catalogue,
+) -> Result<BTreeMap<String, Vec<String>>, String> {
+    let obj = doc["category_positional"]
+        .as_object()
+        .ok_or("missing category_positional")?;
+    let mut paths = catalogue.categories();
+    paths.push(String::new());
+    let mut out = BTreeMap::new();
+    for (path, names) in obj {
+        if !paths.contains(path) {
+            return Err(format!("category_positional: no category {path:?}"));
+        }
+        let names = string_list(names).map_err(|m| format!("category_positional.{path}: {m}"))?;
+        for name in &names {
+            let declared = catalogue.endpoints.iter().any(|e| {
+                (path.is_empty() || e.key.starts_with(&format!("{path}."))) && e.declares(name)
+            });
+            if !declared {
+                return Err(format!(
+                    "category_positional.{path}: no endpoint of it declares {name:?}"
+                ));
+            }
+        }
+        out.insert(path.clone(), names);
+    }
+    if let Some(missing) = paths.iter().find(|p| !out.contains_key(*p)) {
+        return Err(format!("category_positional: {missing:?} is not listed"));
+    }
+    Ok(out)
+}
+
+/// A JSON list of distinct strings.
+fn string_list(v: &Json) -> Result<Vec<String>, String> {
+    let list = v.as_array().ok_or("not a list")?;
+    let mut out: Vec<String> = Vec::new();
+    for item in list {
+        let name = item.as_str().ok_or("not a list of strings")?;
+        if out.iter().any(|n| n == name) {
+            return Err(format!("{name:?} is listed twice"));
+        }
+        out.push(name.to_owned());
+    }
+    Ok(out)
 }
 
 fn parse_endpoint(e: &Json) -> Result<Endpoint, String> {
@@ -283,6 +357,7 @@ fn parse_endpoint(e: &Json) -> Result<Endpoint, String> {
         "in_official_sdk_3_2_2",
         "in_seed_docs",
         "variant",
+        "positional",
     ];
     if let Some(k) = obj.keys().find(|k| !KNOWN.contains(&k.as_str())) {
         return Err(format!("unknown endpoint attribute {k:?}"));
@@ -304,8 +379,20 @@ fn parse_endpoint(e: &Json) -> Result<Endpoint, String> {
         .iter()
         .map(|(name, p)| parse_param(name, p, method).map_err(|m| format!("{key}.{name}: {m}")))
         .collect::<Result<Vec<_>, _>>()?;
+    let positional = string_list(
+        obj.get("positional")
+            .ok_or_else(|| format!("{key}: no positional"))?,
+    )
+    .map_err(|m| format!("{key}.positional: {m}"))?;
+    if let Some(n) = positional
+        .iter()
+        .find(|n| !params.iter().any(|p| &p.key == *n))
+    {
+        return Err(format!("{key}.positional: {n:?} is not a parameter"));
+    }
     Ok(Endpoint {
         method,
+        positional,
         path: obj["path"].as_str().ok_or("path")?.to_owned(),
         enctype: obj.get("enctype").and_then(Json::as_str).map(str::to_owned),
         hidden: flag("hidden"),

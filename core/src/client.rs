@@ -16,7 +16,7 @@ use crate::response::Response;
 use crate::transport::{self, Outgoing};
 use crate::value::{Flavor, Value};
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct ScopeState {
     bound: Args,
     sandbox: Option<bool>,
@@ -74,6 +74,8 @@ pub(crate) struct Origin {
     pub endpoint: String,
     pub args: Args,
     pub call: CallOptions,
+    /// The request as built and handed to the transport.
+    pub request: Request,
 }
 
 impl Client {
@@ -120,6 +122,20 @@ impl Client {
 
     pub fn flavor(&self) -> Flavor {
         self.node.flavor
+    }
+
+    /// An independent copy of this client or scope, and of the scopes above
+    /// it: the same bound values, sandbox flag and options, but a later
+    /// `set` on the copy is not seen by the original, nor the reverse.
+    pub fn duplicate(&self) -> Client {
+        Client {
+            node: Arc::new(Node {
+                parent: self.node.parent.as_ref().map(Client::duplicate),
+                flavor: self.node.flavor,
+                env: self.node.env.clone(),
+                state: RwLock::new(self.state().clone()),
+            }),
+        }
     }
 
     fn state_mut(&self) -> std::sync::RwLockWriteGuard<'_, ScopeState> {
@@ -205,21 +221,25 @@ impl Client {
         args: Args,
         call: CallOptions,
     ) -> Result<Response> {
+        self.prepare_call(endpoint, args, call)?.send().await
+    }
+
+    /// Resolve, validate and lay out a call, keeping what is needed to send
+    /// it here ([`Prepared::send`]) or to take an answer obtained elsewhere
+    /// ([`Prepared::complete`]), such as through a binding's own HTTP stack.
+    pub fn prepare_call(&self, endpoint: &str, args: Args, call: CallOptions) -> Result<Prepared> {
         let request = self.prepare(endpoint, &args, &call)?;
         let options = call.options.inherit(&self.options());
-        let response = self.send(&request, &options).await?;
-        let origin = Arc::new(Origin {
-            client: self.clone(),
-            endpoint: endpoint.to_owned(),
-            args,
-            call,
-        });
-        let response = response.with_origin(origin);
-        if response.ok() {
-            Ok(response)
-        } else {
-            Err(Error::Api(Box::new(response)))
-        }
+        Ok(Prepared {
+            options,
+            origin: Arc::new(Origin {
+                client: self.clone(),
+                endpoint: endpoint.to_owned(),
+                args,
+                call,
+                request,
+            }),
+        })
     }
 
     /// Send a prepared request.
@@ -248,14 +268,21 @@ impl Client {
 
     /// The page after `response`, or `None` when it was the last.
     pub async fn next_page(response: &Response) -> Result<Option<Response>> {
-        let Some((origin, args)) = next_call(response) else {
-            return Ok(None);
-        };
-        origin
-            .client
-            .call_with(&origin.endpoint, args, origin.call.clone())
-            .await
-            .map(Some)
+        match Client::prepare_next(response) {
+            None => Ok(None),
+            Some(prepared) => prepared?.send().await.map(Some),
+        }
+    }
+
+    /// The call for the page after `response`, laid out and not sent, or
+    /// `None` when it was the last.
+    pub fn prepare_next(response: &Response) -> Option<Result<Prepared>> {
+        let (origin, args) = next_call(response)?;
+        Some(
+            origin
+                .client
+                .prepare_call(&origin.endpoint, args, origin.call.clone()),
+        )
     }
 
     /// Whether [`Client::next_page`] would fetch another page, per the
@@ -272,6 +299,66 @@ impl Client {
 }
 
 pub use crate::pages::PageLimits;
+
+/// A call laid out and not yet sent (see [`Client::prepare_call`]).
+#[derive(Clone)]
+pub struct Prepared {
+    /// The options in force for the call (timeout, body cap, ...).
+    pub options: Options,
+    origin: Arc<Origin>,
+}
+
+impl fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Prepared")
+            .field("request", &self.origin.request)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Prepared {
+    /// The scope that makes the call.
+    pub fn client(&self) -> &Client {
+        &self.origin.client
+    }
+
+    /// The endpoint key (`public.posts`).
+    pub fn endpoint(&self) -> &str {
+        &self.origin.endpoint
+    }
+
+    /// What goes on the wire.
+    pub fn request(&self) -> &Request {
+        &self.origin.request
+    }
+
+    /// The call's own arguments (bound values not included).
+    pub fn args(&self) -> &Args {
+        &self.origin.args
+    }
+
+    /// Send the request over the core's transport and complete the answer.
+    pub async fn send(&self) -> Result<Response> {
+        let response = self
+            .origin
+            .client
+            .send(&self.origin.request, &self.options)
+            .await?;
+        self.complete(response)
+    }
+
+    /// Take an answer to this request, however it was obtained: it gets the
+    /// call's origin (so that its next page can be asked for), and a status
+    /// outside 2xx becomes an [`Error::Api`].
+    pub fn complete(&self, response: Response) -> Result<Response> {
+        let response = response.with_origin(self.origin.clone());
+        if response.ok() {
+            Ok(response)
+        } else {
+            Err(Error::Api(Box::new(response)))
+        }
+    }
+}
 
 /// The arguments of the call after `response`, per the official rule.
 pub(crate) fn next_call(response: &Response) -> Option<(&Origin, Args)> {

@@ -42,7 +42,7 @@ pub mod value;
 
 pub use args::Args;
 pub use catalogue::{catalogue, Catalogue, Endpoint, Location, Method, Param, ParamType};
-pub use client::{CallOptions, Client};
+pub use client::{CallOptions, Client, Prepared};
 pub use error::{Error, Result, Rule, TransportError, TransportKind, ValidationError};
 pub use options::{Options, RetryPolicy};
 pub use pages::{PageLimits, Pages};

@@ -275,4 +275,13 @@ impl Response {
     pub fn endpoint(&self) -> Option<&str> {
         self.origin.as_ref().map(|o| o.endpoint.as_str())
     }
+
+    /// The request that produced this response, as built and handed to the
+    /// transport (which adds only `User-Agent`: see [`Client::user_agent`]).
+    /// Its headers hold the keys: never print them.
+    ///
+    /// [`Client::user_agent`]: crate::Client::user_agent
+    pub fn request(&self) -> Option<&crate::request::Request> {
+        self.origin.as_ref().map(|o| &o.request)
+    }
 }

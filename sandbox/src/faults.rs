@@ -14,6 +14,21 @@
 //! | `status=CODE` / `status=CODE:SECONDS` | that status with an error body (and `Retry-After`) |
 //! | `flaky=N:TOKEN` | `503` for the first N requests carrying TOKEN, then the normal answer |
 //! | `big=BYTES` | the normal answer, padded to at least BYTES with a `padding` field |
+//!
+//! Video downloads carry no API headers: they take the fault as `?fault=`.
+//!
+//! Two layers apply them (see `crate::router`): [`replace`] parses the
+//! switch and answers instead of the endpoint (`drop`, `reset`, `hang`,
+//! `html502`, `badjson`, `redirect`, `status`, `flaky`); [`distort`], nearer
+//! the routes, changes how the endpoint's own answer is delivered (`slow`,
+//! `truncate`, `big`).
+//!
+//! `drop`, `reset` and `truncate` act on the connection itself, below axum:
+//! the accept loop (`crate::server`) hands every request its connection's
+//! kill switch as an extension, and these faults pull it. A request that
+//! comes without one (through `tower::ServiceExt::oneshot` in tests) gets a
+//! body that fails halfway for `truncate`, and no answer at all for `drop`
+//! and `reset`.
 
 use std::future::Future as _;
 use std::pin::Pin;
@@ -22,13 +37,18 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::body::Body;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use bytes::{Buf, Bytes};
 use http_body::{Frame, SizeHint};
+use serde_json::{json, Value as Json};
 use tokio::time::Sleep;
 
+use crate::refusal::Refusal;
 use crate::server::Connection;
+use crate::state::Shared;
 
 pub const HEADER: &str = "x-sandbox-fault";
 
@@ -104,13 +124,145 @@ impl Fault {
     }
 }
 
+/// The fault a request asks for: its `X-Sandbox-Fault` header, or a video
+/// download's `?fault=`; a 400 naming an unknown one.
+fn requested(request: &Request) -> Result<Option<Fault>, Refusal> {
+    let text = match request.headers().get(HEADER).map(|v| v.to_str()) {
+        Some(Ok(text)) => text.to_owned(),
+        Some(Err(_)) => {
+            return Err(Refusal::new(
+                StatusCode::BAD_REQUEST,
+                "Unreadable fault header.",
+            ))
+        }
+        None if request.uri().path().starts_with("/__sandbox/video/") => {
+            let from_query = request.uri().query().and_then(|q| {
+                form_urlencoded::parse(q.as_bytes())
+                    .find(|(k, _)| k == "fault")
+                    .map(|(_, v)| v.into_owned())
+            });
+            match from_query {
+                Some(text) => text,
+                None => return Ok(None),
+            }
+        }
+        None => return Ok(None),
+    };
+    Fault::parse(&text).map(Some).map_err(|unknown| {
+        Refusal::new(
+            StatusCode::BAD_REQUEST,
+            format!("Unknown {HEADER} value {unknown:?}: use slow, slow=MS, drop, reset, truncate, badjson, html502, hang, redirect, status=CODE[:SECONDS], flaky=N:TOKEN or big=BYTES."),
+        )
+    })
+}
+
+/// The outer fault layer: the faults that answer instead of the endpoint.
+/// The others go on to [`distort`] as a request extension.
+pub async fn replace(
+    State(shared): State<Arc<Shared>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let fault = match requested(&request) {
+        Ok(Some(fault)) => fault,
+        Ok(None) => return next.run(request).await,
+        Err(refusal) => return refusal.into_response(),
+    };
+    match &fault {
+        Fault::Drop | Fault::Reset => {
+            if let Some(conn) = request.extensions().get::<Arc<Connection>>() {
+                conn.kill(fault == Fault::Reset);
+            }
+            // The connection is gone; this answer is never sent.
+            return std::future::pending().await;
+        }
+        Fault::Hang => return std::future::pending().await,
+        Fault::Html502 => return html502(),
+        Fault::BadJson => return bad_json(),
+        Fault::Redirect => {
+            let target = request
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str().to_owned())
+                .unwrap_or_else(|| "/".into());
+            return (StatusCode::FOUND, [(header::LOCATION, target)]).into_response();
+        }
+        Fault::Status { code, retry_after } => {
+            let status = StatusCode::from_u16(*code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let refusal = Refusal::new(status, "Fault injected by X-Sandbox-Fault.");
+            return match retry_after {
+                Some(s) => refusal.retry_after(*s),
+                None => refusal,
+            }
+            .into_response();
+        }
+        Fault::Flaky { times, token } => {
+            if shared.flaky_seen(token) <= *times {
+                return Refusal::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "Temporarily unavailable (flaky fault).",
+                )
+                .into_response();
+            }
+        }
+        Fault::Slow(_) | Fault::Truncate | Fault::Big(_) => {}
+    }
+    request.extensions_mut().insert(fault);
+    next.run(request).await
+}
+
+/// The inner fault layer: the endpoint's answer, delivered slowly, cut
+/// short, or padded.
+pub async fn distort(request: Request, next: Next) -> Response {
+    let fault = request.extensions().get::<Fault>().cloned();
+    let conn = request.extensions().get::<Arc<Connection>>().cloned();
+    let response = next.run(request).await;
+    match fault {
+        Some(Fault::Slow(over)) => slow(response, over),
+        Some(Fault::Truncate) => truncate(response, conn),
+        Some(Fault::Big(bytes)) => pad(response, bytes).await,
+        _ => response,
+    }
+}
+
+/// A JSON object answer with a `padding` field that brings it to `bytes`.
+async fn pad(response: Response, bytes: usize) -> Response {
+    let (parts, body) = response.into_parts();
+    let Ok(raw) = axum::body::to_bytes(body, usize::MAX).await else {
+        return Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, "Could not pad.").into_response();
+    };
+    let Ok(Json::Object(mut obj)) = serde_json::from_slice::<Json>(&raw) else {
+        return Response::from_parts(parts, raw.into());
+    };
+    // Many small objects rather than one long string, so parsing the padded
+    // body costs what parsing a large real answer costs.
+    let mut padding = Vec::new();
+    let mut size = raw.len();
+    let mut i = 0u64;
+    while size < bytes {
+        let entry = json!({
+            "id": format!("{}", 7_000_000_000_000_000_000u64 + i),
+            "desc": "padding entry for size tests #fyp",
+            "stats": { "diggCount": i * 7 % 1000, "playCount": i * 13 % 100_000 },
+            "verified": i % 2 == 0,
+        });
+        size += entry.to_string().len() + 1;
+        padding.push(entry);
+        i += 1;
+    }
+    obj.insert("padding".into(), Json::Array(padding));
+    let mut r = axum::Json(Json::Object(obj)).into_response();
+    *r.status_mut() = parts.status;
+    r
+}
+
 pub const HTML_502: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 
 pub const BAD_JSON: &str =
     "{\"status\":\"success\",\"itemList\":[{\"id\":\"7003402629929913605\",\"desc\":";
 
 /// The answers that replace the endpoint's own.
-pub fn html502() -> Response {
+fn html502() -> Response {
     (
         StatusCode::BAD_GATEWAY,
         [(header::CONTENT_TYPE, "text/html")],
@@ -119,7 +271,7 @@ pub fn html502() -> Response {
         .into_response()
 }
 
-pub fn bad_json() -> Response {
+fn bad_json() -> Response {
     (
         StatusCode::OK,
         [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
@@ -141,7 +293,7 @@ fn length(resp: &Response) -> Option<u64> {
 }
 
 /// Send half of the body under the full `Content-Length`, then close.
-pub fn truncate(resp: Response, conn: Option<Arc<Connection>>) -> Response {
+fn truncate(resp: Response, conn: Option<Arc<Connection>>) -> Response {
     let total = length(&resp).unwrap_or(0);
     let (mut parts, body) = resp.into_parts();
     parts
@@ -158,7 +310,7 @@ pub fn truncate(resp: Response, conn: Option<Arc<Connection>>) -> Response {
 }
 
 /// Send the body in small pieces with pauses.
-pub fn slow(resp: Response, over: Duration) -> Response {
+fn slow(resp: Response, over: Duration) -> Response {
     const PIECES: u64 = 20;
     let total = length(&resp);
     let piece = total.map_or(1024, |t| t.div_ceil(PIECES).max(1)) as usize;

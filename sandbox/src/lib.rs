@@ -16,39 +16,39 @@
 //! sandbox.stop().await;
 //! # Ok(()) }
 //! ```
+//!
+//! or call its [`router`] directly, with no socket, through
+//! `tower::ServiceExt::oneshot`.
 
 mod answers;
+mod auth;
 mod faults;
 mod input;
+mod layers;
 mod paging;
+mod refusal;
+mod routes;
 mod scopes;
 mod server;
+mod state;
 mod video;
 mod world;
 
-use std::collections::BTreeMap;
 use std::io;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
-use axum::body::Bytes;
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::Router;
-use serde_json::{json, Map, Value as Json};
-use tikapi_core::{catalogue, Endpoint};
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpSocket};
 use tokio::sync::watch;
+use tower::ServiceExt as _;
 
 pub use faults::Fault;
 pub use scopes::{scoped_account_key, SCOPED_ACCOUNT_KEY_PREFIX};
 
-use crate::answers::{Call, TikTokError};
-use crate::input::{Input, Raw};
-use crate::server::Connection;
-use crate::world::World;
+use crate::state::Shared;
 
 /// API keys with a reserved meaning.
 pub const INVALID_API_KEY: &str = "InvalidApiKey0000000";
@@ -60,9 +60,6 @@ pub const EXPIRED_ACCOUNT_KEY: &str = "ExpiredAccountKey000";
 pub const RETRY_AFTER_SECONDS: u64 = 1;
 /// The header that switches on a fault for one response.
 pub const FAULT_HEADER: &str = faults::HEADER;
-
-/// How many answers the sandbox remembers before starting over.
-const ANSWER_CACHE: usize = 4096;
 
 /// Largest request body the sandbox reads (1 MiB).
 const MAX_BODY: usize = 1 << 20;
@@ -125,9 +122,25 @@ impl Drop for Sandbox {
     }
 }
 
+/// A burst of connections (a load test's thousands of concurrent calls) must
+/// wait in the accept queue, not be refused: tokio's `bind` asks for 1,024,
+/// so ask for the most Linux allows by default (`net.core.somaxconn`, 4,096).
+const ACCEPT_BACKLOG: u32 = 4096;
+
+fn listen(addr: SocketAddr) -> io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        TcpSocket::new_v4()?
+    } else {
+        TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(ACCEPT_BACKLOG)
+}
+
 /// Bind `config.addr` and serve on the current tokio runtime.
 pub async fn start(config: Config) -> io::Result<Sandbox> {
-    let listener = TcpListener::bind(config.addr).await?;
+    let listener = listen(config.addr)?;
     let addr = listener.local_addr()?;
     let (shutdown, rx) = watch::channel(false);
     let tls = if config.tls {
@@ -196,498 +209,35 @@ pub fn start_background(config: Config) -> io::Result<Background> {
     })
 }
 
-/// What every request handler shares.
-struct Shared {
-    world: World,
-    latency: Duration,
-    routes: Vec<Route>,
-    stats: Mutex<BTreeMap<String, u64>>,
-    /// Requests whose handler is running (a client that gives up on a
-    /// `hang` makes this fall again: the test of cancellation).
-    in_flight: std::sync::atomic::AtomicI64,
-    /// Recent success answers, by endpoint, host, account and parameters.
-    answers: Mutex<std::collections::HashMap<String, Bytes>>,
-    /// Requests seen per `flaky=` token.
-    flaky: Mutex<std::collections::HashMap<String, u32>>,
-}
-
-/// One catalogue endpoint's path, split for matching.
-struct Route {
-    method: Method,
-    segments: Vec<Segment>,
-    ep: &'static Endpoint,
-}
-
-enum Segment {
-    Literal(String),
-    Param(String),
-}
-
-impl Route {
-    fn new(ep: &'static Endpoint) -> Route {
-        let segments = ep
-            .path
-            .trim_matches('/')
-            .split('/')
-            .map(
-                |s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-                    Some(name) => Segment::Param(name.to_owned()),
-                    None => Segment::Literal(s.to_owned()),
-                },
-            )
-            .collect();
-        Route {
-            method: Method::from_bytes(ep.method.as_str().as_bytes()).unwrap_or(Method::GET),
-            segments,
-            ep,
-        }
+/// The whole sandbox as an axum [`Router`], for serving or for calling
+/// directly with `tower::ServiceExt::oneshot` (no socket). Requests pass,
+/// outermost first, through:
+///
+/// 1. the in-flight count (`/__sandbox/stats`' `in_flight`);
+/// 2. the `--latency-ms` delay, when there is one;
+/// 3. the faults that answer instead of the endpoint (`faults::replace`);
+/// 4. the body limit (413 past 1 MiB);
+/// 5. the faults that change how the answer is delivered (`faults::distort`);
+/// 6. the routes (`routes::build`), after leading and trailing slashes are
+///    trimmed from the path.
+///
+/// The faults that cut the connection (`drop`, `reset`, `truncate`) need the
+/// accept loop of [`start`] below them; through `oneshot` they cannot close
+/// anything (see `faults`).
+pub fn router(config: Config) -> Router {
+    let shared = Arc::new(Shared::new(config.seed));
+    let routes = routes::build(shared.clone()).map_request(routes::trim_slashes);
+    // The routes sit in the fallback of a router of layers: a `Router`'s own
+    // layers run after its routing, and the slash trimming must come before
+    // it; the layers also see the path as it was sent (`redirect` points
+    // back at it).
+    let mut app = Router::new()
+        .fallback_service(routes)
+        .layer(from_fn(faults::distort))
+        .layer(from_fn(layers::limit_body))
+        .layer(from_fn_with_state(shared.clone(), faults::replace));
+    if !config.latency.is_zero() {
+        app = app.layer(from_fn_with_state(config.latency, layers::delay));
     }
-
-    /// The path parameters, when `path` is this route's.
-    fn matches(&self, path: &[&str]) -> Option<Vec<(String, String)>> {
-        if path.len() != self.segments.len() {
-            return None;
-        }
-        let mut params = Vec::new();
-        for (seg, part) in self.segments.iter().zip(path) {
-            match seg {
-                Segment::Literal(l) if l == part => {}
-                Segment::Literal(_) => return None,
-                Segment::Param(name) => {
-                    let value = percent_encoding::percent_decode_str(part)
-                        .decode_utf8()
-                        .ok()?
-                        .into_owned();
-                    params.push((name.clone(), value));
-                }
-            }
-        }
-        Some(params)
-    }
-
-    fn literals(&self) -> usize {
-        self.segments
-            .iter()
-            .filter(|s| matches!(s, Segment::Literal(_)))
-            .count()
-    }
-}
-
-fn router(config: Config) -> Router {
-    let mut routes: Vec<Route> = catalogue().endpoints.iter().map(Route::new).collect();
-    // A literal segment wins over a parameter (`/public/discover/v3`).
-    routes.sort_by_key(|r| std::cmp::Reverse(r.literals()));
-    let shared = Arc::new(Shared {
-        world: World::new(config.seed),
-        latency: config.latency,
-        routes,
-        stats: Mutex::new(BTreeMap::new()),
-        in_flight: std::sync::atomic::AtomicI64::new(0),
-        flaky: Mutex::new(std::collections::HashMap::new()),
-        answers: Mutex::new(std::collections::HashMap::new()),
-    });
-    Router::new().fallback(handle).with_state(shared)
-}
-
-fn error(status: StatusCode, message: &str, extra: Option<Map<String, Json>>) -> Response {
-    let mut body = Map::new();
-    body.insert("status".into(), "error".into());
-    body.insert("message".into(), message.into());
-    if let Some(extra) = extra {
-        body.extend(extra);
-    }
-    (status, axum::Json(Json::Object(body))).into_response()
-}
-
-/// Counts a running handler in [`Shared::in_flight`] until it is dropped
-/// (answered, or abandoned with its connection).
-struct InFlight(Arc<Shared>);
-
-impl InFlight {
-    fn enter(shared: &Arc<Shared>) -> InFlight {
-        shared
-            .in_flight
-            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        InFlight(shared.clone())
-    }
-}
-
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        self.0
-            .in_flight
-            .fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
-    }
-}
-
-async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response {
-    let _in_flight =
-        (!request.uri().path().starts_with("/__sandbox/stats")).then(|| InFlight::enter(&shared));
-    let (parts, body) = request.into_parts();
-    let conn = parts.extensions.get::<Arc<Connection>>().cloned();
-    // Video downloads carry no API headers: they take the fault as `?fault=`.
-    let video_fault = if parts.uri.path().starts_with("/__sandbox/video/") {
-        parts.uri.query().and_then(|q| {
-            form_urlencoded::parse(q.as_bytes())
-                .find(|(k, _)| k == "fault")
-                .map(|(_, v)| v.into_owned())
-        })
-    } else {
-        None
-    };
-    let fault_text = match parts.headers.get(FAULT_HEADER).map(|v| v.to_str()) {
-        Some(Ok(text)) => Some(Ok(text.to_owned())),
-        Some(Err(_)) => Some(Err(())),
-        None => video_fault.map(Ok),
-    };
-    let fault = match fault_text {
-        None => None,
-        Some(Ok(text)) => match Fault::parse(&text) {
-            Ok(f) => Some(f),
-            Err(unknown) => {
-                return error(
-                    StatusCode::BAD_REQUEST,
-                    &format!("Unknown {FAULT_HEADER} value {unknown:?}: use slow, slow=MS, drop, reset, truncate, badjson, html502, hang, redirect, status=CODE[:SECONDS], flaky=N:TOKEN or big=BYTES."),
-                    None,
-                )
-            }
-        },
-        Some(Err(_)) => {
-            return error(StatusCode::BAD_REQUEST, "Unreadable fault header.", None)
-        }
-    };
-    if !shared.latency.is_zero() {
-        tokio::time::sleep(shared.latency).await;
-    }
-    match &fault {
-        Some(Fault::Drop) | Some(Fault::Reset) => {
-            if let Some(conn) = conn {
-                conn.kill(fault == Some(Fault::Reset));
-            }
-            // The connection is gone; this answer is never sent.
-            return std::future::pending().await;
-        }
-        Some(Fault::Hang) => return std::future::pending().await,
-        Some(Fault::Html502) => return faults::html502(),
-        Some(Fault::BadJson) => return faults::bad_json(),
-        Some(Fault::Redirect) => {
-            let target = parts
-                .uri
-                .path_and_query()
-                .map(|p| p.as_str().to_owned())
-                .unwrap_or_else(|| "/".into());
-            return (StatusCode::FOUND, [(header::LOCATION, target)]).into_response();
-        }
-        Some(Fault::Status { code, retry_after }) => {
-            let status = StatusCode::from_u16(*code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            let mut r = error(status, "Fault injected by X-Sandbox-Fault.", None);
-            if let Some(s) = retry_after {
-                r.headers_mut()
-                    .insert(header::RETRY_AFTER, HeaderValue::from(*s));
-            }
-            return r;
-        }
-        Some(Fault::Flaky { times, token }) => {
-            let seen = {
-                let mut map = shared.flaky.lock().unwrap_or_else(|e| e.into_inner());
-                let n = map.entry(token.clone()).or_default();
-                *n += 1;
-                *n
-            };
-            if seen <= *times {
-                return error(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "Temporarily unavailable (flaky fault).",
-                    None,
-                );
-            }
-        }
-        _ => {}
-    }
-    let body = match axum::body::to_bytes(body, MAX_BODY).await {
-        Ok(b) => b,
-        Err(_) => {
-            return error(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "The request body is too large.",
-                None,
-            )
-        }
-    };
-    let response = answer(&shared, &parts.method, &parts.uri, &parts.headers, &body);
-    match fault {
-        Some(Fault::Slow(over)) => faults::slow(response, over),
-        Some(Fault::Truncate) => faults::truncate(response, conn),
-        Some(Fault::Big(bytes)) => pad(response, bytes).await,
-        _ => response,
-    }
-}
-
-/// A JSON object answer with a `padding` field that brings it to `bytes`.
-async fn pad(response: Response, bytes: usize) -> Response {
-    let (parts, body) = response.into_parts();
-    let Ok(raw) = axum::body::to_bytes(body, usize::MAX).await else {
-        return error(StatusCode::INTERNAL_SERVER_ERROR, "Could not pad.", None);
-    };
-    let Ok(Json::Object(mut obj)) = serde_json::from_slice::<Json>(&raw) else {
-        return Response::from_parts(parts, raw.into());
-    };
-    // Many small objects rather than one long string, so parsing the padded
-    // body costs what parsing a large real answer costs.
-    let mut padding = Vec::new();
-    let mut size = raw.len();
-    let mut i = 0u64;
-    while size < bytes {
-        let entry = json!({
-            "id": format!("{}", 7_000_000_000_000_000_000u64 + i),
-            "desc": "padding entry for size tests #fyp",
-            "stats": { "diggCount": i * 7 % 1000, "playCount": i * 13 % 100_000 },
-            "verified": i % 2 == 0,
-        });
-        size += entry.to_string().len() + 1;
-        padding.push(entry);
-        i += 1;
-    }
-    obj.insert("padding".into(), Json::Array(padding));
-    let mut r = axum::Json(Json::Object(obj)).into_response();
-    *r.status_mut() = parts.status;
-    r
-}
-
-fn json_bytes(bytes: Bytes) -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], bytes).into_response()
-}
-
-fn count(shared: &Shared, key: &str) {
-    let mut stats = shared.stats.lock().unwrap_or_else(|e| e.into_inner());
-    *stats.entry(key.to_owned()).or_default() += 1;
-}
-
-fn answer(
-    shared: &Shared,
-    method: &Method,
-    uri: &axum::http::Uri,
-    headers: &HeaderMap,
-    body: &Bytes,
-) -> Response {
-    let query: Vec<(String, String)> = uri
-        .query()
-        .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
-        .unwrap_or_default();
-    let path: Vec<&str> = uri.path().trim_matches('/').split('/').collect();
-
-    // The sandbox's own routes.
-    match path.as_slice() {
-        ["__sandbox", "stats"] => {
-            let stats = shared.stats.lock().unwrap_or_else(|e| e.into_inner());
-            let total: u64 = stats.values().sum();
-            let in_flight = shared.in_flight.load(std::sync::atomic::Ordering::SeqCst);
-            return axum::Json(
-                json!({ "total": total, "endpoints": *stats, "in_flight": in_flight }),
-            )
-            .into_response();
-        }
-        ["__sandbox", "health"] => {
-            return axum::Json(json!({ "status": "success" })).into_response()
-        }
-        ["__sandbox", "image", ..] => {
-            return (
-                [(header::CONTENT_TYPE, "image/png")],
-                Bytes::from_static(video::PNG),
-            )
-                .into_response();
-        }
-        ["__sandbox", "audio", name] => {
-            let id = name.trim_end_matches(".m4a");
-            let len = 50_000 + shared.world.h(&["audio-size", id]) % 50_000;
-            let clip = video::Clip::new(shared.world.h(&["audio-bytes", id]), len);
-            return video::file_response(clip, headers, "audio/mp4");
-        }
-        ["__sandbox", "video", rid, id, _file] => {
-            count(shared, "__sandbox.video");
-            return video::serve(&shared.world, rid, id, headers, &query);
-        }
-        _ => {}
-    }
-
-    let mut path_matched = false;
-    let mut found = None;
-    for route in &shared.routes {
-        if let Some(params) = route.matches(&path) {
-            path_matched = true;
-            if route.method == *method {
-                found = Some((route, params));
-                break;
-            }
-        }
-    }
-    let Some((route, path_params)) = found else {
-        return if path_matched {
-            error(
-                StatusCode::METHOD_NOT_ALLOWED,
-                &format!("Method {method} is not allowed here."),
-                None,
-            )
-        } else {
-            error(StatusCode::NOT_FOUND, "Endpoint not found.", None)
-        };
-    };
-    let ep = route.ep;
-    count(shared, &ep.key);
-
-    // Authentication, as the service does it.
-    let api_key = headers.get("x-api-key").and_then(|v| v.to_str().ok());
-    match api_key {
-        Some(k) if k == INVALID_API_KEY || !well_formed(k) => {
-            return error(
-                StatusCode::UNAUTHORIZED,
-                "A valid API Key is required.",
-                None,
-            )
-        }
-        None => {
-            return error(
-                StatusCode::UNAUTHORIZED,
-                "A valid API Key is required.",
-                None,
-            )
-        }
-        Some(k) if k == RATE_LIMITED_API_KEY => {
-            let mut r = error(
-                StatusCode::TOO_MANY_REQUESTS,
-                "API Key Rate-Limit reached.",
-                None,
-            );
-            r.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS));
-            return r;
-        }
-        Some(_) => {}
-    }
-    let account_key = if ep.needs_account() {
-        match headers.get("x-account-key").and_then(|v| v.to_str().ok()) {
-            Some(k) if k == EXPIRED_ACCOUNT_KEY => {
-                let mut extra = Map::new();
-                extra.insert("statusCode".into(), 8.into());
-                return error(
-                    StatusCode::PRECONDITION_REQUIRED,
-                    "Account session expired, please ask user to re-login and re-authorize.",
-                    Some(extra),
-                );
-            }
-            Some(k) if well_formed(k) => {
-                if let Some(refused) = scopes::refuse(&ep.key, k) {
-                    return refused;
-                }
-                Some(k.to_owned())
-            }
-            _ => {
-                return error(
-                    StatusCode::UNAUTHORIZED,
-                    "A valid Account Key is required.",
-                    None,
-                )
-            }
-        }
-    } else {
-        None
-    };
-
-    // The parameters, checked with the catalogue's rules.
-    let json_body = if body.is_empty() {
-        None
-    } else {
-        match serde_json::from_slice::<Json>(body) {
-            Ok(Json::Object(m)) => Some(m),
-            _ => {
-                return error(
-                    StatusCode::BAD_REQUEST,
-                    "The request body must be a JSON object.",
-                    None,
-                )
-            }
-        }
-    };
-    let raw = Raw {
-        path: &path_params,
-        query: &query,
-        body: json_body.as_ref(),
-    };
-    let input = match Input::read(ep, &raw) {
-        Ok(input) => input,
-        Err(rejection) => {
-            let mut extra = Map::new();
-            extra.insert("fields".into(), Json::Object(rejection.fields));
-            let message = if rejection.missing {
-                "Missing fields."
-            } else {
-                "Invalid fields."
-            };
-            return error(StatusCode::BAD_REQUEST, message, Some(extra));
-        }
-    };
-
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("127.0.0.1");
-    // Answers are pure functions of what was asked: keep recent ones, so the
-    // sandbox is never the bottleneck of a client benchmark.
-    let cache_key = format!(
-        "{}\n{}\n{}\n{}",
-        ep.key,
-        host,
-        account_key.as_deref().unwrap_or(""),
-        input.canonical()
-    );
-    if let Some(bytes) = shared
-        .answers
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .get(&cache_key)
-        .cloned()
-    {
-        return json_bytes(bytes);
-    }
-    let call = Call::new(
-        &shared.world,
-        ep,
-        &input,
-        format!("http://{host}"),
-        account_key,
-    );
-    match call.answer() {
-        Ok(data) => {
-            let mut out = Map::new();
-            out.insert("status".into(), "success".into());
-            for (k, v) in data {
-                out.insert(k, v);
-            }
-            if call.has_videos() {
-                out.insert(
-                    "$other".into(),
-                    json!({ "videoLinkHeaders": video::link_headers(&shared.world, &call.rid) }),
-                );
-            }
-            let bytes = Bytes::from(Json::Object(out).to_string());
-            let mut cache = shared.answers.lock().unwrap_or_else(|e| e.into_inner());
-            if cache.len() >= ANSWER_CACHE {
-                cache.clear();
-            }
-            cache.insert(cache_key, bytes.clone());
-            drop(cache);
-            json_bytes(bytes)
-        }
-        Err(TikTokError(code)) => {
-            let mut extra = Map::new();
-            extra.insert("statusCode".into(), code.into());
-            let message = tikapi_core::tiktok::describe(code).unwrap_or("Something went wrong.");
-            error(StatusCode::FORBIDDEN, message, Some(extra))
-        }
-    }
-}
-
-/// A key as the service issues them: 20 to 128 letters and digits.
-fn well_formed(key: &str) -> bool {
-    (20..=128).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric())
+    app.layer(from_fn_with_state(shared, layers::count_in_flight))
 }

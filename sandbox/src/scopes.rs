@@ -8,8 +8,11 @@
 //! is this sandbox's model (the status and words of its other 403s). Any
 //! other well-formed account key has every scope.
 
-use serde_json::{Map, Value as Json};
+use axum::http::StatusCode;
+use serde_json::Value as Json;
 use tikapi_core::oauth::{self, OAuthError, Scope};
+
+use crate::refusal::Refusal;
 
 /// The prefix of an account key with limited scopes.
 pub const SCOPED_ACCOUNT_KEY_PREFIX: &str = "ScopedAccountKey";
@@ -59,28 +62,21 @@ pub fn missing(endpoint: &str, account_key: &str) -> Vec<&'static str> {
         .collect()
 }
 
-/// The hook: the 403 answer when the key lacks a scope the endpoint needs.
-pub(crate) fn refuse(endpoint: &str, account_key: &str) -> Option<axum::response::Response> {
+/// The hook (in `auth::check`): the 403 refusal when the key lacks a scope
+/// the endpoint needs.
+pub(crate) fn refuse(endpoint: &str, account_key: &str) -> Option<Refusal> {
     let lacking = missing(endpoint, account_key);
     if lacking.is_empty() {
         return None;
     }
-    let mut extra = Map::new();
-    extra.insert(
-        "scopes".into(),
-        Json::Array(lacking.iter().map(|s| Json::from(*s)).collect()),
-    );
     let message = format!(
         "This Account Key was not authorized with the {} scope{} this endpoint needs: ask the user to authorize again with {}.",
         lacking.join(", "),
         if lacking.len() == 1 { "" } else { "s" },
         if lacking.len() == 1 { "it" } else { "them" },
     );
-    Some(crate::error(
-        axum::http::StatusCode::FORBIDDEN,
-        &message,
-        Some(extra),
-    ))
+    let list = Json::Array(lacking.iter().map(|s| Json::from(*s)).collect());
+    Some(Refusal::new(StatusCode::FORBIDDEN, message).with("scopes", list))
 }
 
 #[cfg(test)]
@@ -111,9 +107,8 @@ mod tests {
         assert_eq!(missing("user.live.chat", &key), ["LIVE", "SEND_MESSAGES"]);
         assert!(missing("user.live.chat", "DemoAccountKeyTokenSeHYGXDfd4SFD320Sc39A").is_empty());
         assert!(refuse("user.info", &key).is_none());
-        assert_eq!(
-            refuse("user.follow", &key).unwrap().status(),
-            axum::http::StatusCode::FORBIDDEN
-        );
+        let refused =
+            axum::response::IntoResponse::into_response(refuse("user.follow", &key).unwrap());
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     }
 }

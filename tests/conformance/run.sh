@@ -73,3 +73,14 @@ for p in $P1 $P2 $P3 $P4; do wait "$p" || status=1; done
 
 "$PY" -c "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen('$BASE/__dump').read().decode())" > "$WORK/records.json"
 "$PY" "$HERE/compare.py" "$WORK/cases.json" "$WORK/records.json" "$WORK/results" "$HERE/REPORT.md"
+
+# The Python drop-in surface (positional calls, signatures, the rest of the
+# response, pickle / copy): its own recording server; appends to REPORT.md.
+"$OFFICIAL_PY" -W ignore "$HERE/dropin_py.py" run py-official "$WORK/results/dropin-py-official.json"
+"$OURS_PYTHON" "$HERE/dropin_py.py" run py-ours "$WORK/results/dropin-py-ours.json"
+"$PY" "$HERE/dropin_py.py" compare "$WORK/results/dropin-py-official.json" \
+  "$WORK/results/dropin-py-ours.json" "$HERE/REPORT.md"
+# The JS drop-in section (on_request, fetch_agent, own keys, hooks): servers of its own.
+node "$HERE/dropin_js.mjs" run "$OFFICIAL_JS" "$WORK/results/dropin-js-official.json"
+node "$HERE/dropin_js.mjs" run "$OURS_NODE_DIR" "$WORK/results/dropin-js-ours.json"
+node "$HERE/dropin_js.mjs" compare "$WORK/results/dropin-js-official.json" "$WORK/results/dropin-js-ours.json" "$HERE/REPORT-dropin-js.md"

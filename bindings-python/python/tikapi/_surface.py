@@ -15,11 +15,105 @@ from .exceptions import ValidationException
 from .response import APIResponse, AsyncAPIResponse
 
 CATALOGUE: list[dict[str, Any]] = _native.catalogue()
+#: Category path (``""`` for the client) -> what its constructor takes by position.
+CATEGORY_POSITIONAL: dict[str, list[str]] = _native.category_positional()
 
 
 def class_name(path: str) -> str:
     """``user.posts.comments`` -> ``UserPostsComments``."""
     return "".join(part[:1].upper() + part[1:] for part in path.split("."))
+
+
+def qualified_name(key: str) -> str:
+    """How errors name an endpoint or category method, as Python names the
+    official SDK's: ``public.check`` -> ``Public.check``; ``key`` -> ``TikAPI.key``."""
+    category, _, name = key.rpartition(".")
+    return f"{class_name(category) if category else 'TikAPI'}.{name}"
+
+
+# Endpoint key -> (qualified name, positional names): the official SDK's
+# order, from the catalogue. Of a two-form endpoint only one form has any.
+POSITIONAL: dict[str, tuple[str, tuple[str, ...]]] = {}
+for _e in CATALOGUE:
+    if _e["positional"] or _e["key"] not in POSITIONAL:
+        POSITIONAL[_e["key"]] = (qualified_name(_e["key"]), tuple(_e["positional"]))
+
+
+def bind(qualname: str, names: tuple[str, ...], args: tuple[Any, ...], kwargs: Any) -> Any:
+    """Put positional ``args`` into ``kwargs`` under ``names``, refusing too
+    many and a name given twice in Python's own words. As in the official
+    SDK's methods, the count includes the implicit ``cls``."""
+    if len(args) > len(names):
+        most = len(names) + 1
+        takes = (
+            "takes 1 positional argument"
+            if most == 1
+            else f"takes from 1 to {most} positional arguments"
+        )
+        raise TypeError(f"{qualname}() {takes} but {len(args) + 1} were given")
+    for name, value in zip(names, args):
+        if name in kwargs:
+            raise TypeError(f"{qualname}() got multiple values for argument '{name}'")
+        kwargs[name] = value
+    return kwargs
+
+
+_SIGNATURES: dict[Any, Any] = {}
+
+
+def make_signature(names: tuple[str, ...], rest: str, returns: Any = None) -> Any:
+    """``(name=None, ..., **rest)``: what ``inspect.signature`` shows, made
+    once per shape. None is every default, as passing None is passing
+    nothing. ``inspect`` is imported here, on first use: importing it costs
+    about as much as the rest of the package."""
+    sig = _SIGNATURES.get((names, rest, returns))
+    if sig is None:
+        import inspect
+
+        kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+        params = [inspect.Parameter(n, kind, default=None) for n in names]
+        params.append(inspect.Parameter(rest, inspect.Parameter.VAR_KEYWORD))
+        empty = inspect.Signature.empty
+        sig = inspect.Signature(params, return_annotation=empty if returns is None else returns)
+        _SIGNATURES[(names, rest, returns)] = sig
+    return sig
+
+
+class Setter:
+    """``api.set`` / ``api.public.set``: binds default values in the scope,
+    taking positions as its constructor does (``api.set(apiKey)``,
+    ``api.public.set(country, session_id)``); returns the scope.
+    ``inspect.signature`` shows the official ``(..., **values)``."""
+
+    __slots__ = ("_scope",)
+
+    def __init__(self, scope: Any) -> None:
+        self._scope = scope
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        scope = self._scope
+        if args:
+            bind(scope._qualname + ".set", scope._positional, args, kwargs)
+        scope._native.set(kwargs)
+        return scope
+
+    @property
+    def __signature__(self) -> Any:
+        return make_signature(self._scope._positional, "values")
+
+    def __repr__(self) -> str:
+        return f"<bound set of {self._scope!r}>"
+
+
+class _EndpointSignature:
+    """``Endpoint.__signature__``: the official method's signature, made
+    once per endpoint. None on the class, so the class itself inspects as usual."""
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return None
+        returns = AsyncAPIResponse if isinstance(obj, AsyncEndpoint) else APIResponse
+        return make_signature(POSITIONAL[obj._key][1], "otherParams", returns)
 
 
 def tree() -> dict[str, dict[str, Any]]:
@@ -118,27 +212,42 @@ async def _aitems(
 
 
 class Endpoint:
-    """One endpoint of one scope: call it with the endpoint's keyword
-    arguments; ``pages(...)`` and ``items(...)`` walk every page."""
+    """One endpoint of one scope: call it with the endpoint's arguments, by
+    keyword or, in the official SDK's order, by position; ``pages(...)`` and
+    ``items(...)`` walk every page."""
 
     __slots__ = ("_key", "_native")
+    __signature__ = _EndpointSignature()
 
     def __init__(self, native: Any, key: str) -> None:
         self._native = native
         self._key = key
 
-    def __call__(self, **kwargs: Any) -> Any:
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if args:
+            bind(*POSITIONAL[self._key], args, kwargs)
         return self._native.call(self._key, kwargs)
 
     def pages(
-        self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
+        self,
+        *args: Any,
+        max_pages: Optional[int] = None,
+        max_items: Optional[int] = None,
+        **kwargs: Any,
     ) -> Any:
+        if args:
+            bind(*POSITIONAL[self._key], args, kwargs)
         return PageIterator(_pages(self._native, self._key, kwargs, max_pages, max_items))
 
     def items(
-        self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
+        self,
+        *args: Any,
+        max_pages: Optional[int] = None,
+        max_items: Optional[int] = None,
+        **kwargs: Any,
     ) -> Any:
-        return _items(self.pages(max_pages=max_pages, max_items=max_items, **kwargs), max_items)
+        pages = self.pages(*args, max_pages=max_pages, max_items=max_items, **kwargs)
+        return _items(pages, max_items)
 
     def __repr__(self) -> str:
         return f"<tikapi endpoint {self._key}>"
@@ -149,18 +258,31 @@ class AsyncEndpoint(Endpoint):
 
     __slots__ = ()
 
-    async def __call__(self, **kwargs: Any) -> Any:
+    async def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if args:
+            bind(*POSITIONAL[self._key], args, kwargs)
         return await self._native.call_async(self._key, kwargs)
 
     def pages(
-        self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
+        self,
+        *args: Any,
+        max_pages: Optional[int] = None,
+        max_items: Optional[int] = None,
+        **kwargs: Any,
     ) -> Any:
+        if args:
+            bind(*POSITIONAL[self._key], args, kwargs)
         return AsyncPageIterator(_pages(self._native, self._key, kwargs, max_pages, max_items))
 
     def items(
-        self, *, max_pages: Optional[int] = None, max_items: Optional[int] = None, **kwargs: Any
+        self,
+        *args: Any,
+        max_pages: Optional[int] = None,
+        max_items: Optional[int] = None,
+        **kwargs: Any,
     ) -> Any:
-        return _aitems(self.pages(max_pages=max_pages, max_items=max_items, **kwargs), max_items)
+        pages = self.pages(*args, max_pages=max_pages, max_items=max_items, **kwargs)
+        return _aitems(pages, max_items)
 
 
 class _EndpointAttribute:
@@ -192,25 +314,58 @@ class _CategoryAttribute:
         return self._cls(obj._native)
 
 
+class _CategorySignature:
+    """``Category.__signature__``: the official constructor's, e.g.
+    ``(country=None, session_id=None, **values)`` for ``api.public``."""
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return None
+        return make_signature(obj._positional, "values")
+
+
 class Category:
     """A category of endpoints (``api.public``, ``api.user.posts``). Calling
-    it binds default values in a new scope: ``api.user(accountKey=...)``."""
+    it binds default values in a new scope: ``api.user(accountKey=...)``, or
+    by position in the official SDK's order: ``api.user(accountKey)``,
+    ``api.public(country, session_id)``."""
 
     __slots__ = ("_native",)
+    __signature__ = _CategorySignature()
     _path = ""
+    # Set per class by ``install``.
+    _positional: tuple[str, ...] = ()
+    _qualname = ""
 
     def __init__(self, native: Any) -> None:
         self._native = native
 
-    def __call__(self, **kwargs: Any) -> Any:
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if args:
+            bind(self._qualname + ".__new__", self._positional, args, kwargs)
         scope = type(self)(self._native.scope())
         scope._native.set(kwargs)
         return scope
 
-    def set(self, **kwargs: Any) -> Any:
-        """Bind defaults, ``__sandbox__`` or ``__options__`` in this scope."""
-        self._native.set(kwargs)
-        return self
+    @property
+    def set(self) -> Setter:
+        """Bind defaults, ``__sandbox__`` or ``__options__`` in this scope
+        (by position as the constructor takes them); returns the scope."""
+        return Setter(self)
+
+    def __copy__(self) -> Any:
+        """An independent scope with the same settings (``set`` on one is not
+        seen by the other)."""
+        return type(self)(self._native.duplicate())
+
+    def __deepcopy__(self, memo: Any) -> Any:
+        return self.__copy__()
+
+    def __reduce__(self) -> Any:
+        raise TypeError(
+            f"{type(self).__name__} objects cannot be pickled: a client holds the keys"
+            " (make a client in each process instead)"
+        )
 
     def __repr__(self) -> str:
         return f"<tikapi category {self._path} sandbox={self._native.sandbox}>"
@@ -236,7 +391,18 @@ def install(root: type, *, asynchronous: bool, module: str) -> dict[str, type]:
     # Deepest first, so a category's children exist when it is made.
     for path in sorted((p for p in nodes if p), key=lambda p: -p.count(".")):
         name = prefix + class_name(path)
-        cls = type(name, (Category,), {"__slots__": (), "_path": path, **attributes(path)})
+        positional = tuple(CATEGORY_POSITIONAL[path])
+        cls = type(
+            name,
+            (Category,),
+            {
+                "__slots__": (),
+                "_path": path,
+                "_positional": positional,
+                "_qualname": class_name(path),
+                **attributes(path),
+            },
+        )
         cls.__module__ = module
         classes[path] = cls
     for name, attr in attributes("").items():

@@ -50,6 +50,9 @@ __all__ = [
 atexit.register(_native.drain, 5.0)
 
 
+_ROOT_POSITIONAL = tuple(_surface.CATEGORY_POSITIONAL[""])
+
+
 def _client(api_key: Any) -> Any:
     if not isinstance(api_key, str):
         raise APIException("API Key is required.")
@@ -69,18 +72,32 @@ class _Client:
     ``close`` and a ``repr`` without the key."""
 
     __slots__ = ("__weakref__", "_native")
+    # What ``set`` takes by position, and how its errors name it.
+    _positional = _ROOT_POSITIONAL
+    _qualname = "TikAPI"
 
-    def __init__(self, api_key: str) -> None:
-        self._native = _client(api_key)
+    def __init__(self, apiKey: str) -> None:
+        self._native = _client(apiKey)
 
-    def set(self, **kwargs: Any) -> Any:
-        """Bind default values for parameters of these names, turn the
+    @property
+    def set(self) -> Any:
+        """Bind default values for parameters of these names (the API key
+        may come first, by position, as in the official SDK), turn the
         sandbox on or off (``__sandbox__``), change options (``__options__``:
         base, sandboxBase, headers, proxies, timeout, retries, max_body_size,
         max_connections, dangerously_accept_invalid_certificates; see ``Options``).
         Returns the client."""
-        self._native.set(kwargs)
-        return self
+        return _surface.Setter(self)
+
+    def __copy__(self) -> Any:
+        """An independent client with the same key, bound values, sandbox
+        flag and options: ``set`` on one is not seen by the other."""
+        clone = object.__new__(type(self))
+        clone._native = self._native.duplicate()
+        return clone
+
+    def __deepcopy__(self, memo: Any) -> Any:
+        return self.__copy__()
 
     def close(self) -> None:
         """Connections are pooled per process and shared by every client, so
@@ -90,7 +107,10 @@ class _Client:
         return f"<{type(self).__name__} sandbox={self._native.sandbox}>"
 
     def __reduce__(self) -> Any:
-        raise TypeError(f"{type(self).__name__} objects cannot be pickled (they hold a key)")
+        raise TypeError(
+            f"{type(self).__name__} objects cannot be pickled: a client holds the keys"
+            " (make a client in each process instead)"
+        )
 
 
 class TikAPI(_Client):

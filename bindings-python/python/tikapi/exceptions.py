@@ -8,7 +8,7 @@ was sent is a ``ResponseException``; the subclasses let apps catch one case.
 from __future__ import annotations
 
 import builtins
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 if TYPE_CHECKING:
     from .response import APIResponse
@@ -37,6 +37,12 @@ class APIException(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self) -> Any:
+        # Rebuilt from the message, then every attribute (``response``,
+        # ``kind``, ``retry_after``, ...) restored: pickle and deepcopy keep
+        # them all, whatever each subclass's constructor takes.
+        return (type(self), (self.message,), self.__dict__.copy())
+
 
 class ValidationException(Exception):
     """A parameter broke one of its rules; nothing was sent.
@@ -55,6 +61,9 @@ class ValidationException(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> Any:
+        return (type(self), (self.message,), self.__dict__.copy())
 
 
 class ResponseException(APIException):

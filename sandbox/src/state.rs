@@ -1,0 +1,101 @@
+//! What every request shares: the generated world, the counters behind
+//! `/__sandbox/stats`, the `flaky=` fault's tallies and the answer cache.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use bytes::Bytes;
+use serde_json::{json, Value as Json};
+
+use crate::world::World;
+
+/// How many answers the sandbox remembers before starting over.
+const ANSWER_CACHE: usize = 4096;
+
+pub struct Shared {
+    pub world: World,
+    /// Requests per endpoint key (and `__sandbox.video`).
+    stats: Mutex<BTreeMap<String, u64>>,
+    /// Requests being answered (a client that gives up on a `hang` makes
+    /// this fall again: the test of cancellation).
+    in_flight: AtomicI64,
+    /// Recent success answers, by endpoint, host, account and parameters.
+    answers: Mutex<HashMap<String, Bytes>>,
+    /// Requests seen per `flaky=` token.
+    flaky: Mutex<HashMap<String, u32>>,
+}
+
+/// A lock that a panicking holder did not spoil: the data are counters and
+/// caches, valid at every step.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Shared {
+    pub fn new(seed: u64) -> Shared {
+        Shared {
+            world: World::new(seed),
+            stats: Mutex::default(),
+            in_flight: AtomicI64::new(0),
+            answers: Mutex::default(),
+            flaky: Mutex::default(),
+        }
+    }
+
+    /// Count one request to `key`.
+    pub fn count(&self, key: &str) {
+        let mut stats = lock(&self.stats);
+        match stats.get_mut(key) {
+            Some(n) => *n += 1,
+            None => {
+                stats.insert(key.to_owned(), 1);
+            }
+        }
+    }
+
+    /// The body of `/__sandbox/stats`.
+    pub fn stats(&self) -> Json {
+        let stats = lock(&self.stats);
+        let total: u64 = stats.values().sum();
+        let in_flight = self.in_flight.load(Ordering::SeqCst);
+        json!({ "total": total, "endpoints": *stats, "in_flight": in_flight })
+    }
+
+    /// The `flaky=` tally of `token`, with this request counted.
+    pub fn flaky_seen(&self, token: &str) -> u32 {
+        let mut map = lock(&self.flaky);
+        let n = map.entry(token.to_owned()).or_default();
+        *n += 1;
+        *n
+    }
+
+    pub fn cached(&self, key: &str) -> Option<Bytes> {
+        lock(&self.answers).get(key).cloned()
+    }
+
+    pub fn remember(&self, key: String, answer: Bytes) {
+        let mut cache = lock(&self.answers);
+        if cache.len() >= ANSWER_CACHE {
+            cache.clear();
+        }
+        cache.insert(key, answer);
+    }
+}
+
+/// Counts a request in [`Shared`]'s `in_flight` until it is dropped
+/// (answered, or abandoned with its connection).
+pub struct InFlight(Arc<Shared>);
+
+impl InFlight {
+    pub fn enter(shared: &Arc<Shared>) -> InFlight {
+        shared.in_flight.fetch_add(1, Ordering::SeqCst);
+        InFlight(shared.clone())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
+}
