@@ -40,8 +40,8 @@ from pathlib import Path
 
 h = hashlib.sha256()
 files = [Path(p) for p in ("Cargo.toml", "Cargo.lock", "pyproject.toml", "core/Cargo.toml",
-                           "bindings-python/Cargo.toml")]
-for folder in ("core/src", "core/data", "bindings-python/src", "bindings-python/python"):
+                           "bindings-python/Cargo.toml", "cli/Cargo.toml")]
+for folder in ("core/src", "core/data", "cli/src", "bindings-python/src", "bindings-python/python"):
     files += [p for p in Path(folder).rglob("*")
               if p.is_file() and p.suffix not in (".so", ".pyc") and "__pycache__" not in p.parts]
 for p in sorted(files):

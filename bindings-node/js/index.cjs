@@ -10,6 +10,8 @@
 //   errors.cjs     the error classes, toError, AbortSignal handling
 //   response.cjs   Response, ResponseError
 //   node-send.cjs  Node's own http / https send (agents, changed requests)
+//   oauth.cjs      account authorisation: the link, the redirect, scopes
+//   cli.cjs        the `tikapi` command (runs the native CLI)
 //
 // This file only assembles and exports them.
 
@@ -29,6 +31,7 @@ const exported = {
   Response,
   catalogue: CATALOGUE,
   version: native.version(),
+  oauth: require('./oauth.cjs'),
 };
 for (const [name, value] of Object.entries(exported)) {
   Object.defineProperty(TikAPI, name, { value, enumerable: false });

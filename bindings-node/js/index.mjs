@@ -12,4 +12,5 @@ export const {
   Response,
   catalogue,
   version,
+  oauth,
 } = TikAPI;

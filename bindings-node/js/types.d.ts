@@ -296,6 +296,33 @@ export declare class UsageError extends TikAPIError {
 /** What a call can reject with. */
 export type CallError = ResponseError | ValidationError | NetworkError | UsageError;
 
+/** Account authorisation (OAuth): the link, the redirect, and each endpoint's scopes. */
+export declare const oauth: {
+  /** The `https://tikapi.io/account/authorize?...` link; scopes in either spelling (`VIEW_PROFILE` / `view_profile`). */
+  authorizationUrl(options: { clientId: string; redirectUri: string; scopes: string[]; state?: string; country?: string; email?: string }): string;
+  /** Read TikAPI's redirect: account key, granted scopes, state (checked against `expectedState`). */
+  parseRedirect(url: string, expectedState?: string): OAuthAuthorization;
+  /** The scopes an endpoint needs, as sent in the link. */
+  requiredScopes(endpoint: string): string[];
+  /** Every scope: the spelling sent in the link and the official schema's. */
+  readonly SCOPES: ReadonlyArray<{ readonly sent: string; readonly schema: string }>;
+  readonly OAuthError: new (message: string, kind: OAuthErrorKind) => OAuthError;
+};
+
+/** What an authorisation redirect brought back. `accountKey` is hidden from inspection and JSON. */
+export interface OAuthAuthorization {
+  readonly accountKey: string;
+  scopes: string[];
+  state: string | null;
+}
+
+export type OAuthErrorKind = 'invalid_argument' | 'bad_redirect' | 'state_mismatch' | 'denied' | 'missing_token' | 'unknown_endpoint';
+
+/** A bad argument, or a redirect that does not authorise. */
+export interface OAuthError extends Error {
+  readonly kind: OAuthErrorKind;
+}
+
 /** When an auto-paginating walk stops, beside the last page. */
 export interface PageLimits {
   maxPages?: number;

@@ -9,9 +9,11 @@
 
 mod cancel;
 mod catalogue;
+mod cli;
 mod client;
 mod convert;
 mod error;
+mod oauth;
 mod options;
 mod pages;
 mod prepared;
@@ -20,8 +22,12 @@ mod task;
 
 pub use cancel::CancelHandle;
 pub use catalogue::catalogue;
+pub use cli::cli_main;
 pub use client::NativeClient;
 pub use error::NativeFailure;
+pub use oauth::{
+    oauth_authorization_url, oauth_parse_redirect, oauth_required_scopes, oauth_scopes,
+};
 pub use options::download_headers;
 pub use pages::NativePages;
 pub use prepared::{answer_failure, transport_failure, NativeRequest};

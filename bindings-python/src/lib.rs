@@ -4,9 +4,11 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+mod cli;
 mod client;
 mod convert;
 mod error;
+mod oauth;
 mod response;
 mod runtime;
 
@@ -40,6 +42,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(catalogue, m)?)?;
     m.add_function(wrap_pyfunction!(category_positional, m)?)?;
     m.add_function(wrap_pyfunction!(runtime::drain, m)?)?;
+    oauth::register(m)?;
+    m.add_function(wrap_pyfunction!(cli::cli_main, m)?)?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<client::NativePages>()?;
     m.add_class::<response::NativeResponse>()?;

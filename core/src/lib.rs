@@ -30,6 +30,7 @@ pub mod cursor;
 pub mod dialect;
 pub mod download;
 pub mod error;
+pub mod oauth;
 pub mod options;
 pub mod pages;
 mod partial_json;

@@ -35,7 +35,10 @@ pub fn check(ep: &Endpoint, headers: &HeaderMap) -> Result<Option<String>, Refus
             "Account session expired, please ask user to re-login and re-authorize.",
         )
         .with("statusCode", 8)),
-        Some(k) if well_formed(k) => Ok(Some(k.to_owned())),
+        Some(k) if well_formed(k) => match crate::scopes::refuse(&ep.key, k) {
+            Some(refused) => Err(refused),
+            None => Ok(Some(k.to_owned())),
+        },
         _ => Err(Refusal::new(
             StatusCode::UNAUTHORIZED,
             "A valid Account Key is required.",

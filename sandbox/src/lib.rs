@@ -28,6 +28,7 @@ mod layers;
 mod paging;
 mod refusal;
 mod routes;
+mod scopes;
 mod server;
 mod state;
 mod video;
@@ -45,6 +46,7 @@ use tokio::sync::watch;
 use tower::ServiceExt as _;
 
 pub use faults::Fault;
+pub use scopes::{scoped_account_key, SCOPED_ACCOUNT_KEY_PREFIX};
 
 use crate::state::Shared;
 

@@ -107,3 +107,19 @@ class Response:
         proxies: Any = None,
         progress: Optional[Callable[[int, Optional[int]], object]] = None,
     ) -> Any: ...
+
+# tikapi.oauth's native half (errors: ValueError(message, kind)).
+def oauth_authorization_url(
+    client_id: str,
+    redirect_uri: str,
+    scopes: list[str],
+    state: Optional[str] = None,
+    country: Optional[str] = None,
+    email: Optional[str] = None,
+) -> str: ...
+def oauth_parse_redirect(url: str, expected_state: Optional[str] = None) -> dict[str, Any]: ...
+def oauth_required_scopes(endpoint: str) -> list[str]: ...
+def oauth_scopes() -> list[tuple[str, str]]: ...
+
+# The `tikapi` command (tikapi._cli:main).
+def cli_main(argv: list[str]) -> int: ...

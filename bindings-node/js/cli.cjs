@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+'use strict';
+// The `tikapi` command installed by `npm install` (package.json `bin`): the
+// Rust command-line crate, linked into the addon.
+const native = require('../native/index.cjs');
+
+process.exitCode = native.cliMain(['tikapi', ...process.argv.slice(2)]);
