@@ -140,11 +140,14 @@ for build in "${BUILDS[@]}"; do
   ztarget="$triple"
   # The gnu addons link against glibc 2.17's symbols (zig's versioned target).
   case "$triple" in *-gnu) ztarget="$triple.2.17" ;; esac
-  nice -n 10 cargo zigbuild --release --quiet -p tikapi-node --target "$ztarget"
+  # A target dir of its own: maturin's zig linker wrapper differs from
+  # cargo-zigbuild's, and cargo rebuilds everything when the linker changes.
+  CARGO_TARGET_DIR="$ROOT/target/dist-node-cargo" nice -n 10 \
+    cargo zigbuild --release --quiet -p tikapi-node --target "$ztarget"
   pkg="$DIST/npm/$platform"
   mkdir -p "$pkg"
   cp "npm/$platform/package.json" "npm/$platform/README.md" "$pkg/"
-  cp "target/$triple/release/libtikapi_node.so" "$pkg/tikapi.$platform.node"
+  cp "target/dist-node-cargo/$triple/release/libtikapi_node.so" "$pkg/tikapi.$platform.node"
   case "$triple" in
     *-gnu)
       max="$(objdump -T "$pkg/tikapi.$platform.node" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -1)"
