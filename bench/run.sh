@@ -35,7 +35,7 @@ if ! (cd / && "$OURS_PYTHON" -c 'import tikapi._native') 2>/dev/null; then
 fi
 if ! node -e "require('tikapi')" 2>/dev/null; then
   echo "bench: building the Node addon"
-  npm install --silent --no-audit --no-fund >/dev/null
+  { npm install --silent --no-audit --no-fund && npm run --silent build; } >/dev/null
 fi
 
 if [ "$PROFILE" = release ]; then

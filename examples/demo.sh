@@ -21,9 +21,9 @@ if ! (cd / && "$VENV/bin/python" -c 'import tikapi._native') 2>/dev/null; then
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check .
 fi
 
-echo "== npm install (builds the Node addon)"
+echo "== npm install, npm run build (the Node addon)"
 if ! node -e "require('tikapi')" 2>/dev/null; then
-  npm install --silent --no-audit --no-fund
+  npm install --silent --no-audit --no-fund && npm run --silent build
 fi
 
 LOG="$ROOT/target/demo-sandbox.out"

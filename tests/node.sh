@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The Node binding's checks and tests: builds the addon (npm install runs
-# `prepare` -> napi build --release), builds the sandbox, checks the generated
+# The Node binding's checks and tests: installs the dev tools (npm install),
+# builds the addon (npm run build -> napi build --release), builds the sandbox, checks the generated
 # types and compiles them with the examples (tsc --strict), then runs the
 # node:test suite (every endpoint, the docs' samples, validation parity, error
 # shapes, pagination, saveVideo, concurrency, the examples, the packed tarball
@@ -10,8 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "== node: npm install (builds the addon)"
+echo "== node: npm install (dev tools), npm run build (the addon)"
 npm install --no-audit --no-fund
+npm run build
 
 echo "== node: rustfmt"
 cargo fmt -p tikapi-node --check

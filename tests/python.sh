@@ -51,6 +51,9 @@ PY
 )"
 if [ "$(cat "$VENV/.tikapi-sources" 2>/dev/null)" != "$SOURCES_HASH" ] \
   || ! (cd / && "$VPY" -c 'import tikapi._native') 2>/dev/null; then
+  # Until 4.0.0 the distribution was named `tikapi` (now `tikapi-rs`): a venv
+  # from then keeps that dist-info beside ours, which `import tikapi` warns about.
+  "${PIP[@]}" uninstall -y tikapi > /dev/null 2>&1 || true
   # Build isolation off: maturin is already in the venv, so no download.
   "${PIP[@]}" install --no-build-isolation --force-reinstall --no-deps .
   echo "$SOURCES_HASH" > "$VENV/.tikapi-sources"

@@ -28,6 +28,9 @@ bash tests/node.sh
 step "conformance against the official SDKs"
 bash tests/conformance/run.sh
 
+step "release artifacts: wheel, sdist, npm packages installed with no Rust (tests/dist.sh)"
+bash tests/dist.sh
+
 step "benchmarks, smoke run"
 bash bench/run.sh --smoke > target/bench-smoke.log 2>&1 || { cat target/bench-smoke.log; exit 1; }
 tail -5 target/bench-smoke.log

@@ -23,7 +23,9 @@ const bare = () => ({ ...process.env, PATH: dirname(process.execPath) });
 before(async () => {
   sandbox = await startSandbox();
   dir = mkdtempSync(join(tmpdir(), 'tikapi-pack-'));
-  // The addon is already built (npm install ran `prepare`); pack what is there.
+  // The root package carries the JS half only; the addon comes in a platform
+  // package (npm/<platform>/, as the release publishes it). Pack both from the
+  // development build, as tests/dist.sh does from the release build.
   const { stdout } = await run(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT });
   const [packed] = JSON.parse(stdout);
   const files = packed.files.map((f) => f.path);
@@ -33,12 +35,29 @@ before(async () => {
   for (const f of [...face, 'bindings-node/native/index.cjs', 'package.json']) {
     assert.ok(files.includes(f), `${f} is in the tarball: ${files.join(', ')}`);
   }
-  assert.ok(files.some((f) => /^bindings-node\/native\/tikapi\..+\.node$/.test(f)), 'the addon is in the tarball');
+  assert.ok(!files.some((f) => f.endsWith('.node')), 'no addon in the root package');
   assert.ok(!files.some((f) => f.endsWith('.rs')), 'no Rust sources');
+
+  const addon = readdirSync(join(ROOT, 'bindings-node', 'native')).find((f) => /^tikapi\..+\.node$/.test(f));
+  assert.ok(addon, 'the addon is built (tests/node.sh runs npm run build)');
+  const platform = addon.slice('tikapi.'.length, -'.node'.length);
+  const platformDir = join(dir, platform);
+  mkdirSync(platformDir);
+  copyFileSync(join(ROOT, 'npm', platform, 'package.json'), join(platformDir, 'package.json'));
+  copyFileSync(join(ROOT, 'bindings-node', 'native', addon), join(platformDir, addon));
+  const { stdout: out2 } = await run(NPM, ['pack', '--json', '--pack-destination', dir], { cwd: platformDir });
+  const [platformPacked] = JSON.parse(out2);
+  assert.deepEqual(platformPacked.files.map((f) => f.path).filter((f) => f.endsWith('.node')), [addon]);
+
   project = join(dir, 'app');
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
-  await run(NPM, ['install', '--offline', '--no-audit', '--no-fund', join(dir, packed.filename)], { cwd: project, env: bare() });
+  // The swap an app makes: the name `tikapi` now points at ours (an npm alias).
+  await run(
+    NPM,
+    ['install', '--offline', '--no-audit', '--no-fund', `tikapi@file:${join(dir, packed.filename)}`, join(dir, platformPacked.filename)],
+    { cwd: project, env: bare() },
+  );
   assert.ok(readdirSync(join(project, 'node_modules', 'tikapi')).includes('bindings-node'));
 });
 after(async () => {

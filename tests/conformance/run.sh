@@ -30,7 +30,7 @@ fi
 OURS_NODE_DIR="${OURS_NODE_DIR:-$ROOT}"
 if ! (cd "$OURS_NODE_DIR" && node -e "require('tikapi')" 2>/dev/null); then
   echo "conformance: building the Node addon"
-  (cd "$ROOT" && npm install --silent --no-audit --no-fund >/dev/null)
+  (cd "$ROOT" && npm install --silent --no-audit --no-fund && npm run --silent build) >/dev/null
 fi
 
 # The cases, from the catalogue.

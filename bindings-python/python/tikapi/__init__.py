@@ -10,6 +10,7 @@ Usage::
 """
 
 from . import api
+from ._coinstall import warn_if_official_beside as _warn_if_official_beside
 from ._native import __version__
 from .api import (
     AccountSessionExpired,
@@ -51,3 +52,5 @@ __all__ = [
     "__version__",
     "api",
 ]
+
+_warn_if_official_beside()
