@@ -9,7 +9,7 @@ Usage::
     print(response.json())
 """
 
-from . import api
+from . import api, oauth
 from ._coinstall import warn_if_official_beside as _warn_if_official_beside
 from ._native import __version__
 from .api import (
@@ -51,6 +51,7 @@ __all__ = [
     "ValidationException",
     "__version__",
     "api",
+    "oauth",
 ]
 
 _warn_if_official_beside()

@@ -13,7 +13,12 @@ __all__ = [
     "__version__",
     "catalogue",
     "category_positional",
+    "cli_main",
     "drain",
+    "oauth_authorization_url",
+    "oauth_parse_redirect",
+    "oauth_required_scopes",
+    "oauth_scopes",
 ]
 
 __version__: str
