@@ -36,6 +36,10 @@ declare namespace TikAPI {
   export import NetworkError = Types.NetworkError;
   export import UsageError = Types.UsageError;
   export import CallError = Types.CallError;
+  export import oauth = Types.oauth;
+  export import OAuthAuthorization = Types.OAuthAuthorization;
+  export import OAuthErrorKind = Types.OAuthErrorKind;
+  export import OAuthError = Types.OAuthError;
   export import PageLimits = Types.PageLimits;
   export import Endpoint = Types.Endpoint;
   export import PublicCheckParams = Endpoints.PublicCheckParams;
