@@ -6,7 +6,7 @@ import globals from 'globals';
 
 export default [
   {
-    ignores: ['**/node_modules/**', 'target/**', 'bindings-node/native/**', '**/*.d.ts', '**/*.d.mts'],
+    ignores: ['**/node_modules/**', 'target/**', 'bindings-node/native/*', '!bindings-node/native/index.cjs', '**/*.d.ts', '**/*.d.mts'],
   },
   js.configs.recommended,
   {

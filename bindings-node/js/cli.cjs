@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // The `tikapi` command installed by `npm install` (package.json `bin`): the
 // Rust command-line crate, linked into the addon.

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Account authorisation (OAuth): the camelCase twins of Python's
 // `tikapi.oauth`, over the core's `tikapi_core::oauth`. Only shapes are

@@ -36,9 +36,12 @@ function linuxLibc() {
     // unreadable: ask the process report below
   }
   try {
-    if (process.report && typeof process.report.getReport === 'function') {
-      process.report.excludeNetwork = true;
-      const report = process.report.getReport();
+    /** @type {any} */
+    const reporter = process.report;
+    if (reporter && typeof reporter.getReport === 'function') {
+      reporter.excludeNetwork = true;
+      /** @type {any} */
+      const report = reporter.getReport();
       const header = typeof report === 'string' ? JSON.parse(report).header : report.header;
       return header && header.glibcVersionRuntime ? 'gnu' : 'musl';
     }
@@ -58,6 +61,7 @@ function detect() {
 }
 
 function failure(message, cause) {
+  /** @type {Error & { code?: string }} */
   const err = new Error(message, cause ? { cause } : undefined);
   err.code = 'TIKAPI_NO_NATIVE_ADDON';
   return err;

@@ -21,7 +21,9 @@ const run = (args) =>
 test('package.json names the command', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   assert.equal(pkg.bin.tikapi, 'bindings-node/js/cli.cjs');
-  assert.ok(pkg.files.includes('bindings-node/js/cli.cjs'));
+  // `files` names the JS face by glob; the command must be among what it packs.
+  const packed = pkg.files.some((p) => p === 'bindings-node/js/cli.cjs' || p === 'bindings-node/js/*.cjs');
+  assert.ok(packed, `package.json files does not pack the command: ${pkg.files.join(', ')}`);
 });
 
 test('the command calls the sandbox', () => {
