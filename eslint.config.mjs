@@ -1,5 +1,6 @@
 // ESLint 9 flat config for the Node binding's JavaScript: the JS face
-// (bindings-node/js), its tools and tests, and the Node examples.
+// (bindings-node/js), its tools and tests, the Node examples, benchmarks and
+// cross-language tests.
 // Run by tests/node.sh (`npm run lint`).
 import js from '@eslint/js';
 import globals from 'globals';
@@ -10,7 +11,7 @@ export default [
   },
   js.configs.recommended,
   {
-    files: ['bindings-node/**/*.{cjs,mjs,js}', 'examples/node/**/*.{cjs,mjs,js}'],
+    files: ['bindings-node/**/*.{cjs,mjs,js}', 'examples/node/**/*.{cjs,mjs,js}', 'bench/**/*.mjs', 'tests/**/*.mjs'],
     languageOptions: {
       ecmaVersion: 2022,
       globals: { ...globals.node },

@@ -5,7 +5,8 @@
 # target/bench/results.jsonl and target/bench/report.md.
 #
 # usage: bash bench/run.sh            full run, release builds (several minutes)
-#        bash bench/run.sh --smoke    a few calls of each benchmark (what CI runs)
+#        bash bench/run.sh --smoke    a few calls of each benchmark, and of
+#                                     bench/net.sh (what CI runs)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -17,7 +18,8 @@ PROFILE=release
 # implementations in turn, so a slow spell of a shared machine hits them all
 # alike; the report takes the median over rounds.
 ROUNDS="${BENCH_ROUNDS:-3}"
-if [ "${1:-}" = "--smoke" ]; then SCALE=0.01; PROFILE=debug; ROUNDS=1; fi
+SMOKE=0
+if [ "${1:-}" = "--smoke" ]; then SCALE=0.01; PROFILE=debug; ROUNDS=1; SMOKE=1; fi
 export BENCH_REPEATS=1
 PY="${PYTHON:-python3}"
 
@@ -88,3 +90,10 @@ done
 
 "$PY" bench/report.py "$OUT" > "$WORK/report.md"
 cat "$WORK/report.md"
+
+# The network-condition and memory benchmarks (TLS, latency, CPU per call,
+# memory per call in flight) have their own script; the smoke run covers it.
+if [ "$SMOKE" = 1 ]; then
+  kill $SANDBOX 2>/dev/null || true
+  OURS_PYTHON="$OURS_PYTHON" bash bench/net.sh --smoke
+fi

@@ -36,7 +36,7 @@ node bindings-node/tools/gen-types.mjs --check
 node node_modules/typescript/bin/tsc -p bindings-node/tsconfig.json
 
 echo "== node: eslint on the JS face, its tools, tests and examples; tsc --checkJs on the JS face"
-node node_modules/eslint/bin/eslint.js bindings-node/js bindings-node/native/index.cjs bindings-node/tools bindings-node/tests examples/node
+node node_modules/eslint/bin/eslint.js bindings-node/js bindings-node/native/index.cjs bindings-node/tools bindings-node/tests examples/node bench tests
 node node_modules/typescript/bin/tsc -p bindings-node/tsconfig.checkjs.json
 
 echo "== node: tests"

@@ -3,7 +3,10 @@
 //!
 //! usage: raw_loop URL N CONCURRENCY
 //! (URL is a full request URL, e.g. http://127.0.0.1:8710/public/check?username=lilyachty)
-//! Prints one JSON line: {"calls", "concurrency", "seconds", "per_sec"}.
+//! Prints one JSON line: {"calls", "concurrency", "seconds", "per_sec",
+//! "cpu_ms_per_call"} (CPU: user + system of the whole process, all threads,
+//! during the timed batch). With RAW_LOOP_INSECURE=1 it accepts the sandbox's
+//! self-signed certificate (`tikapi-sandbox --tls`).
 
 use std::time::Instant;
 
@@ -21,8 +24,10 @@ fn main() {
         .enable_all()
         .build()
         .expect("a runtime");
+    let insecure = std::env::var("RAW_LOOP_INSECURE").is_ok_and(|v| v == "1");
     let client = reqwest::Client::builder()
         .tcp_nodelay(true)
+        .danger_accept_invalid_certs(insecure)
         .build()
         .expect("a client");
     let key = tikapi_core::catalogue::SANDBOX_API_KEY;
@@ -47,11 +52,32 @@ fn main() {
         rt.block_on(rt.spawn(all)).expect("the loop finishes");
     };
     batch(conc.min(n)); // warm the pool
+    let cpu0 = cpu_seconds();
     let start = Instant::now();
     batch(n);
     let secs = start.elapsed().as_secs_f64();
+    let cpu_ms = (cpu_seconds() - cpu0) * 1000.0 / n as f64;
     println!(
-        "{{\"calls\": {n}, \"concurrency\": {conc}, \"seconds\": {secs:.6}, \"per_sec\": {:.1}}}",
+        "{{\"calls\": {n}, \"concurrency\": {conc}, \"seconds\": {secs:.6}, \"per_sec\": {:.1}, \"cpu_ms_per_call\": {cpu_ms:.3}}}",
         n as f64 / secs
     );
+}
+
+/// User + system CPU time of this process so far, from /proc/self/stat
+/// (fields 14 and 15, in USER_HZ = 100 ticks a second on Linux); 0 elsewhere.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // The command name (field 2) is in parentheses and may hold spaces.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // After ")": field 3 (state) is index 0, so utime (14) is 11, stime (15) 12.
+    (ticks(11) + ticks(12)) / 100.0
 }

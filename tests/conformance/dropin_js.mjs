@@ -519,7 +519,7 @@ const SCENARIOS = {
     const api = env.api({});
     const r = await api.public.posts({ secUid: SEC_UID });
     let calls = 0;
-    api.set({ $options: { on_request: (req) => ({ url: `${env.base}/public/check?username=doesnotexist` }), on_error: (e) => { calls++; return { status: e.statusCode }; } } });
+    api.set({ $options: { on_request: (_req) => ({ url: `${env.base}/public/check?username=doesnotexist` }), on_error: (e) => { calls++; return { status: e.statusCode }; } } });
     return { next: await r.nextItems(), calls };
   },
   async hooks_category_constructor(env) {

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Benchmarks under network conditions users live with (issue 16, part 1): the
+# sandbox serving plain HTTP and TLS (`--tls`, a self-signed certificate),
+# answering at once or after 20 / 100 ms (`--latency-ms`). For each condition:
+# the official SDKs, ours and the ceilings (raw reqwest, raw fetch), one call
+# at a time and 8 / 64 in flight, with the CPU time each client process spends
+# per call; then the memory each call in flight costs (1,000 and 10,000 at
+# once) and the RSS of an idle client. Writes target/bench/net.jsonl and
+# target/bench/net.md.
+#
+# usage: bash bench/net.sh            full run (release builds; ~15 minutes)
+#        bash bench/net.sh --smoke    a moment of each (what CI runs, from bench/run.sh --smoke)
+#
+# Run after bench/run.sh (or tests/python.sh and tests/node.sh), which build
+# ours and install the official SDKs.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+WORK="$ROOT/target/bench"
+mkdir -p "$WORK"
+SCALE=1
+PROFILE=release
+CONDITIONS="${BENCH_NET:-http+0ms tls+0ms tls+20ms tls+100ms}"
+IN_FLIGHT="1000 10000"
+if [ "${1:-}" = "--smoke" ]; then
+  SCALE=0.01; PROFILE=debug; CONDITIONS="http+0ms tls+20ms"; IN_FLIGHT=20; export BENCH_HOLD_MS=600
+fi
+PY="${PYTHON:-python3}"
+
+bash tests/official-sdks.sh > /dev/null
+OFFICIAL_PY="$ROOT/target/official/py/bin/python"
+OFFICIAL_JS="$ROOT/target/official/js"
+OURS_PYTHON="${OURS_PYTHON:-$ROOT/target/venv/bin/python}"
+(cd / && "$OURS_PYTHON" -c 'import tikapi._native') ||
+  { echo "bench/net: ours is not installed in $OURS_PYTHON (run tests/python.sh or bench/run.sh)"; exit 1; }
+node -e "require('tikapi')" ||
+  { echo "bench/net: the Node addon is not built (npm run build)"; exit 1; }
+
+if [ "$PROFILE" = release ]; then
+  cargo build -q --release -p tikapi-sandbox
+  cargo build -q --release -p tikapi-core --example raw_loop
+else
+  cargo build -q -p tikapi-sandbox
+  cargo build -q -p tikapi-core --example raw_loop
+fi
+BIN="$ROOT/target/$PROFILE"
+unset TIKAPI_BASE_URL TIKAPI_SANDBOX_URL
+
+OUT="$WORK/net.jsonl"
+: > "$OUT"
+SANDBOX=
+trap '[ -n "$SANDBOX" ] && kill $SANDBOX 2>/dev/null || true' EXIT
+
+for NET in $CONDITIONS; do
+  scheme="${NET%%+*}" ms="${NET#*+}" ms="${ms%ms}"
+  flags=(--addr 127.0.0.1:0 --latency-ms "$ms")
+  [ "$scheme" = tls ] && flags+=(--tls)
+  "$BIN/tikapi-sandbox" "${flags[@]}" > "$WORK/net-sandbox.out" &
+  SANDBOX=$!
+  for _ in $(seq 1 100); do [ -s "$WORK/net-sandbox.out" ] && break; sleep 0.1; done
+  URL="$(head -1 "$WORK/net-sandbox.out" | sed -n 's/^listening on //p')"
+  [ -n "$URL" ] || { echo "bench/net: the sandbox did not start"; exit 1; }
+  echo "bench/net: $NET ($URL)"
+
+  # The raw Rust loop runs a number of calls, not a time: about 4 s (x SCALE) of them.
+  for c in 1 8 64; do
+    if [ "$ms" = 0 ]; then full=$((8000 * c < 20000 ? 8000 * c : 20000)); else full=$((4000 * c / ms)); fi
+    n="$("$PY" -c "print(max(4, int($full * $SCALE)))")"
+    RAW_LOOP_INSECURE=1 "$BIN/examples/raw_loop" "$URL/public/check?username=lilyachty" "$n" "$c" |
+      sed "s/^{/{\"lang\": \"rust\", \"impl\": \"raw\", \"bench\": \"net.tasks\", \"net\": \"$NET\", /" >> "$OUT"
+  done
+  (cd / && "$OFFICIAL_PY" "$ROOT/bench/net_py.py" "$URL" "$SCALE" "$NET") >> "$OUT"
+  (cd / && "$OURS_PYTHON" "$ROOT/bench/net_py.py" "$URL" "$SCALE" "$NET") >> "$OUT"
+  NODE_TLS_REJECT_UNAUTHORIZED=0 node --no-warnings bench/net_node.mjs official "$OFFICIAL_JS" "$URL" "$SCALE" "$NET" >> "$OUT"
+  node bench/net_node.mjs ours "$ROOT" "$URL" "$SCALE" "$NET" >> "$OUT"
+  NODE_TLS_REJECT_UNAUTHORIZED=0 node --no-warnings bench/net_node.mjs fetch "$ROOT" "$URL" "$SCALE" "$NET" >> "$OUT"
+
+  kill "$SANDBOX"; wait "$SANDBOX" 2>/dev/null || true; SANDBOX=
+done
+
+# Memory: calls held in flight at once (plain HTTP; each answer trickles out
+# over a few seconds), one process per count so each starts from an idle client.
+"$BIN/tikapi-sandbox" --addr 127.0.0.1:0 > "$WORK/net-sandbox.out" &
+SANDBOX=$!
+for _ in $(seq 1 100); do [ -s "$WORK/net-sandbox.out" ] && break; sleep 0.1; done
+URL="$(head -1 "$WORK/net-sandbox.out" | sed -n 's/^listening on //p')"
+echo "bench/net: memory per call in flight ($IN_FLIGHT)"
+for n in $IN_FLIGHT; do
+  (cd / && "$OFFICIAL_PY" "$ROOT/bench/mem_py.py" "$URL" "$n") >> "$OUT"
+  (cd / && "$OURS_PYTHON" "$ROOT/bench/mem_py.py" "$URL" "$n") >> "$OUT"
+  node bench/mem_node.mjs official "$OFFICIAL_JS" "$URL" "$n" >> "$OUT"
+  node bench/mem_node.mjs ours "$ROOT" "$URL" "$n" >> "$OUT"
+done
+
+"$PY" bench/net_report.py "$OUT" > "$WORK/net.md"
+cat "$WORK/net.md"
