@@ -1,10 +1,12 @@
 //! The process's one tokio runtime and its HTTP clients, and sending with
 //! timeouts, a body cap and retries.
 //!
-//! Everything shares one runtime and one connection pool per transport
-//! configuration (proxy, connect timeout, TLS policy). After `fork()` the
-//! child gets a fresh runtime and pool on first use: the parent's threads do
-//! not exist there.
+//! Async callers share one multi-thread runtime and one connection pool per
+//! transport configuration (proxy, connect timeout, TLS policy). Blocking
+//! calls ([`run`]) run on a current-thread runtime of the calling thread, with
+//! that thread's own pools, so no hand-over between threads is paid per call.
+//! After `fork()` the child gets fresh runtimes and pools on first use: the
+//! parent's threads and connections are not its own.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -129,20 +131,85 @@ pub fn block_on<F: Future>(fut: F) -> F::Output {
     runtime().block_on(fut)
 }
 
-/// Run a future as a task on the shared runtime and wait for it, from a
-/// thread that is not one of the runtime's workers (a binding's blocking
-/// call, a test, a plain Rust program).
+/// Run a future to completion on this thread, from a thread that is not in
+/// an async context (a binding's blocking call, a test, a plain Rust
+/// program): the way to make a blocking call.
 ///
-/// The task and its connection run on the same worker, so a call costs two
-/// hand-overs between threads (start, result) instead of one per step of the
-/// exchange: measured from Python on a 2-core VM, a loopback call went from
-/// ~280 to ~245 us and the kernel time per call fell by a quarter.
-pub fn run<F>(fut: F) -> F::Output
-where
-    F: Future + Send + 'static,
-    F::Output: Send + 'static,
-{
-    block_on(spawn(fut))
+/// The future runs on a current-thread runtime owned by the calling thread,
+/// with that thread's own connection pools, so no other thread takes part in
+/// a call: measured from Python on a 2-core VM, handing each call to a worker
+/// of the shared runtime and back cost two thread wake-ups per call, about a
+/// third of a loopback call's time (BENCHMARKS.md). Connections opened here
+/// are reused by later blocking calls of the same thread; they are idle,
+/// never polled, between calls. A panic in the future resumes here.
+pub fn run<F: Future>(fut: F) -> F::Output {
+    LOCAL.with(|cell| {
+        let pid = std::process::id();
+        let mut slot = cell.borrow_mut();
+        if !slot.as_ref().is_some_and(|l| l.pid == pid) {
+            // First blocking call of this thread, or the first since a fork:
+            // the parent's runtime and connections are not this process's.
+            // They are left as they are (dropping them could touch what the
+            // parent still uses), never dropped.
+            if let Some(stale) = slot.take() {
+                std::mem::forget(stale);
+            }
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("the tokio runtime starts");
+            *slot = Some(Local {
+                pid,
+                runtime: std::rc::Rc::new(runtime),
+                pools: HashMap::new(),
+            });
+        }
+        // Only `Runtime::block_on` drives a current-thread runtime's I/O and
+        // timers (a `Handle` would wait forever). The cell is not borrowed
+        // meanwhile: the call takes its clients from it.
+        let runtime = slot.as_ref().map(|l| l.runtime.clone());
+        drop(slot);
+        let runtime = runtime.expect("made above");
+        let _inside = InLocal::enter();
+        let out = runtime.block_on(fut);
+        // Let the connections react to how the call ended before the thread
+        // leaves: a request abandoned mid-way (its future dropped, say on
+        // Ctrl-C) woke its connection, which now closes instead of waiting,
+        // unpolled, for the next call.
+        runtime.block_on(async {
+            tokio::task::yield_now().await;
+            tokio::task::yield_now().await;
+        });
+        out
+    })
+}
+
+/// A thread's own runtime and pools, for [`run`].
+struct Local {
+    pid: u32,
+    runtime: std::rc::Rc<Runtime>,
+    pools: HashMap<PoolKey, reqwest::Client>,
+}
+
+thread_local! {
+    static LOCAL: std::cell::RefCell<Option<Local>> = const { std::cell::RefCell::new(None) };
+    /// While [`run`] polls on this thread: clients come from its own pools
+    /// (a connection belongs to the runtime that opened it).
+    static IN_LOCAL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+struct InLocal(bool);
+
+impl InLocal {
+    fn enter() -> InLocal {
+        InLocal(IN_LOCAL.with(|c| c.replace(true)))
+    }
+}
+
+impl Drop for InLocal {
+    fn drop(&mut self) {
+        IN_LOCAL.with(|c| c.set(self.0));
+    }
 }
 
 /// Run a future as a task on the shared runtime and wait for it from any
@@ -177,11 +244,35 @@ pub(crate) fn http_client(options: &Options, purpose: Purpose) -> Result<reqwest
         accept_invalid_certs: options.danger_accept_invalid_certs.unwrap_or(false),
         purpose,
     };
+    if IN_LOCAL.with(|c| c.get()) {
+        // Polled by `run` on this thread: this thread's own pools.
+        let found = LOCAL.with(|cell| {
+            cell.borrow()
+                .as_ref()
+                .and_then(|l| l.pools.get(&key).cloned())
+        });
+        if let Some(c) = found {
+            return Ok(c);
+        }
+        let client = build_client(&key)?;
+        LOCAL.with(|cell| {
+            if let Some(l) = cell.borrow_mut().as_mut() {
+                l.pools.insert(key, client.clone());
+            }
+        });
+        return Ok(client);
+    }
     let engine = engine();
     let mut pools = engine.pools.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(c) = pools.get(&key) {
         return Ok(c.clone());
     }
+    let client = build_client(&key)?;
+    pools.insert(key, client.clone());
+    Ok(client)
+}
+
+fn build_client(key: &PoolKey) -> Result<reqwest::Client> {
     let mut builder = reqwest::Client::builder()
         .connect_timeout(key.connect_timeout)
         .pool_idle_timeout(Duration::from_secs(90))
@@ -197,14 +288,12 @@ pub(crate) fn http_client(options: &Options, purpose: Purpose) -> Result<reqwest
         })?;
         builder = builder.proxy(proxy);
     }
-    let client = builder.build().map_err(|e| {
+    builder.build().map_err(|e| {
         Error::Usage(format!(
             "the HTTP client could not be built: {}",
             short_reason(&e)
         ))
-    })?;
-    pools.insert(key, client.clone());
-    Ok(client)
+    })
 }
 
 /// One outgoing request, described independently of reqwest.

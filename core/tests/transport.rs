@@ -453,6 +453,36 @@ fn run_returns_the_tasks_output_and_resumes_its_panic() {
 }
 
 #[test]
+fn run_makes_blocking_calls_with_io_and_timers_on_each_callers_thread() {
+    // `run` polls on the caller's own current-thread runtime: its I/O and
+    // timers (a retry's backoff) must be driven there, from any thread.
+    let ok = r#"{"status":"success","message":"","statusCode":0}"#;
+    let s = serve(vec![
+        json(503, "{}"),
+        json(200, ok),
+        json(200, ok),
+        json(200, ok),
+    ]);
+    let api = client(
+        &s.url,
+        Dialect::Python,
+        Options::default().with_retry(quick_retries(1)),
+    );
+    let r = tikapi_core::transport::run(api.call("key", Args::new())).unwrap();
+    assert_eq!(r.status, 200, "the 503 was retried after a backoff");
+    let again = tikapi_core::transport::run(api.call("key", Args::new())).unwrap();
+    assert_eq!(again.status, 200);
+    let other = api.clone();
+    let from_another_thread = std::thread::spawn(move || {
+        tikapi_core::transport::run(other.call("key", Args::new()))
+            .unwrap()
+            .status
+    });
+    assert_eq!(from_another_thread.join().unwrap(), 200);
+    assert_eq!(s.seen.lock().unwrap().len(), 4);
+}
+
+#[test]
 fn dropping_a_spawned_future_aborts_its_task() {
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::Arc;

@@ -10,19 +10,19 @@ use super::panic::panic_text;
 use super::signals::{on_main_thread, MainWaiter, SIGNAL_TICK};
 use crate::error;
 
-/// Run `fut` as a task on the core runtime (see `transport::run`: the
-/// request and its connection stay on one worker) and wait for it, as
-/// [`wait_here`]. Ctrl-C aborts the task.
+/// Run `fut` on this thread, as [`wait_here`].
 pub fn wait<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
 where
-    F: Future + Send + 'static,
-    F::Output: Send + 'static,
+    F: Future + Send,
+    F::Output: Send,
 {
-    wait_here(py, tikapi_core::transport::spawn(fut))
+    wait_here(py, fut)
 }
 
-/// Poll `fut` on this thread (so callbacks it makes, such as a download's
-/// progress, run on the caller's thread) with the GIL released. On the main
+/// Poll `fut` on this thread with the GIL released, on the thread's own
+/// runtime (`transport::run`: the request and its connection are polled here,
+/// no other thread takes part; callbacks it makes, such as a download's
+/// progress, run on the caller's thread). On the main
 /// thread, pending signals are handled meanwhile, so Ctrl-C interrupts a long
 /// call: the future is dropped (the request is abandoned) and
 /// `KeyboardInterrupt` raised. A panic is caught here and becomes an
@@ -37,10 +37,10 @@ where
         std::panic::catch_unwind(AssertUnwindSafe(|| {
             if !main {
                 // Other threads never see signals: nothing to watch for.
-                return Ok(tikapi_core::transport::block_on(fut));
+                return Ok(tikapi_core::transport::run(fut));
             }
             let _waiter = MainWaiter::enter();
-            tikapi_core::transport::block_on(async {
+            tikapi_core::transport::run(async {
                 tokio::pin!(fut);
                 loop {
                     tokio::select! {
