@@ -42,9 +42,9 @@ fn main() {
         let json: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
         assert!(json.is_object());
     };
-    // The loop runs as a task, with its connections on the same worker (as
-    // tikapi_core::transport::run does): polled from the main thread, every
-    // step of every exchange would cross threads.
+    // The loop runs as a task, with its connections on the same worker:
+    // polled from the main thread, every step of every exchange would cross
+    // threads.
     let batch = |count: usize| {
         let (client, url) = (client.clone(), url.clone());
         let all = stream::iter(0..count)

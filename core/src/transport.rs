@@ -3,8 +3,9 @@
 //!
 //! Async callers share one multi-thread runtime and one connection pool per
 //! transport configuration (proxy, connect timeout, TLS policy). Blocking
-//! calls ([`run`]) run on a current-thread runtime of the calling thread, with
-//! that thread's own pools, so no hand-over between threads is paid per call.
+//! calls ([`run`]) share them too at first; a thread that keeps calling moves
+//! to a current-thread runtime of its own, with its own pools, so it pays no
+//! hand-over between threads per call.
 //! After `fork()` the child gets fresh runtimes and pools on first use: the
 //! parent's threads and connections are not its own.
 
@@ -131,18 +132,52 @@ pub fn block_on<F: Future>(fut: F) -> F::Output {
     runtime().block_on(fut)
 }
 
-/// Run a future to completion on this thread, from a thread that is not in
-/// an async context (a binding's blocking call, a test, a plain Rust
-/// program): the way to make a blocking call.
+/// Run a blocking call: from a thread that is not in an async context (a
+/// binding's blocking call, a test, a plain Rust program), wait for `fut`.
 ///
-/// The future runs on a current-thread runtime owned by the calling thread,
-/// with that thread's own connection pools, so no other thread takes part in
-/// a call: measured from Python on a 2-core VM, handing each call to a worker
-/// of the shared runtime and back cost two thread wake-ups per call, about a
-/// third of a loopback call's time (BENCHMARKS.md). Connections opened here
-/// are reused by later blocking calls of the same thread; they are idle,
-/// never polled, between calls. A panic in the future resumes here.
-pub fn run<F: Future>(fut: F) -> F::Output {
+/// A thread's first [`OWN_RUNTIME_AFTER`] blocking calls run as tasks on the
+/// shared runtime, with the shared connection pools: a thread that makes a
+/// call or two (a web server's thread per request) reuses warm connections
+/// (on a real network, a new TLS connection costs far more than anything
+/// saved here). From then on the thread's calls run on its own
+/// current-thread runtime with its own pools ([`run_here`]), so no other
+/// thread takes part in a call: handing each call to a worker of the shared
+/// runtime and back costs two thread wake-ups, which on a 2-core VM was a
+/// third of a loopback call's time (BENCHMARKS.md). A panic in the future
+/// resumes here.
+pub fn run<F>(fut: F) -> F::Output
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    if blocking_call_runs_here() {
+        run_here(fut)
+    } else {
+        block_on(spawn(fut))
+    }
+}
+
+/// The blocking calls a thread makes on the shared runtime before its calls
+/// move to a runtime of its own (see [`run`]).
+pub const OWN_RUNTIME_AFTER: u32 = 16;
+
+/// Count a blocking call of this thread, and say where it runs: `true` on
+/// the thread's own runtime ([`run_here`]), `false` as a task on the shared
+/// one ([`spawn`]). [`run`] follows this; a binding that must poll the call
+/// itself (to watch for signals meanwhile) asks it too.
+pub fn blocking_call_runs_here() -> bool {
+    BLOCKING_CALLS.with(|n| {
+        let made = n.get();
+        n.set(made.saturating_add(1));
+        made >= OWN_RUNTIME_AFTER
+    })
+}
+
+/// Run a future to completion on this thread's own current-thread runtime,
+/// with the thread's own connection pools, from a thread that is not in an
+/// async context. Connections opened here are reused by later calls of the
+/// same thread; between calls they are idle and not polled.
+pub fn run_here<F: Future>(fut: F) -> F::Output {
     LOCAL.with(|cell| {
         let pid = std::process::id();
         let mut slot = cell.borrow_mut();
@@ -184,7 +219,7 @@ pub fn run<F: Future>(fut: F) -> F::Output {
     })
 }
 
-/// A thread's own runtime and pools, for [`run`].
+/// A thread's own runtime and pools, for [`run_here`].
 struct Local {
     pid: u32,
     runtime: std::rc::Rc<Runtime>,
@@ -193,9 +228,11 @@ struct Local {
 
 thread_local! {
     static LOCAL: std::cell::RefCell<Option<Local>> = const { std::cell::RefCell::new(None) };
-    /// While [`run`] polls on this thread: clients come from its own pools
+    /// While [`run_here`] polls on this thread: clients come from its own pools
     /// (a connection belongs to the runtime that opened it).
     static IN_LOCAL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Blocking calls this thread has made, for [`blocking_call_runs_here`].
+    static BLOCKING_CALLS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 struct InLocal(bool);

@@ -453,8 +453,8 @@ fn run_returns_the_tasks_output_and_resumes_its_panic() {
 }
 
 #[test]
-fn run_makes_blocking_calls_with_io_and_timers_on_each_callers_thread() {
-    // `run` polls on the caller's own current-thread runtime: its I/O and
+fn run_here_makes_calls_with_io_and_timers_on_each_callers_thread() {
+    // `run_here` polls on the caller's own current-thread runtime: its I/O and
     // timers (a retry's backoff) must be driven there, from any thread.
     let ok = r#"{"status":"success","message":"","statusCode":0}"#;
     let s = serve(vec![
@@ -468,18 +468,42 @@ fn run_makes_blocking_calls_with_io_and_timers_on_each_callers_thread() {
         Dialect::Python,
         Options::default().with_retry(quick_retries(1)),
     );
-    let r = tikapi_core::transport::run(api.call("key", Args::new())).unwrap();
+    let r = tikapi_core::transport::run_here(api.call("key", Args::new())).unwrap();
     assert_eq!(r.status, 200, "the 503 was retried after a backoff");
-    let again = tikapi_core::transport::run(api.call("key", Args::new())).unwrap();
+    let again = tikapi_core::transport::run_here(api.call("key", Args::new())).unwrap();
     assert_eq!(again.status, 200);
     let other = api.clone();
     let from_another_thread = std::thread::spawn(move || {
-        tikapi_core::transport::run(other.call("key", Args::new()))
+        tikapi_core::transport::run_here(other.call("key", Args::new()))
             .unwrap()
             .status
     });
     assert_eq!(from_another_thread.join().unwrap(), 200);
     assert_eq!(s.seen.lock().unwrap().len(), 4);
+}
+
+#[test]
+fn a_thread_that_keeps_calling_moves_to_its_own_runtime() {
+    // `run` starts on the shared runtime and, after OWN_RUNTIME_AFTER calls
+    // of the thread, runs them on the thread's own: every call answers.
+    let ok = r#"{"status":"success","message":"","statusCode":0}"#;
+    let calls = tikapi_core::transport::OWN_RUNTIME_AFTER as usize + 4;
+    let s = serve((0..calls).map(|_| json(200, ok)).collect());
+    let api = client(&s.url, Dialect::Python, Options::default());
+    std::thread::spawn(move || {
+        let mut here = Vec::new();
+        for _ in 0..calls {
+            here.push(tikapi_core::transport::blocking_call_runs_here());
+            let api = api.clone();
+            let r = tikapi_core::transport::run(async move { api.call("key", Args::new()).await });
+            assert_eq!(r.unwrap().status, 200);
+        }
+        // Asked once more per call above, so the moves show twice as early.
+        assert!(!here[0] && here[calls - 1], "{here:?}");
+    })
+    .join()
+    .unwrap();
+    assert_eq!(s.seen.lock().unwrap().len(), calls);
 }
 
 #[test]
