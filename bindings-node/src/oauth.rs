@@ -4,24 +4,12 @@
 //! builds its own `OAuthError` without a second rule.
 
 use serde_json::{json, Value as Json};
-use tikapi_core::oauth::{self, LinkRequest, OAuthError, OAuthErrorKind};
-
-fn kind_name(kind: OAuthErrorKind) -> &'static str {
-    match kind {
-        OAuthErrorKind::InvalidArgument => "invalid_argument",
-        OAuthErrorKind::BadRedirect => "bad_redirect",
-        OAuthErrorKind::StateMismatch => "state_mismatch",
-        OAuthErrorKind::Denied => "denied",
-        OAuthErrorKind::MissingToken => "missing_token",
-        OAuthErrorKind::UnknownEndpoint => "unknown_endpoint",
-        _ => "other",
-    }
-}
+use tikapi_core::oauth::{self, LinkRequest, OAuthError};
 
 fn answer(r: Result<Json, OAuthError>) -> String {
     match r {
         Ok(v) => json!({ "ok": v }),
-        Err(e) => json!({ "error": { "message": e.message, "kind": kind_name(e.kind) } }),
+        Err(e) => json!({ "error": { "message": e.message, "kind": e.kind.name() } }),
     }
     .to_string()
 }

@@ -5,22 +5,10 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use tikapi_core::oauth::{self, LinkRequest, OAuthError, OAuthErrorKind};
-
-fn kind_name(kind: OAuthErrorKind) -> &'static str {
-    match kind {
-        OAuthErrorKind::InvalidArgument => "invalid_argument",
-        OAuthErrorKind::BadRedirect => "bad_redirect",
-        OAuthErrorKind::StateMismatch => "state_mismatch",
-        OAuthErrorKind::Denied => "denied",
-        OAuthErrorKind::MissingToken => "missing_token",
-        OAuthErrorKind::UnknownEndpoint => "unknown_endpoint",
-        _ => "other",
-    }
-}
+use tikapi_core::oauth::{self, LinkRequest, OAuthError};
 
 fn to_py(e: OAuthError) -> PyErr {
-    PyValueError::new_err((e.message, kind_name(e.kind)))
+    PyValueError::new_err((e.message, e.kind.name()))
 }
 
 #[pyfunction]

@@ -106,6 +106,22 @@ pub enum OAuthErrorKind {
     UnknownEndpoint,
 }
 
+impl OAuthErrorKind {
+    /// The kind's name as both bindings expose it (`OAuthError.kind` in
+    /// Python, `err.kind` in Node): `invalid_argument`, `bad_redirect`,
+    /// `state_mismatch`, `denied`, `missing_token`, `unknown_endpoint`.
+    pub fn name(self) -> &'static str {
+        match self {
+            OAuthErrorKind::InvalidArgument => "invalid_argument",
+            OAuthErrorKind::BadRedirect => "bad_redirect",
+            OAuthErrorKind::StateMismatch => "state_mismatch",
+            OAuthErrorKind::Denied => "denied",
+            OAuthErrorKind::MissingToken => "missing_token",
+            OAuthErrorKind::UnknownEndpoint => "unknown_endpoint",
+        }
+    }
+}
+
 /// An authorisation error. Its text never contains an access token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OAuthError {
