@@ -3,9 +3,9 @@
 //!
 //! Async callers share one multi-thread runtime and one connection pool per
 //! transport configuration (proxy, connect timeout, TLS policy). Blocking
-//! calls ([`run`]) share them too at first; a thread that keeps calling moves
-//! to a current-thread runtime of its own, with its own pools, so it pays no
-//! hand-over between threads per call.
+//! calls ([`run`]) share them too, except one thread calling one call after
+//! another, which moves to a current-thread runtime of its own, with its own
+//! pools, and pays no hand-over between threads per call.
 //! After `fork()` the child gets fresh runtimes and pools on first use: the
 //! parent's threads and connections are not its own.
 
@@ -135,22 +135,16 @@ pub fn block_on<F: Future>(fut: F) -> F::Output {
 /// Run a blocking call: from a thread that is not in an async context (a
 /// binding's blocking call, a test, a plain Rust program), wait for `fut`.
 ///
-/// A thread's first [`OWN_RUNTIME_AFTER`] blocking calls run as tasks on the
-/// shared runtime, with the shared connection pools: a thread that makes a
-/// call or two (a web server's thread per request) reuses warm connections
-/// (on a real network, a new TLS connection costs far more than anything
-/// saved here). From then on the thread's calls run on its own
-/// current-thread runtime with its own pools ([`run_here`]), so no other
-/// thread takes part in a call: handing each call to a worker of the shared
-/// runtime and back costs two thread wake-ups, which on a 2-core VM was a
-/// third of a loopback call's time (BENCHMARKS.md). A panic in the future
-/// resumes here.
+/// Where it runs is [`BlockingCall`]'s choice: as a task on the shared
+/// runtime, or, for a thread that keeps calling one call at a time, on the
+/// thread's own runtime ([`run_here`]). A panic in the future resumes here.
 pub fn run<F>(fut: F) -> F::Output
 where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
-    if blocking_call_runs_here() {
+    let call = BlockingCall::start();
+    if call.runs_here() {
         run_here(fut)
     } else {
         block_on(spawn(fut))
@@ -158,19 +152,54 @@ where
 }
 
 /// The blocking calls a thread makes on the shared runtime before its calls
-/// move to a runtime of its own (see [`run`]).
+/// may move to a runtime of its own (see [`BlockingCall`]).
 pub const OWN_RUNTIME_AFTER: u32 = 16;
 
-/// Count a blocking call of this thread, and say where it runs: `true` on
-/// the thread's own runtime ([`run_here`]), `false` as a task on the shared
-/// one ([`spawn`]). [`run`] follows this; a binding that must poll the call
-/// itself (to watch for signals meanwhile) asks it too.
-pub fn blocking_call_runs_here() -> bool {
-    BLOCKING_CALLS.with(|n| {
-        let made = n.get();
-        n.set(made.saturating_add(1));
-        made >= OWN_RUNTIME_AFTER
-    })
+/// Blocking calls in flight in this process.
+static BLOCKING_IN_FLIGHT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// One blocking call, from its start to its end (drop), and where it runs.
+///
+/// A call runs on the calling thread's own current-thread runtime, with the
+/// thread's own connections, when the thread has made [`OWN_RUNTIME_AFTER`]
+/// blocking calls already and no other blocking call is in flight: an app
+/// making one call after another. There no other thread takes part in a
+/// call; handing it to a worker of the shared runtime and back costs two
+/// thread wake-ups, measured at ~13 % of a loopback call (BENCHMARKS.md).
+/// Otherwise it runs as a task on the shared runtime with the shared pools:
+/// a thread that makes a call or two (a web server's thread per request)
+/// reuses warm connections (on a real network a new TLS connection costs far
+/// more than the hand-over), and many threads calling at once are served
+/// better by the runtime's workers than by a runtime each (measured: 25 %
+/// fewer calls per second with 64 threads on their own runtimes).
+pub struct BlockingCall {
+    here: bool,
+}
+
+impl BlockingCall {
+    /// Count a blocking call as started, and choose where it runs.
+    pub fn start() -> BlockingCall {
+        let others = BLOCKING_IN_FLIGHT.fetch_add(1, Ordering::AcqRel);
+        let made = BLOCKING_CALLS.with(|n| {
+            let made = n.get();
+            n.set(made.saturating_add(1));
+            made
+        });
+        BlockingCall {
+            here: others == 0 && made >= OWN_RUNTIME_AFTER,
+        }
+    }
+
+    /// `true`: run it with [`run_here`]; `false`: as a task ([`spawn`]).
+    pub fn runs_here(&self) -> bool {
+        self.here
+    }
+}
+
+impl Drop for BlockingCall {
+    fn drop(&mut self) {
+        BLOCKING_IN_FLIGHT.fetch_sub(1, Ordering::AcqRel);
+    }
 }
 
 /// Run a future to completion on this thread's own current-thread runtime,
@@ -231,7 +260,7 @@ thread_local! {
     /// While [`run_here`] polls on this thread: clients come from its own pools
     /// (a connection belongs to the runtime that opened it).
     static IN_LOCAL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    /// Blocking calls this thread has made, for [`blocking_call_runs_here`].
+    /// Blocking calls this thread has made, for [`BlockingCall`].
     static BLOCKING_CALLS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 

@@ -483,30 +483,6 @@ fn run_here_makes_calls_with_io_and_timers_on_each_callers_thread() {
 }
 
 #[test]
-fn a_thread_that_keeps_calling_moves_to_its_own_runtime() {
-    // `run` starts on the shared runtime and, after OWN_RUNTIME_AFTER calls
-    // of the thread, runs them on the thread's own: every call answers.
-    let ok = r#"{"status":"success","message":"","statusCode":0}"#;
-    let calls = tikapi_core::transport::OWN_RUNTIME_AFTER as usize + 4;
-    let s = serve((0..calls).map(|_| json(200, ok)).collect());
-    let api = client(&s.url, Dialect::Python, Options::default());
-    std::thread::spawn(move || {
-        let mut here = Vec::new();
-        for _ in 0..calls {
-            here.push(tikapi_core::transport::blocking_call_runs_here());
-            let api = api.clone();
-            let r = tikapi_core::transport::run(async move { api.call("key", Args::new()).await });
-            assert_eq!(r.unwrap().status, 200);
-        }
-        // Asked once more per call above, so the moves show twice as early.
-        assert!(!here[0] && here[calls - 1], "{here:?}");
-    })
-    .join()
-    .unwrap();
-    assert_eq!(s.seen.lock().unwrap().len(), calls);
-}
-
-#[test]
 fn dropping_a_spawned_future_aborts_its_task() {
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::Arc;

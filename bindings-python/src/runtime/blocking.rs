@@ -18,7 +18,8 @@ where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
-    if tikapi_core::transport::blocking_call_runs_here() {
+    let call = tikapi_core::transport::BlockingCall::start();
+    if call.runs_here() {
         poll(py, fut, true)
     } else {
         poll(py, tikapi_core::transport::spawn(fut), false)

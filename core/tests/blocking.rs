@@ -1,0 +1,46 @@
+//! Where blocking calls run (`transport::BlockingCall`). Alone in its test
+//! binary: the choice depends on the blocking calls in flight in the
+//! process, which other tests running in parallel would change.
+
+mod support;
+
+use support::{json, serve};
+use tikapi_core::{Args, Client, Dialect, Options};
+
+fn client(base: &str) -> Client {
+    let api = Client::with_flavor("Zyxwvutsrq9876543210", Dialect::Python);
+    let o = Options::default()
+        .with_base(base.into())
+        .with_sandbox_base(base.into());
+    api.set(&Args::new(), None, Some(&o));
+    api
+}
+
+#[test]
+fn a_thread_that_keeps_calling_moves_to_its_own_runtime() {
+    // `run` starts on the shared runtime and, after OWN_RUNTIME_AFTER calls
+    // of the thread with no other in flight, runs them on the thread's own:
+    // every call answers either way.
+    let ok = r#"{"status":"success","message":"","statusCode":0}"#;
+    let calls = tikapi_core::transport::OWN_RUNTIME_AFTER as usize + 4;
+    let s = serve((0..calls).map(|_| json(200, ok)).collect());
+    let api = client(&s.url);
+    std::thread::spawn(move || {
+        let mut here = Vec::new();
+        for _ in 0..calls {
+            // Where a call would run now (this probe counts as a call too).
+            here.push(tikapi_core::transport::BlockingCall::start().runs_here());
+            let api = api.clone();
+            let r = tikapi_core::transport::run(async move { api.call("key", Args::new()).await });
+            assert_eq!(r.unwrap().status, 200);
+        }
+        assert!(!here[0] && here[calls - 1], "{here:?}");
+        // While another blocking call is in flight, calls share the runtime.
+        let busy = tikapi_core::transport::BlockingCall::start();
+        assert!(!tikapi_core::transport::BlockingCall::start().runs_here());
+        drop(busy);
+    })
+    .join()
+    .unwrap();
+    assert_eq!(s.seen.lock().unwrap().len(), calls);
+}
