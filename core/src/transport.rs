@@ -235,17 +235,28 @@ pub fn run_here<F: Future>(fut: F) -> F::Output {
         drop(slot);
         let runtime = runtime.expect("made above");
         let _inside = InLocal::enter();
-        let out = runtime.block_on(fut);
-        // Let the connections react to how the call ended before the thread
-        // leaves: a request abandoned mid-way (its future dropped, say on
-        // Ctrl-C) woke its connection, which now closes instead of waiting,
-        // unpolled, for the next call.
         runtime.block_on(async {
-            tokio::task::yield_now().await;
-            tokio::task::yield_now().await;
-        });
-        out
+            // The thread's connections are not polled between its calls. A
+            // server may have closed an idle one meanwhile: let them see that
+            // first, so the call does not go out on a closed connection.
+            settle().await;
+            let out = fut.await;
+            // And let them react to how the call ended: a request abandoned
+            // mid-way (its future dropped, say on Ctrl-C) woke its
+            // connection, which now closes instead of waiting for the next
+            // call.
+            settle().await;
+            out
+        })
     })
+}
+
+/// Give the current-thread runtime's I/O driver a turn and its woken tasks
+/// (the connections) a run: `yield_now` defers the caller until the driver
+/// has been polled; the second yield lets the tasks it woke run.
+async fn settle() {
+    tokio::task::yield_now().await;
+    tokio::task::yield_now().await;
 }
 
 /// A thread's own runtime and pools, for [`run_here`].

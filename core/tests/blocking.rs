@@ -4,8 +4,17 @@
 
 mod support;
 
-use support::{json, serve};
+use support::{serve, Action};
 use tikapi_core::{Args, Client, Dialect, Options};
+
+fn ok() -> Vec<u8> {
+    let body = r#"{"status":"success","message":"","statusCode":0}"#;
+    format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
 
 fn client(base: &str) -> Client {
     let api = Client::with_flavor("Zyxwvutsrq9876543210", Dialect::Python);
@@ -21,9 +30,8 @@ fn a_thread_that_keeps_calling_moves_to_its_own_runtime() {
     // `run` starts on the shared runtime and, after OWN_RUNTIME_AFTER calls
     // of the thread with no other in flight, runs them on the thread's own:
     // every call answers either way.
-    let ok = r#"{"status":"success","message":"","statusCode":0}"#;
     let calls = tikapi_core::transport::OWN_RUNTIME_AFTER as usize + 4;
-    let s = serve((0..calls).map(|_| json(200, ok)).collect());
+    let s = serve((0..calls).map(|_| Action::Raw(ok())).collect());
     let api = client(&s.url);
     std::thread::spawn(move || {
         let mut here = Vec::new();
@@ -43,4 +51,28 @@ fn a_thread_that_keeps_calling_moves_to_its_own_runtime() {
     .join()
     .unwrap();
     assert_eq!(s.seen.lock().unwrap().len(), calls);
+}
+
+#[test]
+fn a_connection_the_server_closed_while_idle_is_not_used_again() {
+    // A thread's own runtime does not poll its connections between calls.
+    // The server closes the first call's keep-alive connection while the
+    // thread is idle; the next call must see that and connect again, not
+    // fail with "connection closed before message completed".
+    let idle = std::time::Duration::from_millis(50);
+    let s = serve(vec![Action::Linger(ok(), idle), Action::Linger(ok(), idle)]);
+    let api = client(&s.url);
+    let first = tikapi_core::transport::run_here(api.call("key", Args::new()));
+    assert_eq!(first.unwrap().status, 200);
+    // Until the server has closed it (a bound reached only on failure).
+    for _ in 0..1000 {
+        if s.closed.load(std::sync::atomic::Ordering::SeqCst) == 1 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(s.closed.load(std::sync::atomic::Ordering::SeqCst), 1);
+    let second = tikapi_core::transport::run_here(api.call("key", Args::new()));
+    assert_eq!(second.unwrap().status, 200);
+    assert_eq!(s.seen.lock().unwrap().len(), 2);
 }

@@ -19,6 +19,10 @@ pub enum Action {
     Close,
     /// Send these bytes, then keep the connection open and silent.
     Stall(Vec<u8>),
+    /// Answer with these bytes, keep the connection open and idle for the
+    /// duration (a keep-alive connection), then close it, as a server's idle
+    /// timeout does. Counted in `Server::closed` once closed.
+    Linger(Vec<u8>, std::time::Duration),
 }
 
 pub fn respond(status: u16, headers: &[(&str, &str)], body: &[u8]) -> Action {
@@ -73,6 +77,8 @@ impl Seen {
 pub struct Server {
     pub url: String,
     pub seen: Arc<Mutex<Vec<Seen>>>,
+    /// Connections closed after lingering (`Action::Linger`).
+    pub closed: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 /// Start a server that plays `script` one connection at a time; once the
@@ -84,6 +90,8 @@ pub fn serve(script: Vec<Action>) -> Server {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let script = Arc::new(Mutex::new(VecDeque::from(script)));
     let seen2 = seen.clone();
+    let closed = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let closed2 = closed.clone();
     rt.spawn(async move {
         loop {
             let Ok((sock, _)) = listener.accept().await else {
@@ -98,13 +106,18 @@ pub fn serve(script: Vec<Action>) -> Server {
                 }
             };
             let seen = seen2.clone();
-            tokio::spawn(handle(sock, action, seen));
+            tokio::spawn(handle(sock, action, seen, closed2.clone()));
         }
     });
-    Server { url, seen }
+    Server { url, seen, closed }
 }
 
-async fn handle(mut sock: TcpStream, action: Action, seen: Arc<Mutex<Vec<Seen>>>) {
+async fn handle(
+    mut sock: TcpStream,
+    action: Action,
+    seen: Arc<Mutex<Vec<Seen>>>,
+    closed: Arc<std::sync::atomic::AtomicUsize>,
+) {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];
     let head_end = loop {
@@ -148,6 +161,12 @@ async fn handle(mut sock: TcpStream, action: Action, seen: Arc<Mutex<Vec<Seen>>>
         Action::Stall(bytes) => {
             let _ = sock.write_all(&bytes).await;
             std::future::pending::<()>().await;
+        }
+        Action::Linger(bytes, idle) => {
+            let _ = sock.write_all(&bytes).await;
+            tokio::time::sleep(idle).await;
+            drop(sock);
+            closed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         }
     }
 }
