@@ -35,9 +35,8 @@ echo "== node: generated types are fresh; tsc --strict on the declarations and e
 node bindings-node/tools/gen-types.mjs --check
 node node_modules/typescript/bin/tsc -p bindings-node/tsconfig.json
 
-echo "== node: eslint on the JS face, its tools, tests and examples; tsc --checkJs on the JS face"
-node node_modules/eslint/bin/eslint.js bindings-node/js bindings-node/native/index.cjs bindings-node/tools bindings-node/tests examples/node bench tests
-node node_modules/typescript/bin/tsc -p bindings-node/tsconfig.checkjs.json
+echo "== node: eslint on the JS face, its tools, tests, examples and benchmarks; tsc --checkJs on the JS face (npm run lint)"
+npm run --silent lint
 
 echo "== node: tests"
 node --test bindings-node/tests/*.test.mjs
