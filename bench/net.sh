@@ -11,8 +11,8 @@
 # usage: bash bench/net.sh            full run (release builds; ~15 minutes)
 #        bash bench/net.sh --smoke    a moment of each (what CI runs, from bench/run.sh --smoke)
 #
-# Run after bench/run.sh (or tests/python.sh and tests/node.sh), which build
-# ours and install the official SDKs.
+# Ours and the official SDKs are built / installed as bench/run.sh does
+# (bench/lib.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -27,39 +27,20 @@ if [ "${1:-}" = "--smoke" ]; then
 fi
 PY="${PYTHON:-python3}"
 
-bash tests/official-sdks.sh > /dev/null
-OFFICIAL_PY="$ROOT/target/official/py/bin/python"
-OFFICIAL_JS="$ROOT/target/official/js"
-OURS_PYTHON="${OURS_PYTHON:-$ROOT/target/venv/bin/python}"
-(cd / && "$OURS_PYTHON" -c 'import tikapi._native') ||
-  { echo "bench/net: ours is not installed in $OURS_PYTHON (run tests/python.sh or bench/run.sh)"; exit 1; }
-node -e "require('tikapi')" ||
-  { echo "bench/net: the Node addon is not built (npm run build)"; exit 1; }
-
-if [ "$PROFILE" = release ]; then
-  cargo build -q --release -p tikapi-sandbox
-  cargo build -q --release -p tikapi-core --example raw_loop
-else
-  cargo build -q -p tikapi-sandbox
-  cargo build -q -p tikapi-core --example raw_loop
-fi
-BIN="$ROOT/target/$PROFILE"
+source bench/lib.sh
+prepare_implementations > /dev/null
+build_bins raw_loop
 unset TIKAPI_BASE_URL TIKAPI_SANDBOX_URL
 
 OUT="$WORK/net.jsonl"
 : > "$OUT"
-SANDBOX=
-trap '[ -n "$SANDBOX" ] && kill $SANDBOX 2>/dev/null || true' EXIT
+trap stop_sandbox EXIT
 
 for NET in $CONDITIONS; do
   scheme="${NET%%+*}" ms="${NET#*+}" ms="${ms%ms}"
-  flags=(--addr 127.0.0.1:0 --latency-ms "$ms")
+  flags=(--latency-ms "$ms")
   [ "$scheme" = tls ] && flags+=(--tls)
-  "$BIN/tikapi-sandbox" "${flags[@]}" > "$WORK/net-sandbox.out" &
-  SANDBOX=$!
-  for _ in $(seq 1 100); do [ -s "$WORK/net-sandbox.out" ] && break; sleep 0.1; done
-  URL="$(head -1 "$WORK/net-sandbox.out" | sed -n 's/^listening on //p')"
-  [ -n "$URL" ] || { echo "bench/net: the sandbox did not start"; exit 1; }
+  start_sandbox "${flags[@]}"
   echo "bench/net: $NET ($URL)"
 
   # The raw Rust loop runs a number of calls, not a time: about 4 s (x SCALE) of them.
@@ -75,15 +56,12 @@ for NET in $CONDITIONS; do
   node bench/net_node.mjs ours "$ROOT" "$URL" "$SCALE" "$NET" >> "$OUT"
   NODE_TLS_REJECT_UNAUTHORIZED=0 node --no-warnings bench/net_node.mjs fetch "$ROOT" "$URL" "$SCALE" "$NET" >> "$OUT"
 
-  kill "$SANDBOX"; wait "$SANDBOX" 2>/dev/null || true; SANDBOX=
+  stop_sandbox
 done
 
 # Memory: calls held in flight at once (plain HTTP; each answer trickles out
 # over a few seconds), one process per count so each starts from an idle client.
-"$BIN/tikapi-sandbox" --addr 127.0.0.1:0 > "$WORK/net-sandbox.out" &
-SANDBOX=$!
-for _ in $(seq 1 100); do [ -s "$WORK/net-sandbox.out" ] && break; sleep 0.1; done
-URL="$(head -1 "$WORK/net-sandbox.out" | sed -n 's/^listening on //p')"
+start_sandbox
 echo "bench/net: memory per call in flight ($IN_FLIGHT)"
 for n in $IN_FLIGHT; do
   (cd / && "$OFFICIAL_PY" "$ROOT/bench/mem_py.py" "$URL" "$n") >> "$OUT"

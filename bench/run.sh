@@ -23,38 +23,11 @@ if [ "${1:-}" = "--smoke" ]; then SCALE=0.01; PROFILE=debug; ROUNDS=1; SMOKE=1; 
 export BENCH_REPEATS=1
 PY="${PYTHON:-python3}"
 
-bash tests/official-sdks.sh
-OFFICIAL_PY="$ROOT/target/official/py/bin/python"
-OFFICIAL_JS="$ROOT/target/official/js"
-
-# Ours: the venv tests/python.sh keeps (pip install . is a release build).
-OURS_PYTHON="${OURS_PYTHON:-$ROOT/target/venv/bin/python}"
-if ! (cd / && "$OURS_PYTHON" -c 'import tikapi._native') 2>/dev/null; then
-  echo "bench: building ours into $WORK/py-ours"
-  "$PY" -m venv "$WORK/py-ours"
-  "$WORK/py-ours/bin/pip" install -q --disable-pip-version-check "$ROOT"
-  OURS_PYTHON="$WORK/py-ours/bin/python"
-fi
-if ! node -e "require('tikapi')" 2>/dev/null; then
-  echo "bench: building the Node addon"
-  { npm install --silent --no-audit --no-fund && npm run --silent build; } >/dev/null
-fi
-
-if [ "$PROFILE" = release ]; then
-  cargo build -q --release -p tikapi-sandbox
-  cargo build -q --release -p tikapi-core --example raw_loop --example core_loop
-else
-  cargo build -q -p tikapi-sandbox
-  cargo build -q -p tikapi-core --example raw_loop --example core_loop
-fi
-BIN="$ROOT/target/$PROFILE"
-
-"$BIN/tikapi-sandbox" --addr 127.0.0.1:0 > "$WORK/sandbox.out" &
-SANDBOX=$!
-trap 'kill $SANDBOX 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do [ -s "$WORK/sandbox.out" ] && break; sleep 0.1; done
-URL="$(head -1 "$WORK/sandbox.out" | sed -n 's/^listening on //p')"
-[ -n "$URL" ] || { echo "bench: the sandbox did not start"; exit 1; }
+source bench/lib.sh
+prepare_implementations
+build_bins raw_loop core_loop
+start_sandbox
+trap stop_sandbox EXIT
 unset TIKAPI_BASE_URL TIKAPI_SANDBOX_URL
 
 OUT="$WORK/results.jsonl"
@@ -94,6 +67,6 @@ cat "$WORK/report.md"
 # The network-condition and memory benchmarks (TLS, latency, CPU per call,
 # memory per call in flight) have their own script; the smoke run covers it.
 if [ "$SMOKE" = 1 ]; then
-  kill $SANDBOX 2>/dev/null || true
+  stop_sandbox
   OURS_PYTHON="$OURS_PYTHON" bash bench/net.sh --smoke
 fi

@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use bytes::{Bytes, BytesMut};
+use futures_util::future::Either;
 use futures_util::StreamExt;
 use tokio::runtime::Runtime;
 
@@ -143,11 +144,29 @@ where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
+    run_with(fut, |call| call)
+}
+
+/// The call as [`run_with`] hands it to its `wait`: the future itself (run
+/// on this thread's own runtime) or the task it was spawned as.
+pub type BlockingFuture<F> = Either<F, Spawned<<F as Future>::Output>>;
+
+/// [`run`], with the future polled on this thread being `wait(call)`: a
+/// binding wraps the call to do something on the caller's thread while it
+/// waits (Python's main thread looks for Ctrl-C). The choice of where the
+/// call runs stays here.
+pub fn run_with<F, W, G>(fut: F, wait: W) -> G::Output
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+    W: FnOnce(BlockingFuture<F>) -> G,
+    G: Future,
+{
     let call = BlockingCall::start();
     if call.runs_here() {
-        run_here(fut)
+        run_here(wait(Either::Left(fut)))
     } else {
-        block_on(spawn(fut))
+        block_on(wait(Either::Right(spawn(fut))))
     }
 }
 
@@ -293,22 +312,38 @@ impl Drop for InLocal {
 /// async context. Dropping the returned future aborts the task (so a caller
 /// that gives up, say on Ctrl-C, also ends the request). A panic in the
 /// task resumes here.
-pub async fn spawn<F>(fut: F) -> F::Output
+pub fn spawn<F>(fut: F) -> Spawned<F::Output>
 where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
-    struct AbortOnDrop<T>(tokio::task::JoinHandle<T>);
-    impl<T> Drop for AbortOnDrop<T> {
-        fn drop(&mut self) {
-            self.0.abort();
+    Spawned(runtime().spawn(fut))
+}
+
+/// A task on the shared runtime, awaited: see [`spawn`].
+pub struct Spawned<T>(tokio::task::JoinHandle<T>);
+
+impl<T> Future for Spawned<T> {
+    type Output = T;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<T> {
+        match std::pin::Pin::new(&mut self.0).poll(cx) {
+            std::task::Poll::Pending => std::task::Poll::Pending,
+            std::task::Poll::Ready(Ok(v)) => std::task::Poll::Ready(v),
+            std::task::Poll::Ready(Err(e)) if e.is_panic() => {
+                std::panic::resume_unwind(e.into_panic())
+            }
+            std::task::Poll::Ready(Err(_)) => panic!("the tikapi runtime shut down"),
         }
     }
-    let mut task = AbortOnDrop(runtime().spawn(fut));
-    match (&mut task.0).await {
-        Ok(v) => v,
-        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
-        Err(_) => panic!("the tikapi runtime shut down"),
+}
+
+impl<T> Drop for Spawned<T> {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 

@@ -7,10 +7,12 @@ mod support;
 use support::{serve, Action};
 use tikapi_core::{Args, Client, Dialect, Options};
 
-fn ok() -> Vec<u8> {
+/// A 200 answer; `connection: close` when the server closes right after it
+/// (`Action::Raw`), so the client does not pool a connection about to close.
+fn ok(connection: &str) -> Vec<u8> {
     let body = r#"{"status":"success","message":"","statusCode":0}"#;
     format!(
-        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+        "HTTP/1.1 200 OK\r\nconnection: {connection}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
         body.len()
     )
     .into_bytes()
@@ -31,7 +33,7 @@ fn a_thread_that_keeps_calling_moves_to_its_own_runtime() {
     // of the thread with no other in flight, runs them on the thread's own:
     // every call answers either way.
     let calls = tikapi_core::transport::OWN_RUNTIME_AFTER as usize + 4;
-    let s = serve((0..calls).map(|_| Action::Raw(ok())).collect());
+    let s = serve((0..calls).map(|_| Action::Raw(ok("close"))).collect());
     let api = client(&s.url);
     std::thread::spawn(move || {
         let mut here = Vec::new();
@@ -60,7 +62,10 @@ fn a_connection_the_server_closed_while_idle_is_not_used_again() {
     // thread is idle; the next call must see that and connect again, not
     // fail with "connection closed before message completed".
     let idle = std::time::Duration::from_millis(50);
-    let s = serve(vec![Action::Linger(ok(), idle), Action::Linger(ok(), idle)]);
+    let s = serve(vec![
+        Action::Linger(ok("keep-alive"), idle),
+        Action::Linger(ok("keep-alive"), idle),
+    ]);
     let api = client(&s.url);
     let first = tikapi_core::transport::run_here(api.call("key", Args::new()));
     assert_eq!(first.unwrap().status, 200);

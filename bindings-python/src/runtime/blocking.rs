@@ -10,20 +10,18 @@ use super::panic::panic_text;
 use super::signals::{on_main_thread, MainWaiter, SIGNAL_TICK};
 use crate::error;
 
-/// A blocking call: `fut` on the thread's own runtime or as a task on the
-/// shared one, as the core decides (`transport::run`), waited for as
+/// A blocking call: `fut` where the core runs it (`transport::run_with`:
+/// the thread's own runtime or a task on the shared one), waited for as
 /// [`wait_here`] says.
 pub fn wait<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
 where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
-    let call = tikapi_core::transport::BlockingCall::start();
-    if call.runs_here() {
-        poll(py, fut, true)
-    } else {
-        poll(py, tikapi_core::transport::spawn(fut), false)
-    }
+    let main = on_main_thread(py);
+    detached(py, move || {
+        tikapi_core::transport::run_with(fut, |call| watch_signals(main, call))
+    })
 }
 
 /// Poll `fut` on this thread (so callbacks it makes, such as a download's
@@ -37,43 +35,33 @@ where
     F: Future + Send,
     F::Output: Send,
 {
-    poll(py, fut, false)
+    let main = on_main_thread(py);
+    detached(py, move || {
+        tikapi_core::transport::block_on(watch_signals(main, fut))
+    })
 }
 
-/// Poll `fut` here: on the thread's own runtime (`own`), else on the shared
-/// one (its connections are driven by the shared runtime's workers).
-fn poll<F>(py: Python<'_>, fut: F, own: bool) -> PyResult<F::Output>
-where
-    F: Future + Send,
-    F::Output: Send,
-{
-    fn drive<T: Future>(own: bool, fut: T) -> T::Output {
-        if own {
-            tikapi_core::transport::run_here(fut)
-        } else {
-            tikapi_core::transport::block_on(fut)
+/// Run `wait` with the GIL released, a panic turned into an exception.
+fn detached<T: Send>(py: Python<'_>, wait: impl FnOnce() -> PyResult<T> + Send) -> PyResult<T> {
+    let outcome = py.detach(|| std::panic::catch_unwind(AssertUnwindSafe(wait)));
+    outcome.map_err(|panic| error::internal(py, &panic_text(&panic)))?
+}
+
+/// `fut`, and on the main thread, which alone sees signals, Python's signal
+/// handlers run whenever the ticker wakes it: a `KeyboardInterrupt` drops
+/// `fut` and is returned.
+async fn watch_signals<T: Future>(main: bool, fut: T) -> PyResult<T::Output> {
+    if !main {
+        return Ok(fut.await);
+    }
+    let _waiter = MainWaiter::enter();
+    tokio::pin!(fut);
+    loop {
+        tokio::select! {
+            out = &mut fut => return Ok(out),
+            _ = SIGNAL_TICK.notified() => {
+                Python::attach(|py| py.check_signals())?;
+            }
         }
     }
-    let main = on_main_thread(py);
-    let outcome = py.detach(|| {
-        std::panic::catch_unwind(AssertUnwindSafe(|| {
-            if !main {
-                // Other threads never see signals: nothing to watch for.
-                return Ok(drive(own, fut));
-            }
-            let _waiter = MainWaiter::enter();
-            drive(own, async {
-                tokio::pin!(fut);
-                loop {
-                    tokio::select! {
-                        out = &mut fut => return Ok(out),
-                        _ = SIGNAL_TICK.notified() => {
-                            Python::attach(|py| py.check_signals())?;
-                        }
-                    }
-                }
-            })
-        }))
-    });
-    outcome.map_err(|panic| error::internal(py, &panic_text(&panic)))?
 }
