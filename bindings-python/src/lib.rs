@@ -8,6 +8,7 @@ mod cli;
 mod client;
 mod convert;
 mod error;
+mod json;
 mod oauth;
 mod response;
 mod runtime;

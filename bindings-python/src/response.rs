@@ -358,6 +358,12 @@ impl NativeResponse {
             .clone_ref(py)
     }
 
+    /// The body parsed as JSON, or None where `json.loads` is to decide
+    /// (see `crate::json`).
+    fn parse_json(&self, py: Python<'_>) -> Option<Py<PyAny>> {
+        crate::json::parse(py, &self.inner.body)
+    }
+
     /// Header (name, value) pairs in the order received.
     #[getter]
     fn headers(&self) -> Vec<(String, String)> {

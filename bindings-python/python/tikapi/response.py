@@ -272,7 +272,8 @@ class APIResponse:
         if kwargs:
             return _json.loads(self.content, **kwargs)
         if self._json is _MISSING:
-            self._json = _json.loads(self.content)
+            parsed = self._native.parse_json()
+            self._json = _json.loads(self.content) if parsed is None else parsed
         return self._json
 
     def raise_for_status(self) -> None:
