@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks under network conditions users live with (issue 16, part 1): the
-# sandbox serving plain HTTP and TLS (`--tls`, a self-signed certificate),
+# sandbox serving plain HTTP and TLS (`--tls`, a certificate of the sandbox's
+# test CA, which every client here is told to trust, so all of them verify it),
 # answering at once or after 20 / 100 ms (`--latency-ms`). For each condition:
 # the official SDKs, ours and the ceilings (raw reqwest, raw fetch), one call
 # at a time and 8 / 64 in flight, with the CPU time each client process spends
@@ -40,6 +41,11 @@ for NET in $CONDITIONS; do
   scheme="${NET%%+*}" ms="${NET#*+}" ms="${ms%ms}"
   flags=(--latency-ms "$ms")
   [ "$scheme" = tls ] && flags+=(--tls)
+  # Every client verifies the sandbox's certificate chain against its test CA,
+  # as it would a real server's (the official Python SDK checks none):
+  # SSL_CERT_FILE for ours and the raw loop (rustls with the platform's
+  # roots), NODE_EXTRA_CA_CERTS for Node's official SDK and fetch.
+  export SSL_CERT_FILE="$ROOT/sandbox/tls/ca.pem" NODE_EXTRA_CA_CERTS="$ROOT/sandbox/tls/ca.pem"
   start_sandbox "${flags[@]}"
   echo "bench/net: $NET ($URL)"
 
@@ -47,16 +53,17 @@ for NET in $CONDITIONS; do
   for c in 1 8 64; do
     if [ "$ms" = 0 ]; then full=$((8000 * c < 20000 ? 8000 * c : 20000)); else full=$((4000 * c / ms)); fi
     n="$("$PY" -c "print(max(4, int($full * $SCALE)))")"
-    RAW_LOOP_INSECURE=1 "$BIN/examples/raw_loop" "$URL/public/check?username=lilyachty" "$n" "$c" |
+    "$BIN/examples/raw_loop" "$URL/public/check?username=lilyachty" "$n" "$c" |
       sed "s/^{/{\"lang\": \"rust\", \"impl\": \"raw\", \"bench\": \"net.tasks\", \"net\": \"$NET\", /" >> "$OUT"
   done
   (cd / && "$OFFICIAL_PY" "$ROOT/bench/net_py.py" "$URL" "$SCALE" "$NET") >> "$OUT"
   (cd / && "$OURS_PYTHON" "$ROOT/bench/net_py.py" "$URL" "$SCALE" "$NET") >> "$OUT"
-  NODE_TLS_REJECT_UNAUTHORIZED=0 node --no-warnings bench/net_node.mjs official "$OFFICIAL_JS" "$URL" "$SCALE" "$NET" >> "$OUT"
+  node bench/net_node.mjs official "$OFFICIAL_JS" "$URL" "$SCALE" "$NET" >> "$OUT"
   node bench/net_node.mjs ours "$ROOT" "$URL" "$SCALE" "$NET" >> "$OUT"
-  NODE_TLS_REJECT_UNAUTHORIZED=0 node --no-warnings bench/net_node.mjs fetch "$ROOT" "$URL" "$SCALE" "$NET" >> "$OUT"
+  node bench/net_node.mjs fetch "$ROOT" "$URL" "$SCALE" "$NET" >> "$OUT"
 
   stop_sandbox
+  unset SSL_CERT_FILE NODE_EXTRA_CA_CERTS
 done
 
 # Memory: calls held in flight at once (plain HTTP; each answer trickles out

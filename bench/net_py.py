@@ -1,7 +1,8 @@
 """Network-condition benchmarks (TLS, latency) for one Python `tikapi`.
 
 usage: python bench/net_py.py URL SCALE NET
-  URL    the sandbox (http:// or https:// with its self-signed certificate)
+  URL    the sandbox (http://, or https:// with bench/net.sh setting SSL_CERT_FILE
+         to the sandbox's test CA, so that ours verifies its certificate)
   SCALE  1.0 for the full run (4 s per measurement); smaller for a smoke run
   NET    a label for the conditions (e.g. "tls+20ms"), copied into the output
 
@@ -28,11 +29,10 @@ SECONDS = 4.0 * SCALE  # each measurement runs this long (workers loop until the
 KEY = "DemoAPIKeyTokenSeHYGXDfd4SFD320Sc39Asd0Sc39Asd4s"
 OURS = hasattr(tikapi, "AsyncTikAPI")
 IMPL = "ours" if OURS else "official"
-# The sandbox's certificate is self-signed. The official SDK never checks
-# certificates (verify=False); ours does, so it is told to accept this one.
+# Over TLS ours verifies the sandbox's chain (bench/net.sh trusts its test CA
+# through SSL_CERT_FILE); the official SDK never checks certificates
+# (verify=False).
 OPTIONS = {"base": URL}
-if OURS and URL.startswith("https:"):
-    OPTIONS["dangerously_accept_invalid_certificates"] = True
 
 
 def cpu() -> float:

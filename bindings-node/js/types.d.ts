@@ -90,7 +90,8 @@ export interface Options {
   maxConnections?: number;
   /**
    * Turns off TLS certificate verification (on by default). Only for test
-   * servers with self-signed certificates: never in production.
+   * servers whose certificates cannot be verified: never in production. A
+   * private CA is trusted through `SSL_CERT_FILE` / `SSL_CERT_DIR` instead.
    */
   dangerouslyAcceptInvalidCertificates?: boolean;
   /** Default values for any parameter of that name, below the ones given beside `$options`. */

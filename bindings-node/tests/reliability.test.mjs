@@ -449,7 +449,7 @@ describe('rate limits and server errors', () => {
 });
 
 describe('TLS', () => {
-  test('a self-signed certificate is rejected by default: tls', async () => {
+  test('a certificate from an untrusted issuer is rejected by default: tls', async () => {
     const { err } = await rejection(user({ base: tlsSandbox.url }).info());
     assertNetwork(err, 'tls', new RegExp(`${tlsSandbox.url}/user/info`));
     assert.match(err.message, /certificate/i);

@@ -34,7 +34,7 @@ export function sandboxBinary() {
 /**
  * Start the sandbox; resolves to {url, stop}. Also points TIKAPI_SANDBOX_URL
  * and TIKAPI_BASE_URL at it (the core reads them when a client is created),
- * unless `env: false`. `tls: true` serves HTTPS with a self-signed certificate.
+ * unless `env: false`. `tls: true` serves HTTPS with a certificate of the sandbox's test CA, which nothing trusts by default.
  */
 export function startSandbox({ tls = false, env = true } = {}) {
   const args = ['--addr', '127.0.0.1:0', ...(tls ? ['--tls'] : [])];

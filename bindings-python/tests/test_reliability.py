@@ -28,7 +28,7 @@ import pytest
 import tikapi
 from tikapi import APIException, AsyncTikAPI, ResponseException, TikAPI
 
-from .conftest import ACCOUNT_KEY, API_KEY, in_flight, resolve, sandbox_binary, wait_until
+from .conftest import ACCOUNT_KEY, API_KEY, ROOT, in_flight, resolve, sandbox_binary, wait_until
 
 FAULT = "X-Sandbox-Fault"
 RATE_LIMITED_KEY = "RateLimitedKey000000"
@@ -225,7 +225,8 @@ def free_port_url() -> str:
 
 @pytest.fixture(scope="module")
 def tls_url() -> Iterator[str]:
-    """A second sandbox, serving HTTPS with a self-signed certificate."""
+    """A second sandbox, serving HTTPS with a certificate of its test CA
+    (sandbox/tls/ca.pem), which nothing trusts unless told to."""
     proc = subprocess.Popen(
         [sandbox_binary(), "--addr", "127.0.0.1:0", "--tls"],
         stdout=subprocess.PIPE,
@@ -482,7 +483,7 @@ def test_body_over_max_body_size(face: Face, sandbox_url: str) -> None:
     assert len(face.call(api, username="lilyachty").content) >= 200_000
 
 
-def test_self_signed_tls_rejected_by_default(face: Face, tls_url: str) -> None:
+def test_untrusted_tls_rejected_by_default(face: Face, tls_url: str) -> None:
     api = face.client(sandboxBase=tls_url)
     e, _ = failing(face, ResponseException, lambda: face.user_call(api))
     assert e.kind == "tls" and e.response is None
@@ -493,7 +494,54 @@ def test_self_signed_tls_rejected_by_default(face: Face, tls_url: str) -> None:
     failing(face, ResponseException, lambda: face.call(api))
 
 
-def test_self_signed_tls_accepted_only_with_the_loud_option(face: Face, tls_url: str) -> None:
+TRUSTS = """
+import sys
+from tikapi import TikAPI, ResponseException
+api = TikAPI(sys.argv[2])
+api.set(__options__={"base": sys.argv[1]})
+try:
+    r = api.public.check(username="lilyachty")
+    print("verified", r.status_code, r.url.split(":")[0])
+except ResponseException as e:
+    print("refused", e.kind)
+"""
+
+
+@pytest.mark.parametrize("how", ["SSL_CERT_FILE", "SSL_CERT_DIR", "nothing", "another CA"])
+def test_a_trusted_private_ca_verifies(tls_url: str, how: str, tmp_path: Any) -> None:
+    """With its issuer trusted (SSL_CERT_FILE / SSL_CERT_DIR), the sandbox's
+    certificate chain is verified as a real server's would be, with no
+    option that turns checks off; trusting nothing or another CA refuses it."""
+    ca = ROOT / "sandbox" / "tls" / "ca.pem"
+    env = {k: v for k, v in os.environ.items() if k not in ("SSL_CERT_FILE", "SSL_CERT_DIR")}
+    if how == "SSL_CERT_FILE":
+        env["SSL_CERT_FILE"] = str(ca)
+    elif how == "SSL_CERT_DIR":
+        (tmp_path / "ca.pem").write_bytes(ca.read_bytes())
+        env["SSL_CERT_DIR"] = str(tmp_path)
+    elif how == "another CA":
+        # The server's own certificate is no issuer: trusting it is not
+        # trusting the CA that signed it.
+        leaf = (
+            (ROOT / "sandbox" / "tls" / "cert.pem")
+            .read_text()
+            .split("-----END CERTIFICATE-----")[0]
+        )
+        (tmp_path / "leaf.pem").write_text(leaf + "-----END CERTIFICATE-----\n")
+        env["SSL_CERT_FILE"] = str(tmp_path / "leaf.pem")
+    out = subprocess.run(
+        [sys.executable, "-c", TRUSTS, tls_url, API_KEY],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout.strip()
+    want = "verified 200 https" if how.startswith("SSL_") else "refused tls"
+    assert out == want, out
+
+
+def test_untrusted_tls_accepted_only_with_the_loud_option(face: Face, tls_url: str) -> None:
     api = face.client(sandboxBase=tls_url, dangerously_accept_invalid_certificates=True)
     r = face.user_call(api)
     record(r)

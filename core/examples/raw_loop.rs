@@ -5,8 +5,8 @@
 //! (URL is a full request URL, e.g. http://127.0.0.1:8710/public/check?username=lilyachty)
 //! Prints one JSON line: {"calls", "concurrency", "seconds", "per_sec",
 //! "cpu_ms_per_call"} (CPU: user + system of the whole process, all threads,
-//! during the timed batch). With RAW_LOOP_INSECURE=1 it accepts the sandbox's
-//! self-signed certificate (`tikapi-sandbox --tls`).
+//! during the timed batch). Certificates are verified against the platform's
+//! roots; `SSL_CERT_FILE=sandbox/tls/ca.pem` trusts `tikapi-sandbox --tls`.
 
 use std::time::Instant;
 
@@ -24,10 +24,8 @@ fn main() {
         .enable_all()
         .build()
         .expect("a runtime");
-    let insecure = std::env::var("RAW_LOOP_INSECURE").is_ok_and(|v| v == "1");
     let client = reqwest::Client::builder()
         .tcp_nodelay(true)
-        .danger_accept_invalid_certs(insecure)
         .build()
         .expect("a client");
     let key = tikapi_core::catalogue::SANDBOX_API_KEY;

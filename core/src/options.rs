@@ -35,7 +35,9 @@ pub struct Options {
     pub retry: Option<RetryPolicy>,
     /// Largest response body accepted, in bytes.
     pub max_body_size: Option<u64>,
-    /// Accept any TLS certificate. Only for tests against self-signed servers.
+    /// Accept any TLS certificate. Only for tests against servers whose
+    /// certificate cannot be verified; a private CA is trusted instead
+    /// through `SSL_CERT_FILE` / `SSL_CERT_DIR`.
     pub danger_accept_invalid_certs: Option<bool>,
     /// At most this many requests in flight to one host (scheme, host and
     /// port) at a time in this process, among calls with the same limit; the

@@ -73,8 +73,8 @@ pub struct Config {
     pub seed: u64,
     /// Delay added before every answer.
     pub latency: Duration,
-    /// Serve HTTPS with the repository's self-signed certificate, for
-    /// testing that clients refuse it.
+    /// Serve HTTPS with the repository's test certificate (`sandbox/tls/`),
+    /// issued by a test CA that clients refuse unless told to trust it.
     pub tls: bool,
 }
 

@@ -14,7 +14,8 @@ const USAGE: &str =
   --addr        where to listen (default 127.0.0.1:8710; port 0 picks a free port)\n\
   --seed        seed of the generated data (default 0)\n\
   --latency-ms  delay added before every answer (default 0)\n\
-  --tls         serve HTTPS with a self-signed certificate (for testing that clients refuse it)";
+  --tls         serve HTTPS with a certificate of a test CA (sandbox/tls/ca.pem)\n\
+                that clients refuse unless they are told to trust it";
 
 fn parse(args: &[String]) -> Result<Config, String> {
     let mut config = Config {

@@ -115,19 +115,23 @@ impl AsyncWrite for Socket {
 const CERT_PEM: &[u8] = include_bytes!("../tls/cert.pem");
 const KEY_PEM: &[u8] = include_bytes!("../tls/key.pem");
 
-/// A TLS acceptor with the repository's self-signed certificate.
+/// A TLS acceptor with the repository's test certificate (`sandbox/tls/`):
+/// a server certificate issued by a test CA no client trusts by default.
 pub fn tls_acceptor() -> io::Result<TlsAcceptor> {
     use tokio_rustls::rustls::pki_types::pem::PemObject;
     use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer};
     let bad = |e: &dyn std::fmt::Display| io::Error::new(io::ErrorKind::InvalidData, e.to_string());
-    let cert = CertificateDer::from_pem_slice(CERT_PEM).map_err(|e| bad(&e))?;
+    // The server's certificate, then its issuer's: the chain sent.
+    let chain = CertificateDer::pem_slice_iter(CERT_PEM)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| bad(&e))?;
     let key = PrivateKeyDer::from_pem_slice(KEY_PEM).map_err(|e| bad(&e))?;
     let provider = Arc::new(tokio_rustls::rustls::crypto::aws_lc_rs::default_provider());
     let config = tokio_rustls::rustls::ServerConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|e| bad(&e))?
         .with_no_client_auth()
-        .with_single_cert(vec![cert], key)
+        .with_single_cert(chain, key)
         .map_err(|e| bad(&e))?;
     Ok(TlsAcceptor::from(Arc::new(config)))
 }

@@ -17,7 +17,8 @@ class Options(TypedDict, total=False):
     their ``timeout``; no limit by default) and
     ``dangerously_accept_invalid_certificates`` (turns off
     TLS certificate verification, which is on by default: only for test
-    servers with self-signed certificates). The official hooks are accepted
+    servers whose certificates cannot be verified; a private CA is trusted
+    through ``SSL_CERT_FILE`` / ``SSL_CERT_DIR`` instead). The official hooks are accepted
     and not called. Any other key raises ``APIException`` naming it."""
 
     base: str
