@@ -82,16 +82,19 @@ def main() -> None:
         "",
         "### Python, sequential",
         "",
-        "| call | official 3.2.2 | ours | raw Rust loop | ours / official | raw / ours |",
-        "|---|---|---|---|---|---|",
+        "| call | official 3.2.2 | ours | raw Rust loop | raw loop, one thread | ours / official"
+        " | raw / ours | one thread / ours |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name in ("check", "posts30"):
         off = val(find(rows, lang="python", impl="official", bench=f"sequential.{name}"), "per_sec")
         ours = val(find(rows, lang="python", impl="ours", bench=f"sequential.{name}"), "per_sec")
         raw = val(find(rows, lang="rust", impl="raw", bench=name, concurrency=1), "per_sec")
+        one = val(find(rows, lang="rust", impl="raw-current", bench=name, concurrency=1), "per_sec")
         label = "public.check" if name == "check" else "public.posts (30 items)"
         out.append(
-            f"| {label} | {fmt(off)} | {fmt(ours)} | {fmt(raw)} | {ratio(ours, off)} | {ratio(raw, ours)} |"
+            f"| {label} | {fmt(off)} | {fmt(ours)} | {fmt(raw)} | {fmt(one)} | {ratio(ours, off)}"
+            f" | {ratio(raw, ours)} | {ratio(one, ours)} |"
         )
     out += [
         "",

@@ -44,6 +44,12 @@ for ROUND in $(seq 1 "$ROUNDS"); do
   done
   "$BIN/examples/raw_loop" "$URL/public/posts?secUid=$LILY&count=30" "$(calls 2000)" 1 \
     | sed "s/^{/{\"lang\": \"rust\", \"impl\": \"raw\", \"bench\": \"posts30\", /" >> "$OUT"
+  # The same loop on one thread (a current-thread runtime), as a blocking
+  # call on a thread's own runtime runs: the floor for sequential calls.
+  RAW_LOOP_RUNTIME=current "$BIN/examples/raw_loop" "$URL/public/check?username=lilyachty" "$(calls 20000)" 1 \
+    | sed "s/^{/{\"lang\": \"rust\", \"impl\": \"raw-current\", \"bench\": \"check\", /" >> "$OUT"
+  RAW_LOOP_RUNTIME=current "$BIN/examples/raw_loop" "$URL/public/posts?secUid=$LILY&count=30" "$(calls 2000)" 1 \
+    | sed "s/^{/{\"lang\": \"rust\", \"impl\": \"raw-current\", \"bench\": \"posts30\", /" >> "$OUT"
 
   echo "bench: the Rust SDK (tikapi-core)"
   for c in 1 8 64 256 1024; do

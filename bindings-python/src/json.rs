@@ -4,13 +4,14 @@
 //! bytes are walked once (jiter's pull parser) and each value becomes its
 //! Python object as it is read, 1.7-2.7 times faster on TikAPI's answers
 //! (BENCHMARKS.md). The result is the one `json.loads` gives: objects keep
-//! the order and the last of duplicate keys, NaN and Infinity are floats,
-//! floats are correctly rounded. Whatever this parser does not take exactly
-//! as `json.loads` would, it does not take at all: invalid JSON, a lone
-//! surrogate escape, a byte-order mark, an integer beyond 64 bits, nesting
-//! deeper than [`MAX_DEPTH`]. [`parse`] returns `None` for those, and the
-//! caller hands the body to `json.loads`, which accepts it or raises its
-//! own error.
+//! the order and the last of duplicate keys, floats are correctly rounded.
+//! Whatever this parser does not take exactly as `json.loads` would, it does
+//! not take at all: invalid JSON, a lone surrogate escape, a byte-order mark,
+//! an integer beyond 64 bits, nesting deeper than [`MAX_DEPTH`], and `NaN` /
+//! `Infinity` (`json.loads` returns the same float object for every one, so
+//! `[NaN] == json.loads(b"[NaN]")` holds; a fresh float would break that).
+//! [`parse`] returns `None` for those, and the caller hands the body to
+//! `json.loads`, which accepts it or raises its own error.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -20,14 +21,15 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
 /// Deeper than this, `json.loads` decides (its own limit is the
-/// interpreter's recursion limit).
-const MAX_DEPTH: usize = 200;
+/// interpreter's recursion limit). TikAPI's answers nest about 10 deep; the
+/// bound also keeps this parser's stack use small on small thread stacks.
+const MAX_DEPTH: usize = 64;
 
 /// The body as Python objects, or `None` where `json.loads` must decide.
 pub fn parse(py: Python<'_>, body: &[u8]) -> Option<Py<PyAny>> {
     let mut reader = Reader {
         py,
-        jiter: Jiter::new(body).with_allow_inf_nan(),
+        jiter: Jiter::new(body),
         keys: Keys::default(),
     };
     let peek = reader.jiter.peek().ok()?;

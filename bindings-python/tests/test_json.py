@@ -52,7 +52,9 @@ def same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def check(body: bytes) -> None:
+def check(body: bytes, native: bool | None = None) -> None:
+    """`json()` of `body` is what `json.loads` gives; `native`: whether the
+    native parser takes it (True) or leaves it to `json.loads` (False)."""
     want = outcome(json.loads, body)
     got = outcome(lambda b: response(b).json(), body)
     assert want[0] == got[0], (body[:80], want, got)
@@ -60,63 +62,91 @@ def check(body: bytes) -> None:
         assert same(want[1], got[1]), (body[:80], want, got)
     else:
         assert want[1] == got[1], (body[:80], want, got)
+    if native is not None:
+        parsed = response(body)._native.parse_json()
+        if native:
+            assert parsed is not None, body[:80]
+            assert same(parsed, json.loads(body)), body[:80]
+        else:
+            assert parsed is None, body[:80]
 
 
-EDGES = [
-    b'{"a":"\\ud800"}',  # a lone surrogate: json.loads keeps it
-    b'{"a":"\\ud83d\\ude00", "b": "\\u00e9\\/\\"\\\\\\b\\f\\n\\r\\t"}',
-    b"[NaN, Infinity, -Infinity]",
+NATIVE = [
+    b'{"a":"\\ud83d\\ude00", "b": "\\u00e9\\u00E9\\/\\"\\\\\\b\\f\\n\\r\\t"}',
     b"-0",
     b"-0.0",
+    b"0e0",
+    b"-0e0",
     b"1E400",
     b"-1e400",
     b"1.5e-400",
     b"5e-324",
+    b"2.2250738585072011e-308",
     b"1.7976931348623157e308",
+    b"1.00000000000000011102230246251565404236316680908203125",
+    b"7.689539722041643e164",
     b"0.1",
     b"1e5",
+    b"1E+5",
     b"1.0",
     b"123.456e1",
     b"-9223372036854775808",
     b"9223372036854775807",
+    b'{"a":1,"a":2}',
+    b'{"a" : 1 , "b":[ ] , "c" : { } }',
+    b"[1,\t\r\n 2]",
+    b"  {} \n",
+    b'"\x7f"',
+    b'"\xc3\xa9"',
+    b'{"\xc3\xa9":1}',
+    b'"\\u0000"',
+    b"true",
+    b"false",
+    b"[]",
+    b"{}",
+    b"[" * 64 + b"]" * 64,
+]
+FALLBACK = [
+    b"null",  # None is the parser's "not mine": json.loads answers None itself
+    b'{"a":"\\ud800"}',  # a lone surrogate: json.loads keeps it
+    b'"\xed\xa0\x80"',  # a UTF-8-encoded surrogate: json.loads keeps it (surrogatepass)
+    b"[NaN, Infinity, -Infinity]",  # json.loads's own NaN/inf objects
+    b"[NaN]",
     b"9223372036854775808",
     b"-9223372036854775809",
     b"123456789012345678901234567890",
     b"9" * 5000,  # over Python's digit limit: json.loads's ValueError
-    b'{"a":1,"a":2}',
-    b'{"a" : 1 , "b":[ ] , "c" : { } }',
     b"\xef\xbb\xbf{}",  # a byte-order mark
     b"\xff\xfe{\x00}\x00",  # UTF-16
-    b"  {} \n",
+    b"1\x00",  # UTF-16 too, as json.loads reads it
     b"{} x",
     b"[1]\x00",
+    b"[1,\x0c2]",
+    b"\xc2\xa0[]",
     b'"\xff"',
-    b'"\xc3\xa9"',
-    b'{"\xc3\xa9":1}',
     b'"a\tb"',
     b"",
     b"  ",
-    b"null",
-    b"true",
-    b"false",
     b"[1,]",
     b'{"a":1,}',
     b"nan",
+    b"-NaN",
+    b"infinity",
     b"01",
     b"1.",
     b".5",
     b"+1",
     b'"\\x41"',
-    b"[" * 199 + b"]" * 199,
-    b"[" * 250 + b"]" * 250,  # deeper than the native parser goes
+    b"[" * 65 + b"]" * 65,  # deeper than the native parser goes
     b'{"a":' * 250 + b"1" + b"}" * 250,
     b"[" * 100000,  # deeper than json.loads goes: its RecursionError
 ]
+EDGES = [(b, True) for b in NATIVE] + [(b, False) for b in FALLBACK]
 
 
-@pytest.mark.parametrize("body", EDGES, ids=range(len(EDGES)))
-def test_edge_cases_match_json_loads(body: bytes) -> None:
-    check(body)
+@pytest.mark.parametrize(("body", "native"), EDGES, ids=range(len(EDGES)))
+def test_edge_cases_match_json_loads(body: bytes, native: bool) -> None:
+    check(body, native)
 
 
 def random_value(rng: random.Random, depth: int = 0) -> Any:
@@ -154,12 +184,30 @@ def random_value(rng: random.Random, depth: int = 0) -> Any:
     }
 
 
+def native_fits(value: Any) -> bool:
+    """Whether the native parser takes the document of `value`: no infinity
+    (NaN / Infinity in the text) and no integer beyond 64 bits."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return -(2**63) <= value < 2**63
+    if isinstance(value, list):
+        return all(native_fits(v) for v in value)
+    if isinstance(value, dict):
+        return all(native_fits(v) for v in value.values())
+    return True
+
+
 def test_random_documents_match_json_loads() -> None:
     rng = random.Random(20261203)
+    native = 0
     for i in range(2000):
         value = random_value(rng)
         text = json.dumps(value, ensure_ascii=i % 2 == 0, indent=None if i % 3 else 1)
-        check(text.encode())
+        fits = native_fits(value) and value is not None
+        check(text.encode(), native=fits)
+        native += fits
+    assert native > 1000  # most take the native path, the rest json.loads
 
 
 def test_sandbox_answers_match_json_loads(api: Any) -> None:
@@ -168,13 +216,14 @@ def test_sandbox_answers_match_json_loads(api: Any) -> None:
         api.public.posts(secUid=LILY, count=30),
         api.public.explore(count=30),
     ):
+        assert r._native.parse_json() is not None  # the native path
         assert same(r.json(), json.loads(r.content))
         assert r.json() is r.json()  # parsed once
 
 
 def test_keys_are_shared_within_a_body() -> None:
     body = json.dumps([{"playCount": i, "diggCount": i} for i in range(3)]).encode()
-    items = response(body).json()
+    items = response(body)._native.parse_json()
     firsts = [next(iter(item)) for item in items]
     assert all(k is firsts[0] for k in firsts)
 

@@ -2,6 +2,9 @@
 //! no SDK in between, sending the same requests the SDKs send.
 //!
 //! usage: raw_loop URL N CONCURRENCY
+//! With RAW_LOOP_RUNTIME=current the loop runs on a current-thread runtime
+//! (one thread does everything, as a blocking call on a thread's own runtime
+//! does); by default on a multi-thread runtime (two workers here).
 //! (URL is a full request URL, e.g. http://127.0.0.1:8710/public/check?username=lilyachty)
 //! Prints one JSON line: {"calls", "concurrency", "seconds", "per_sec",
 //! "cpu_ms_per_call"} (CPU: user + system of the whole process, all threads,
@@ -20,10 +23,12 @@ fn main() {
     };
     let n: usize = n.parse().expect("N is a whole number");
     let conc: usize = conc.parse().expect("CONCURRENCY is a whole number");
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
+    let mut builder = if std::env::var("RAW_LOOP_RUNTIME").is_ok_and(|v| v == "current") {
+        tokio::runtime::Builder::new_current_thread()
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+    };
+    let rt = builder.enable_all().build().expect("a runtime");
     let client = reqwest::Client::builder()
         .tcp_nodelay(true)
         .build()
