@@ -2,9 +2,10 @@
 //!
 //! `json.loads` decodes the bytes to `str` and then walks them; here the
 //! bytes are walked once (jiter's pull parser) and each value becomes its
-//! Python object as it is read, 1.7-2.7 times faster on TikAPI's answers
-//! (BENCHMARKS.md). The result is the one `json.loads` gives: objects keep
-//! the order and the last of duplicate keys, floats are correctly rounded.
+//! Python object as it is read, 1.4-2.1 times faster than `json.loads` on
+//! TikAPI's answers (BENCHMARKS.md). The result is the one `json.loads`
+//! gives: objects keep the order and the last of duplicate keys, floats are
+//! correctly rounded.
 //! Whatever this parser does not take exactly as `json.loads` would, it does
 //! not take at all: invalid JSON, a lone surrogate escape, a byte-order mark,
 //! an integer beyond 64 bits, nesting deeper than [`MAX_DEPTH`], and `NaN` /
