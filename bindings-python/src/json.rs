@@ -31,7 +31,8 @@ pub fn parse(py: Python<'_>, body: &[u8]) -> Option<Py<PyAny>> {
     let mut reader = Reader {
         py,
         jiter: Jiter::new(body),
-        keys: Keys::default(),
+        // Room for the distinct keys of a typical answer without regrowing.
+        keys: Keys::with_capacity_and_hasher(64, Default::default()),
     };
     let peek = reader.jiter.peek().ok()?;
     let value = reader.value(peek, 0).ok()??;
