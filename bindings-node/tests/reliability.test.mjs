@@ -299,6 +299,32 @@ describe('broken bodies', () => {
     assert.equal(r.headers.get('content-type'), 'application/json; charset=utf-8');
   });
 
+  test('body text: ASCII, raw UTF-8 and invalid UTF-8 read as a browser would', async () => {
+    const bodies = [
+      ['application/json', Buffer.from('{"status":"success","desc":"caf\\u00e9"}')],
+      ['application/json', Buffer.from('{"status":"success","desc":"café 漢字 😀"}')],
+      ['text/plain', Buffer.concat([Buffer.from('ok '), Buffer.from([0xff, 0xfe]), Buffer.from(' é')])],
+      ['text/plain', Buffer.alloc(0)],
+    ];
+    const srv = await misbehaving((socket, hit) => {
+      const [type, body] = bodies[hit - 1];
+      socket.write(`HTTP/1.1 200 OK\r\ncontent-type: ${type}\r\ncontent-length: ${body.length}\r\n\r\n`);
+      socket.write(body);
+    });
+    try {
+      const api = user({ base: srv.url });
+      for (const [type, body] of bodies) {
+        const r = await api.info();
+        const text = new TextDecoder().decode(body); // U+FFFD for invalid sequences
+        if (type === 'application/json') assert.deepEqual(r.json, JSON.parse(text));
+        else assert.equal(r.text, text);
+      }
+      assert.equal(srv.hits(), bodies.length);
+    } finally {
+      await srv.close();
+    }
+  });
+
   test('502 with an HTML page: ResponseError with the text', async () => {
     const { err } = await rejection(user().info(fault('html502')));
     assertApi(err, 502);
