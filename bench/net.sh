@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks under network conditions users live with (issue 16, part 1): the
 # sandbox serving plain HTTP and TLS (`--tls`, a certificate of the sandbox's
-# test CA, which every client here is told to trust, so all of them verify it),
+# test CA, which every client that verifies certificates is told to trust),
 # answering at once or after 20 / 100 ms (`--latency-ms`). For each condition:
 # the official SDKs, ours and the ceilings (raw reqwest, raw fetch), one call
 # at a time and 8 / 64 in flight, with the CPU time each client process spends
@@ -40,12 +40,19 @@ trap stop_sandbox EXIT
 for NET in $CONDITIONS; do
   scheme="${NET%%+*}" ms="${NET#*+}" ms="${ms%ms}"
   flags=(--latency-ms "$ms")
-  [ "$scheme" = tls ] && flags+=(--tls)
-  # Every client verifies the sandbox's certificate chain against its test CA,
-  # as it would a real server's (the official Python SDK checks none):
-  # SSL_CERT_FILE for ours and the raw loop (rustls with the platform's
-  # roots), NODE_EXTRA_CA_CERTS for Node's official SDK and fetch.
-  export SSL_CERT_FILE="$ROOT/sandbox/tls/ca.pem" NODE_EXTRA_CA_CERTS="$ROOT/sandbox/tls/ca.pem"
+  # Over TLS the clients that verify certificates trust the sandbox's test CA
+  # and so verify its chain, as they would a real server's: SSL_CERT_FILE for
+  # ours and the raw loop (rustls with the platform's roots),
+  # NODE_EXTRA_CA_CERTS for Node's official SDK and fetch. The official
+  # Python SDK verifies nothing and runs without them: with SSL_CERT_FILE set,
+  # OpenSSL would load that one certificate instead of the system's bundle
+  # into the new SSL context it makes for every connection, and it would look
+  # cheaper than it is for its users.
+  trust=(env)
+  if [ "$scheme" = tls ]; then
+    flags+=(--tls)
+    trust=(env SSL_CERT_FILE="$ROOT/sandbox/tls/ca.pem" NODE_EXTRA_CA_CERTS="$ROOT/sandbox/tls/ca.pem")
+  fi
   start_sandbox "${flags[@]}"
   echo "bench/net: $NET ($URL)"
 
@@ -53,21 +60,17 @@ for NET in $CONDITIONS; do
   for c in 1 8 64; do
     if [ "$ms" = 0 ]; then full=$((8000 * c < 20000 ? 8000 * c : 20000)); else full=$((4000 * c / ms)); fi
     n="$("$PY" -c "print(max(4, int($full * $SCALE)))")"
-    "$BIN/examples/raw_loop" "$URL/public/check?username=lilyachty" "$n" "$c" |
+    "${trust[@]}" "$BIN/examples/raw_loop" "$URL/public/check?username=lilyachty" "$n" "$c" |
       sed "s/^{/{\"lang\": \"rust\", \"impl\": \"raw\", \"bench\": \"net.tasks\", \"net\": \"$NET\", /" >> "$OUT"
   done
-  # Not for the official Python SDK, which verifies nothing: with
-  # SSL_CERT_FILE set, OpenSSL would load that one certificate instead of the
-  # system's bundle into the new SSL context it makes for every connection,
-  # and look cheaper than it is for its users.
-  (cd / && env -u SSL_CERT_FILE "$OFFICIAL_PY" "$ROOT/bench/net_py.py" "$URL" "$SCALE" "$NET") >> "$OUT"
-  (cd / && "$OURS_PYTHON" "$ROOT/bench/net_py.py" "$URL" "$SCALE" "$NET") >> "$OUT"
-  node bench/net_node.mjs official "$OFFICIAL_JS" "$URL" "$SCALE" "$NET" >> "$OUT"
-  node bench/net_node.mjs ours "$ROOT" "$URL" "$SCALE" "$NET" >> "$OUT"
-  node bench/net_node.mjs fetch "$ROOT" "$URL" "$SCALE" "$NET" >> "$OUT"
+  (cd / && "$OFFICIAL_PY" "$ROOT/bench/net_py.py" "$URL" "$SCALE" "$NET") >> "$OUT"
+  (cd / && "${trust[@]}" "$OURS_PYTHON" "$ROOT/bench/net_py.py" "$URL" "$SCALE" "$NET") >> "$OUT"
+  for impl in official ours fetch; do
+    dir="$ROOT"; [ "$impl" = official ] && dir="$OFFICIAL_JS"
+    "${trust[@]}" node bench/net_node.mjs "$impl" "$dir" "$URL" "$SCALE" "$NET" >> "$OUT"
+  done
 
   stop_sandbox
-  unset SSL_CERT_FILE NODE_EXTRA_CA_CERTS
 done
 
 # Memory: calls held in flight at once (plain HTTP; each answer trickles out

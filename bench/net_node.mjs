@@ -29,8 +29,7 @@ if (impl === 'fetch') {
   const mod = await import(require.resolve('tikapi'));
   const TikAPI = mod.default?.default ?? mod.default;
   const api = TikAPI(KEY);
-  const options = { base: URL_ };
-  api.set({ $options: options });
+  api.set({ $options: { base: URL_ } });
   check = async () => {
     const r = await api.public.check({ username: 'lilyachty' });
     return r.json;

@@ -26,7 +26,9 @@ use pyo3::types::{PyDict, PyList, PyString};
 /// bound also keeps this parser's stack use small on small thread stacks.
 const MAX_DEPTH: usize = 64;
 
-/// The body as Python objects, or `None` where `json.loads` must decide.
+/// The body as Python objects, or `None` where `json.loads` must decide:
+/// whatever stops the parse (jiter refusing the text, the depth bound, or a
+/// Python error such as a failed allocation) hands the body to `json.loads`.
 pub fn parse(py: Python<'_>, body: &[u8]) -> Option<Py<PyAny>> {
     let mut reader = Reader {
         py,
@@ -35,13 +37,10 @@ pub fn parse(py: Python<'_>, body: &[u8]) -> Option<Py<PyAny>> {
         keys: Keys::with_capacity_and_hasher(64, Default::default()),
     };
     let peek = reader.jiter.peek().ok()?;
-    let value = reader.value(peek, 0).ok()??;
+    let value = reader.value(peek, 0)?;
     reader.jiter.finish().ok()?;
     Some(value.unbind())
 }
-
-/// Why a parse stopped: a Python error, or the parser's refusal (`None`).
-type Step<T> = PyResult<Option<T>>;
 
 struct Reader<'j, 'py> {
     py: Python<'py>,
@@ -56,74 +55,53 @@ struct Reader<'j, 'py> {
 type Keys = HashMap<Box<str>, Py<PyString>, BuildHasherDefault<rustc_hash::FxHasher>>;
 
 impl<'py> Reader<'_, 'py> {
-    fn value(&mut self, peek: Peek, depth: usize) -> Step<Bound<'py, PyAny>> {
+    /// The value `peek` starts, or `None` to stop the parse.
+    fn value(&mut self, peek: Peek, depth: usize) -> Option<Bound<'py, PyAny>> {
         let py = self.py;
-        Ok(Some(match peek {
-            Peek::Null => match self.jiter.known_null() {
-                Ok(()) => py.None().into_bound(py),
-                Err(_) => return Ok(None),
-            },
-            Peek::True | Peek::False => match self.jiter.known_bool(peek) {
-                Ok(b) => pyo3::types::PyBool::new(py, b).to_owned().into_any(),
-                Err(_) => return Ok(None),
-            },
-            Peek::String => match self.jiter.known_str() {
-                Ok(s) => PyString::new(py, s).into_any(),
-                Err(_) => return Ok(None),
-            },
-            Peek::Array => {
-                if depth >= MAX_DEPTH {
-                    return Ok(None);
-                }
+        Some(match peek {
+            Peek::Null => {
+                self.jiter.known_null().ok()?;
+                py.None().into_bound(py)
+            }
+            Peek::True | Peek::False => {
+                let b = self.jiter.known_bool(peek).ok()?;
+                pyo3::types::PyBool::new(py, b).to_owned().into_any()
+            }
+            Peek::String => PyString::new(py, self.jiter.known_str().ok()?).into_any(),
+            Peek::Array if depth < MAX_DEPTH => {
                 // Collected first: one list of the right size, not grown.
                 let mut items = Vec::new();
-                let mut next = match self.jiter.known_array() {
-                    Ok(p) => p,
-                    Err(_) => return Ok(None),
-                };
+                let mut next = self.jiter.known_array().ok()?;
                 while let Some(peek) = next {
-                    let Some(item) = self.value(peek, depth + 1)? else {
-                        return Ok(None);
-                    };
-                    items.push(item);
-                    next = match self.jiter.array_step() {
-                        Ok(p) => p,
-                        Err(_) => return Ok(None),
-                    };
+                    items.push(self.value(peek, depth + 1)?);
+                    next = self.jiter.array_step().ok()?;
                 }
-                let list = PyList::new(py, items)?;
-                list.into_any()
+                PyList::new(py, items).ok()?.into_any()
             }
-            Peek::Object => {
-                if depth >= MAX_DEPTH {
-                    return Ok(None);
-                }
+            Peek::Object if depth < MAX_DEPTH => {
                 let dict = PyDict::new(py);
-                let mut key = match self.jiter.known_object() {
-                    Ok(k) => k.map(|k| memo(py, &mut self.keys, k)),
-                    Err(_) => return Ok(None),
-                };
+                let mut key = self
+                    .jiter
+                    .known_object()
+                    .ok()?
+                    .map(|k| memo(py, &mut self.keys, k));
                 while let Some(k) = key {
-                    let Ok(peek) = self.jiter.peek() else {
-                        return Ok(None);
-                    };
-                    let Some(item) = self.value(peek, depth + 1)? else {
-                        return Ok(None);
-                    };
-                    dict.set_item(k, item)?;
-                    key = match self.jiter.next_key() {
-                        Ok(k) => k.map(|k| memo(py, &mut self.keys, k)),
-                        Err(_) => return Ok(None),
-                    };
+                    let peek = self.jiter.peek().ok()?;
+                    dict.set_item(k, self.value(peek, depth + 1)?).ok()?;
+                    key = self
+                        .jiter
+                        .next_key()
+                        .ok()?
+                        .map(|k| memo(py, &mut self.keys, k));
                 }
                 dict.into_any()
             }
-            _ => match self.jiter.known_number(peek) {
-                Ok(NumberAny::Int(NumberInt::Int(i))) => i.into_pyobject(py)?.into_any(),
-                Ok(NumberAny::Float(f)) => f.into_pyobject(py)?.into_any(),
-                Err(_) => return Ok(None),
+            Peek::Array | Peek::Object => return None, // deeper than MAX_DEPTH
+            _ => match self.jiter.known_number(peek).ok()? {
+                NumberAny::Int(NumberInt::Int(i)) => i.into_pyobject(py).ok()?.into_any(),
+                NumberAny::Float(f) => f.into_pyobject(py).ok()?.into_any(),
             },
-        }))
+        })
     }
 }
 
