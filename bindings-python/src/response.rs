@@ -193,15 +193,13 @@ impl NativeResponse {
             let input = convert::option_input(entries, Source::Download)?;
             settings::parse(&input, Dialect::Python, Source::Download).map_err(OptionError::Core)
         };
-        let mut over = match read() {
+        let over = match read() {
             Ok(over) => over,
             Err(OptionError::Python(e)) => return Err(e),
             Err(OptionError::Core(e)) => return Err(raise(py, e, &self.client, self.face)),
         };
-        let extra = over.headers.take().unwrap_or_default();
-        let mut o = self.client.options();
-        o.update(&over);
-        Ok((o, extra))
+        let (extra, options) = tikapi_core::download::download_settings(over, Some(&self.client));
+        Ok((options, extra))
     }
 }
 

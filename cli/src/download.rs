@@ -11,11 +11,11 @@ use clap::{value_parser, Arg, Command};
 use serde_json::Value as Json;
 use tikapi_core::download::save_video;
 use tikapi_core::pages::item_list;
-use tikapi_core::{Error, PageLimits, Response};
+use tikapi_core::{Error, PageLimits, Pages, Response};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use crate::export::at;
+use crate::sink::at;
 use crate::{code, Context, Failure, Outcome};
 
 pub(crate) fn options(cmd: Command) -> Command {
@@ -83,7 +83,12 @@ pub(crate) async fn run(ctx: &Context, endpoint: Option<String>, raw: Vec<String
     let mut tasks: JoinSet<(String, Result<u64, Error>)> = JoinSet::new();
     let (mut seen, mut skipped, mut done, mut no_video) = (0u64, 0u64, 0u64, 0u64);
     let mut failures: Vec<(String, Failure)> = Vec::new();
-    let mut pages = ctx.client.pages(&parsed.key, parsed.args.clone(), limits);
+    let mut pages = Pages::new(
+        ctx.client.clone(),
+        parsed.key.clone(),
+        parsed.args.clone(),
+        limits,
+    );
     let interrupt = tokio::signal::ctrl_c();
     tokio::pin!(interrupt);
     'walk: loop {

@@ -124,14 +124,10 @@ pub(crate) fn endpoint_list() -> String {
 }
 
 fn suggest(word: &str) -> String {
-    let best = catalogue()
-        .keys()
-        .into_iter()
-        .map(|k| (oauth::distance(&word.to_lowercase(), &k.to_lowercase()), k))
-        .min_by_key(|(d, _)| *d);
-    match best {
-        Some((d, k)) if d <= word.len().max(4) / 2 => format!("; did you mean {k}?"),
-        _ => "; `tikapi call --help` lists them".to_owned(),
+    let keys = catalogue().keys();
+    match tikapi_core::suggest::closest(word, keys.iter().copied(), |n| n.max(4) / 2) {
+        Some(k) => format!("; did you mean {k}?"),
+        None => "; `tikapi call --help` lists them".to_owned(),
     }
 }
 

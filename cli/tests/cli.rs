@@ -7,8 +7,8 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value as Json;
 use tikapi_core::pages::item_list;
-use tikapi_core::transport::block_on;
-use tikapi_core::{args, Args, Client, Error, Options, PageLimits};
+use tikapi_core::runtime::block_on;
+use tikapi_core::{args, Args, Client, Error, Options, PageLimits, Pages};
 use tikapi_sandbox::{start_background, Background, Config};
 
 const BIN: &str = env!("CARGO_BIN_EXE_tikapi");
@@ -52,7 +52,7 @@ fn client(sb: &Background) -> Client {
 fn walk(sb: &Background, endpoint: &str, a: Args) -> Vec<Json> {
     let api = client(sb);
     block_on(async {
-        let mut pages = api.pages(endpoint, a, PageLimits::default());
+        let mut pages = Pages::new(api.clone(), endpoint.to_owned(), a, PageLimits::default());
         let mut items = Vec::new();
         while let Some(page) = pages.next().await {
             let page = page.expect("page");

@@ -9,7 +9,7 @@
 use std::time::Instant;
 
 use futures_util::stream::{self, StreamExt};
-use tikapi_core::transport::run;
+use tikapi_core::runtime::run;
 use tikapi_core::{args, Args, Client, Options};
 
 fn main() {

@@ -385,12 +385,14 @@ struct Export<'a> {
     sandbox_base: &'a str,
     endpoints: Vec<EndpointExport<'a>>,
     categories: Category,
+    secret_headers: &'a [&'a str],
 }
 
 /// The catalogue as both bindings and both type generators read it, as JSON:
 /// `version`, `base`, `sandboxBase`, `endpoints` (every form, each parameter
 /// in resolution order with `inherited` and `secret`, each endpoint with
-/// `paged`) and `categories` (the tree of [`Catalogue::tree`]).
+/// `paged`), `categories` (the tree of [`Catalogue::tree`]) and
+/// `secretHeaders` (the header names whose values are never shown).
 pub fn export_json() -> String {
     let c = catalogue();
     let export = Export {
@@ -406,9 +408,15 @@ pub fn export_json() -> String {
             })
             .collect(),
         categories: c.tree(),
+        secret_headers: &SECRET_HEADERS,
     };
     serde_json::to_string(&export).expect("the catalogue serialises")
 }
+
+/// The header names whose values are secrets (the API's key headers):
+/// never shown in a log, a repr or an error, never sent with a video
+/// download. The bindings read this list from the export (`secretHeaders`).
+pub const SECRET_HEADERS: [&str; 2] = ["X-API-KEY", "X-ACCOUNT-KEY"];
 
 /// The catalogue, parsed once.
 pub fn catalogue() -> &'static Catalogue {

@@ -239,6 +239,65 @@ impl Client {
             self.node.flavor.name()
         )
     }
+
+    /// Call an endpoint by its key (`public.check`, `user.posts.comments.list`).
+    /// A status outside 2xx is an [`crate::Error::Api`].
+    pub async fn call(&self, endpoint: &str, args: Args) -> Result<Response> {
+        self.call_with(endpoint, args, CallOptions::default()).await
+    }
+
+    /// [`Client::call`] with per-call settings.
+    pub async fn call_with(
+        &self,
+        endpoint: &str,
+        args: Args,
+        call: CallOptions,
+    ) -> Result<Response> {
+        self.prepare_call(endpoint, args, call)?.send().await
+    }
+
+    /// Resolve, validate and lay out a call, keeping what is needed to send
+    /// it here ([`Prepared::send`]) or to take an answer obtained elsewhere
+    /// ([`Prepared::complete`]), such as through a binding's own HTTP stack.
+    pub fn prepare_call(&self, endpoint: &str, args: Args, call: CallOptions) -> Result<Prepared> {
+        let request = self.prepare(endpoint, &args, &call)?;
+        let options = call.options.inherit(&self.options());
+        Ok(Prepared {
+            options,
+            origin: Arc::new(Origin {
+                client: self.clone(),
+                endpoint: endpoint.to_owned(),
+                args,
+                call,
+                request: Arc::new(request),
+            }),
+        })
+    }
+
+    /// The page after `response`, or `None` when it was the last.
+    pub async fn next_page(response: &Response) -> Result<Option<Response>> {
+        match Client::prepare_next(response) {
+            None => Ok(None),
+            Some(prepared) => prepared?.send().await.map(Some),
+        }
+    }
+
+    /// The call for the page after `response`, laid out and not sent, or
+    /// `None` when it was the last.
+    pub fn prepare_next(response: &Response) -> Option<Result<Prepared>> {
+        let (origin, args) = next_call(response)?;
+        Some(
+            origin
+                .client
+                .prepare_call(&origin.endpoint, args, origin.call.clone()),
+        )
+    }
+
+    /// Whether [`Client::next_page`] would fetch another page, per the
+    /// official rule of the client's flavor; nothing is sent.
+    pub fn has_next_page(response: &Response) -> bool {
+        next_call(response).is_some()
+    }
 }
 
 impl Bound for Client {
@@ -265,4 +324,94 @@ fn check_base(base: &str) -> Result<()> {
             crate::request::redact_url(base)
         ))),
     }
+}
+
+/// The call a response answered: the scope, the endpoint, the arguments,
+/// the per-call settings and the request sent. Kept in the response's
+/// extensions, so that the page after it can be asked for.
+pub(crate) struct Origin {
+    pub(crate) client: Client,
+    pub(crate) endpoint: String,
+    pub(crate) args: Args,
+    pub(crate) call: CallOptions,
+    pub(crate) request: Arc<Request>,
+}
+
+/// A call laid out and not yet sent (see [`Client::prepare_call`]).
+#[derive(Clone)]
+pub struct Prepared {
+    /// The options in force for the call (timeout, body cap, ...).
+    pub options: Options,
+    pub(crate) origin: Arc<Origin>,
+}
+
+impl fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Prepared")
+            .field("request", &self.origin.request)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Prepared {
+    /// The scope that makes the call.
+    pub fn client(&self) -> &Client {
+        &self.origin.client
+    }
+
+    /// The endpoint key (`public.posts`).
+    pub fn endpoint(&self) -> &str {
+        &self.origin.endpoint
+    }
+
+    /// What goes on the wire.
+    pub fn request(&self) -> &Request {
+        &self.origin.request
+    }
+
+    /// The call's own arguments (bound values not included).
+    pub fn args(&self) -> &Args {
+        &self.origin.args
+    }
+
+    /// Send the request over the core's transport and complete the answer.
+    pub async fn send(&self) -> Result<Response> {
+        let response = self
+            .origin
+            .client
+            .send(&self.origin.request, &self.options)
+            .await?;
+        self.complete(response)
+    }
+
+    /// Take an answer to this request, however it was obtained: it gets the
+    /// call's origin (so that its next page can be asked for), and a status
+    /// outside 2xx becomes an [`Error::Api`].
+    pub fn complete(&self, mut response: Response) -> Result<Response> {
+        response.endpoint = Some(self.origin.endpoint.as_str().into());
+        response.request = Some(self.origin.request.clone());
+        response.extensions_mut().insert(self.origin.clone());
+        if response.ok() {
+            Ok(response)
+        } else {
+            Err(Error::Api(Box::new(response)))
+        }
+    }
+}
+
+/// The arguments of the call after `response`, per the official rule.
+pub(crate) fn next_call(response: &Response) -> Option<(&Origin, Args)> {
+    let origin = response.extensions().get::<Arc<Origin>>()?;
+    // The JS SDK reads a body as JSON only when the server says it is; the
+    // Python SDK tries to parse whatever came.
+    if origin.client.flavor() != Dialect::Python && !response.is_json() {
+        return None;
+    }
+    let json = response.head()?;
+    let endpoint = select(&origin.endpoint, |name| {
+        origin.args.contains(name) || origin.client.bound(name).is_some()
+    })
+    .ok()?;
+    let args = crate::cursor::next_args(endpoint, &origin.args, json, origin.client.flavor())?;
+    Some((origin, args))
 }

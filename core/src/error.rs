@@ -97,20 +97,32 @@ pub enum TransportKind {
 }
 
 impl TransportKind {
+    /// Every kind with its name: the one table both directions read.
+    pub const ALL: [(TransportKind, &'static str); 11] = [
+        (TransportKind::Connect, "connect"),
+        (TransportKind::Timeout, "timeout"),
+        (TransportKind::Tls, "tls"),
+        (TransportKind::Proxy, "proxy"),
+        (TransportKind::Body, "body"),
+        (TransportKind::Decode, "decode"),
+        (TransportKind::Redirect, "redirect"),
+        (TransportKind::TooLarge, "too_large"),
+        (TransportKind::Io, "io"),
+        (TransportKind::Cancelled, "cancelled"),
+        (TransportKind::Other, "other"),
+    ];
+
+    /// The kind's name (`connect`, `too_large`, ...), as errors carry it.
     pub fn name(self) -> &'static str {
-        match self {
-            TransportKind::Connect => "connect",
-            TransportKind::Timeout => "timeout",
-            TransportKind::Tls => "tls",
-            TransportKind::Proxy => "proxy",
-            TransportKind::Body => "body",
-            TransportKind::Decode => "decode",
-            TransportKind::Redirect => "redirect",
-            TransportKind::TooLarge => "too_large",
-            TransportKind::Io => "io",
-            TransportKind::Cancelled => "cancelled",
-            TransportKind::Other => "other",
-        }
+        Self::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("other", |(_, n)| n)
+    }
+
+    /// The kind of a name [`TransportKind::name`] gives.
+    pub fn from_name(name: &str) -> Option<TransportKind> {
+        Self::ALL.iter().find(|(_, n)| *n == name).map(|(k, _)| *k)
     }
 }
 

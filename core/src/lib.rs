@@ -30,28 +30,33 @@ pub mod cursor;
 pub mod dialect;
 pub mod download;
 pub mod error;
+pub mod exchange;
 pub mod oauth;
 pub mod options;
 pub mod pages;
 mod partial_json;
+pub mod policy;
 pub mod request;
 pub mod resolve;
 pub mod response;
+pub mod runtime;
 pub mod settings;
+pub mod suggest;
 pub mod tiktok_codes;
 pub mod transport;
 pub mod value;
 
 pub use args::Args;
 pub use catalogue::{catalogue, Catalogue, Endpoint, Location, Method, Param, ParamType};
-pub use client::{CallOptions, Client};
+pub use client::{CallOptions, Client, Prepared};
 pub use dialect::Dialect;
 /// The former name of [`Dialect`], kept while other crates move to it.
 #[doc(hidden)]
 pub use dialect::Dialect as Flavor;
 pub use error::{Error, OptionError, Result, Rule, TransportError, TransportKind, ValidationError};
+pub use exchange::{Exchange, Step, Wire};
 pub use options::{Options, RetryPolicy};
-pub use pages::{PageLimits, Pages, Prepared};
+pub use pages::{PageLimits, Pages, ResumePoint};
 pub use request::Request;
 pub use response::{ApiErrorKind, Response};
 /// The former name of [`tiktok_codes`].

@@ -290,8 +290,11 @@ pub fn resolve_scope(name: &str) -> Result<&'static Scope, OAuthError> {
         .iter()
         .flat_map(|s| {
             [
-                (distance(&wanted, &s.sent), s),
-                (distance(&wanted, &s.schema.to_ascii_uppercase()), s),
+                (crate::suggest::distance(&wanted, &s.sent), s),
+                (
+                    crate::suggest::distance(&wanted, &s.schema.to_ascii_uppercase()),
+                    s,
+                ),
             ]
         })
         .min_by_key(|(d, _)| *d)
@@ -305,22 +308,6 @@ pub fn resolve_scope(name: &str) -> Result<&'static Scope, OAuthError> {
         OAuthErrorKind::InvalidArgument,
         format!("unknown scope {name:?}: {hint}"),
     ))
-}
-
-/// Levenshtein distance, for did-you-mean hints (also the command line's).
-pub fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// What an authorisation redirect brought back. `Debug` hides the key.
@@ -678,12 +665,5 @@ mod tests {
             .contains("category user.posts.comments"));
         let e = required_scopes("user.nope").unwrap_err();
         assert_eq!(e.kind, OAuthErrorKind::UnknownEndpoint);
-    }
-
-    #[test]
-    fn distance_counts_edits() {
-        assert_eq!(distance("kitten", "sitting"), 3);
-        assert_eq!(distance("", "abc"), 3);
-        assert_eq!(distance("same", "same"), 0);
     }
 }

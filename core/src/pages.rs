@@ -1,19 +1,14 @@
-//! Pages: the call a response answered (kept with the response, so that
-//! the page after it can be asked for), the next page, and auto-pagination
-//! over every page of a call or every item across pages.
+//! Auto-pagination over every page of a call or every item across pages,
+//! with exact limits and a resume point that can be carried elsewhere.
+
+use std::sync::Arc;
 
 use serde_json::Value as Json;
 
 use crate::args::Args;
-use std::fmt;
-use std::sync::Arc;
-
-use crate::client::{select, CallOptions, Client};
+use crate::client::{next_call, CallOptions, Client, Origin, Prepared};
 use crate::dialect::Dialect;
 use crate::error::{Error, Result, Rule};
-use crate::options::Options;
-use crate::request::Request;
-use crate::resolve::Bound;
 use crate::response::Response;
 use crate::value::Value;
 
@@ -84,170 +79,82 @@ fn limit(name: &str, v: &Value, flavor: Dialect) -> Result<Option<u64>> {
     }
 }
 
-/// The call a response answered: the scope, the endpoint, the arguments,
-/// the per-call settings and the request sent. Kept in the response's
-/// extensions, so that the page after it can be asked for.
-pub(crate) struct Origin {
-    client: Client,
-    endpoint: String,
-    args: Args,
-    call: CallOptions,
-    request: Arc<Request>,
-}
-
-impl Client {
-    /// Call an endpoint by its key (`public.check`, `user.posts.comments.list`).
-    /// A status outside 2xx is an [`crate::Error::Api`].
-    pub async fn call(&self, endpoint: &str, args: Args) -> Result<Response> {
-        self.call_with(endpoint, args, CallOptions::default()).await
-    }
-
-    /// [`Client::call`] with per-call settings.
-    pub async fn call_with(
-        &self,
-        endpoint: &str,
-        args: Args,
-        call: CallOptions,
-    ) -> Result<Response> {
-        self.prepare_call(endpoint, args, call)?.send().await
-    }
-
-    /// Resolve, validate and lay out a call, keeping what is needed to send
-    /// it here ([`Prepared::send`]) or to take an answer obtained elsewhere
-    /// ([`Prepared::complete`]), such as through a binding's own HTTP stack.
-    pub fn prepare_call(&self, endpoint: &str, args: Args, call: CallOptions) -> Result<Prepared> {
-        let request = self.prepare(endpoint, &args, &call)?;
-        let options = call.options.inherit(&self.options());
-        Ok(Prepared {
-            options,
-            origin: Arc::new(Origin {
-                client: self.clone(),
-                endpoint: endpoint.to_owned(),
-                args,
-                call,
-                request: Arc::new(request),
-            }),
-        })
-    }
-
-    /// The page after `response`, or `None` when it was the last.
-    pub async fn next_page(response: &Response) -> Result<Option<Response>> {
-        match Client::prepare_next(response) {
-            None => Ok(None),
-            Some(prepared) => prepared?.send().await.map(Some),
-        }
-    }
-
-    /// The call for the page after `response`, laid out and not sent, or
-    /// `None` when it was the last.
-    pub fn prepare_next(response: &Response) -> Option<Result<Prepared>> {
-        let (origin, args) = next_call(response)?;
-        Some(
-            origin
-                .client
-                .prepare_call(&origin.endpoint, args, origin.call.clone()),
-        )
-    }
-
-    /// Whether [`Client::next_page`] would fetch another page, per the
-    /// official rule of the client's flavor; nothing is sent.
-    pub fn has_next_page(response: &Response) -> bool {
-        next_call(response).is_some()
-    }
-
-    /// Every page of a call, as a stream, ending after the last page or the
-    /// limits.
-    pub fn pages(&self, endpoint: &str, args: Args, limits: PageLimits) -> Pages {
-        Pages::new(self.clone(), endpoint.to_owned(), args, limits)
-    }
-}
-
-/// A call laid out and not yet sent (see [`Client::prepare_call`]).
-#[derive(Clone)]
-pub struct Prepared {
-    /// The options in force for the call (timeout, body cap, ...).
-    pub options: Options,
-    origin: Arc<Origin>,
-}
-
-impl fmt::Debug for Prepared {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Prepared")
-            .field("request", &self.origin.request)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Prepared {
-    /// The scope that makes the call.
-    pub fn client(&self) -> &Client {
-        &self.origin.client
-    }
-
-    /// The endpoint key (`public.posts`).
-    pub fn endpoint(&self) -> &str {
-        &self.origin.endpoint
-    }
-
-    /// What goes on the wire.
-    pub fn request(&self) -> &Request {
-        &self.origin.request
-    }
-
-    /// The call's own arguments (bound values not included).
-    pub fn args(&self) -> &Args {
-        &self.origin.args
-    }
-
-    /// Send the request over the core's transport and complete the answer.
-    pub async fn send(&self) -> Result<Response> {
-        let response = self
-            .origin
-            .client
-            .send(&self.origin.request, &self.options)
-            .await?;
-        self.complete(response)
-    }
-
-    /// Take an answer to this request, however it was obtained: it gets the
-    /// call's origin (so that its next page can be asked for), and a status
-    /// outside 2xx becomes an [`Error::Api`].
-    pub fn complete(&self, mut response: Response) -> Result<Response> {
-        response.endpoint = Some(self.origin.endpoint.as_str().into());
-        response.request = Some(self.origin.request.clone());
-        response.extensions_mut().insert(self.origin.clone());
-        if response.ok() {
-            Ok(response)
-        } else {
-            Err(Error::Api(Box::new(response)))
-        }
-    }
-}
-
-/// The arguments of the call after `response`, per the official rule.
-fn next_call(response: &Response) -> Option<(&Origin, Args)> {
-    let origin = response.extensions().get::<Arc<Origin>>()?;
-    // The JS SDK reads a body as JSON only when the server says it is; the
-    // Python SDK tries to parse whatever came.
-    if origin.client.flavor() != Dialect::Python && !response.is_json() {
-        return None;
-    }
-    let json = response.head()?;
-    let endpoint = select(&origin.endpoint, |name| {
-        origin.args.contains(name) || origin.client.bound(name).is_some()
-    })
-    .ok()?;
-    let args = crate::cursor::next_args(endpoint, &origin.args, json, origin.client.flavor())?;
-    Some((origin, args))
-}
-
 enum State {
+    /// The first page's call, not yet made.
     First(Args, CallOptions),
+    /// The call of a page handed out by [`Pages::next_call`] and not yet
+    /// answered: its own arguments.
+    Asked(Args),
+    /// After a page: the page (its next-page rule gives the next call).
     After(Response),
     Done,
 }
 
+/// Where a walk stands, as a value that can be stored and carried to
+/// another process: the endpoint, the arguments of the next page to fetch,
+/// and how many items of that page were already handed out. It holds no key
+/// and no setting (see [`Pages::resume`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResumePoint {
+    /// The endpoint key (`public.posts`).
+    pub endpoint: String,
+    /// The next page's own arguments (bound values not included).
+    pub args: Args,
+    /// Items of that page already handed out, to skip.
+    pub skip: u64,
+}
+
+impl ResumePoint {
+    /// As JSON: `{"endpoint": ..., "args": {...}, "skip": n}`.
+    pub fn to_json(&self) -> Json {
+        let args: serde_json::Map<String, Json> = self
+            .args
+            .iter()
+            .map(|(k, v)| (k.clone(), v.to_json()))
+            .collect();
+        serde_json::json!({ "endpoint": self.endpoint, "args": args, "skip": self.skip })
+    }
+
+    /// From the JSON of [`ResumePoint::to_json`]; anything else is a usage
+    /// error naming what is wrong.
+    pub fn from_json(json: &Json) -> Result<ResumePoint> {
+        let bad = |what: &str| Error::Usage(format!("the resume token is not valid: {what}"));
+        let obj = json.as_object().ok_or_else(|| bad("it is not an object"))?;
+        let endpoint = obj
+            .get("endpoint")
+            .and_then(Json::as_str)
+            .ok_or_else(|| bad("`endpoint` is not a string"))?;
+        if crate::catalogue::catalogue().get(endpoint).is_none() {
+            return Err(bad(&format!("`{endpoint}` is not an endpoint")));
+        }
+        let args = obj
+            .get("args")
+            .and_then(Json::as_object)
+            .ok_or_else(|| bad("`args` is not an object"))?;
+        let skip = match obj.get("skip") {
+            None => 0,
+            Some(v) => v
+                .as_u64()
+                .ok_or_else(|| bad("`skip` is not a whole number >= 0"))?,
+        };
+        let mut out = Args::new();
+        for (k, v) in args {
+            out.set(k.clone(), Value::from(v));
+        }
+        Ok(ResumePoint {
+            endpoint: endpoint.to_owned(),
+            args: out,
+            skip,
+        })
+    }
+}
+
 /// The pages of one call. Call [`Pages::next`] until it gives `None`.
+///
+/// The walk itself does no I/O: [`Pages::next_call`] hands out the next
+/// page's call and [`Pages::accept`] takes its outcome, so a binding that
+/// sends through its own HTTP stack walks with the same limits and counts;
+/// [`Pages::next`] is the two with the core's own transport between them.
 pub struct Pages {
     client: Client,
     endpoint: String,
@@ -255,11 +162,16 @@ pub struct Pages {
     limits: PageLimits,
     pages: u64,
     items: u64,
-    take: Option<usize>,
+    /// Items to skip on the next page (a resumed walk).
+    skip: u64,
+    /// The range of the last page's items that belong to the walk.
+    range: (usize, Option<usize>),
 }
 
 impl Pages {
-    pub(crate) fn new(client: Client, endpoint: String, args: Args, limits: PageLimits) -> Pages {
+    /// Every page of a call to `endpoint` by `client`, ending after the last
+    /// page or the limits.
+    pub fn new(client: Client, endpoint: String, args: Args, limits: PageLimits) -> Pages {
         Pages::with_call(client, endpoint, args, CallOptions::default(), limits)
     }
 
@@ -278,63 +190,130 @@ impl Pages {
             limits,
             pages: 0,
             items: 0,
-            take: None,
+            skip: 0,
+            range: (0, None),
         }
+    }
+
+    /// A walk that continues where `point` says: its page first, without
+    /// the items already handed out. The limits count from here.
+    pub fn resume(
+        client: Client,
+        point: ResumePoint,
+        call: CallOptions,
+        limits: PageLimits,
+    ) -> Pages {
+        let mut pages = Pages::with_call(client, point.endpoint, point.args, call, limits);
+        pages.skip = point.skip;
+        pages
     }
 
     /// The next page, `None` after the last one. An error ends the walk.
     pub async fn next(&mut self) -> Option<Result<Response>> {
+        let call = match self.next_call()? {
+            Ok(call) => call,
+            Err(e) => return Some(Err(e)),
+        };
+        let outcome = call.send().await;
+        Some(self.accept(outcome))
+    }
+
+    /// The call of the next page, laid out and not sent, or `None` when the
+    /// walk is over (the last page, or a limit). Its outcome goes to
+    /// [`Pages::accept`] before the next one is asked for.
+    pub fn next_call(&mut self) -> Option<Result<Prepared>> {
         if self.limits.max_pages.is_some_and(|m| self.pages >= m)
             || self.limits.max_items.is_some_and(|m| self.items >= m)
         {
             self.state = State::Done;
         }
-        let result = match std::mem::replace(&mut self.state, State::Done) {
-            State::Done => return None,
-            State::First(args, call) => self.client.call_with(&self.endpoint, args, call).await,
-            State::After(prev) => {
-                let (origin, args) = next_call(&prev)?;
-                origin
-                    .client
-                    .call_with(&origin.endpoint, args, origin.call.clone())
-                    .await
+        let call = match std::mem::replace(&mut self.state, State::Done) {
+            State::Done | State::Asked(_) => return None,
+            State::First(args, call) => self.client.prepare_call(&self.endpoint, args, call),
+            State::After(prev) => Client::prepare_next(&prev)?,
+        };
+        if let Ok(c) = &call {
+            self.state = State::Asked(c.args().clone());
+        }
+        Some(call)
+    }
+
+    /// Take the outcome of the call [`Pages::next_call`] gave, and hand it
+    /// back: a page counts towards the limits; an error ends the walk.
+    pub fn accept(&mut self, outcome: Result<Response>) -> Result<Response> {
+        let page = match outcome {
+            Ok(page) => page,
+            Err(e) => {
+                self.state = State::Done;
+                return Err(e);
             }
         };
-        match result {
-            Ok(page) => {
-                self.pages += 1;
-                self.take = None;
-                // Counting items needs the whole body: only when a limit asks.
-                if let Some(max) = self.limits.max_items {
-                    let count = page
-                        .json()
-                        .and_then(item_list)
-                        .map_or(0, |l| l.len() as u64);
-                    let left = max.saturating_sub(self.items);
-                    if count > left {
-                        self.take = Some(left as usize);
-                    }
-                    self.items += count;
-                }
-                // The page is handed out; a cheap twin keeps what the next call needs.
-                self.state = State::After(page.share());
-                Some(Ok(page))
+        self.pages += 1;
+        let skip = std::mem::take(&mut self.skip);
+        // Counting items needs the whole body: only when a limit or a skip asks.
+        if self.limits.max_items.is_some() || skip > 0 {
+            let count = page
+                .json()
+                .and_then(item_list)
+                .map_or(0, |l| l.len() as u64);
+            let from = skip.min(count);
+            let mut end = count;
+            if let Some(max) = self.limits.max_items {
+                end = end.min(from + max.saturating_sub(self.items));
             }
-            Err(e) => Some(Err(e)),
+            self.items += end - from;
+            self.range = (from as usize, (end < count).then_some(end as usize));
+        } else {
+            self.range = (0, None);
         }
+        // The page is handed out; a cheap twin keeps what the next call needs.
+        self.state = State::After(page.share());
+        Ok(page)
     }
 
     /// How many items of the page [`Pages::next`] returned last belong to
-    /// the walk: `None` for all of them, fewer when `max_items` ends the walk
-    /// inside that page. An item walk hands out exactly `max_items` items by
-    /// taking this many of the last page's [`item_list`].
+    /// the walk, counted from [`Pages::skip`]: `None` for all the rest,
+    /// fewer when `max_items` ends the walk inside that page. An item walk
+    /// hands out exactly `max_items` items by taking
+    /// `item_list[skip..take]`.
     pub fn take(&self) -> Option<usize> {
-        self.take
+        self.range.1
+    }
+
+    /// How many items at the start of the last page the walk skips (a
+    /// resumed walk's first page).
+    pub fn skip(&self) -> usize {
+        self.range.0
     }
 
     /// How many pages have been returned so far.
     pub fn page_count(&self) -> u64 {
         self.pages
+    }
+
+    /// Where the walk stands (see [`ResumePoint`]): `None` once it has
+    /// nothing more to fetch (past the last page). A walk stopped by a limit
+    /// resumes after the last item it handed out.
+    pub fn resume_point(&self) -> Option<ResumePoint> {
+        let point = |args: &Args, skip: u64| ResumePoint {
+            endpoint: self.endpoint.clone(),
+            args: args.clone(),
+            skip,
+        };
+        match &self.state {
+            State::First(args, _) => Some(point(args, self.skip)),
+            State::Asked(args) => Some(point(args, self.skip)),
+            State::Done => None,
+            State::After(page) => {
+                let origin = page.extensions().get::<Arc<Origin>>()?;
+                if let Some(end) = self.range.1 {
+                    // Cut inside this page: its other items come next time.
+                    return Some(point(&origin.args, end as u64));
+                }
+                let (_, args) = next_call(page)?;
+                Some(point(&args, 0))
+            }
+        }
     }
 }
 

@@ -66,9 +66,11 @@ pub struct Request {
     pub body: Option<serde_json::Value>,
 }
 
-/// The header names whose values are secrets.
+pub use crate::catalogue::SECRET_HEADERS;
+
+/// Whether `name` is one of [`SECRET_HEADERS`] (any case).
 pub fn is_secret_header(name: &str) -> bool {
-    name.eq_ignore_ascii_case("x-api-key") || name.eq_ignore_ascii_case("x-account-key")
+    SECRET_HEADERS.iter().any(|s| s.eq_ignore_ascii_case(name))
 }
 
 impl fmt::Debug for Request {

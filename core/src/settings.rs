@@ -465,28 +465,7 @@ fn unknown(flavor: Dialect, source: Source, key: &str) -> Error {
 /// The known name nearest to `name` (edit distance, case-insensitive),
 /// when it is near enough to be a typo.
 fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
-    let a: Vec<char> = name.to_lowercase().chars().collect();
-    let distance = |b: &str| {
-        let b: Vec<char> = b.to_lowercase().chars().collect();
-        let mut row: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.iter().enumerate() {
-            let mut prev = row[0];
-            row[0] = i + 1;
-            for (j, cb) in b.iter().enumerate() {
-                let cur = row[j + 1];
-                row[j + 1] = (row[j + 1] + 1)
-                    .min(row[j] + 1)
-                    .min(prev + usize::from(ca != cb));
-                prev = cur;
-            }
-        }
-        row[b.len()]
-    };
-    let (best, d) = known
-        .iter()
-        .map(|k| (*k, distance(k)))
-        .min_by_key(|(_, d)| *d)?;
-    (d <= 2.max(a.len() / 3)).then_some(best)
+    crate::suggest::closest(name, known.iter().copied(), |n| 2.max(n / 3))
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Where blocking calls run (`transport::BlockingCall`). Alone in its test
+//! Where blocking calls run (`runtime::BlockingCall`). Alone in its test
 //! binary: the choice depends on the blocking calls in flight in the
 //! process, which other tests running in parallel would change.
 
@@ -32,22 +32,22 @@ fn a_thread_that_keeps_calling_moves_to_its_own_runtime() {
     // `run` starts on the shared runtime and, after OWN_RUNTIME_AFTER calls
     // of the thread with no other in flight, runs them on the thread's own:
     // every call answers either way.
-    let calls = tikapi_core::transport::OWN_RUNTIME_AFTER as usize + 4;
+    let calls = tikapi_core::runtime::OWN_RUNTIME_AFTER as usize + 4;
     let s = serve((0..calls).map(|_| Action::Raw(ok("close"))).collect());
     let api = client(&s.url);
     std::thread::spawn(move || {
         let mut here = Vec::new();
         for _ in 0..calls {
             // Where a call would run now (this probe counts as a call too).
-            here.push(tikapi_core::transport::BlockingCall::start().runs_here());
+            here.push(tikapi_core::runtime::BlockingCall::start().runs_here());
             let api = api.clone();
-            let r = tikapi_core::transport::run(async move { api.call("key", Args::new()).await });
+            let r = tikapi_core::runtime::run(async move { api.call("key", Args::new()).await });
             assert_eq!(r.unwrap().status, 200);
         }
         assert!(!here[0] && here[calls - 1], "{here:?}");
         // While another blocking call is in flight, calls share the runtime.
-        let busy = tikapi_core::transport::BlockingCall::start();
-        assert!(!tikapi_core::transport::BlockingCall::start().runs_here());
+        let busy = tikapi_core::runtime::BlockingCall::start();
+        assert!(!tikapi_core::runtime::BlockingCall::start().runs_here());
         drop(busy);
     })
     .join()
@@ -67,7 +67,7 @@ fn a_connection_the_server_closed_while_idle_is_not_used_again() {
         Action::Linger(ok("keep-alive"), idle),
     ]);
     let api = client(&s.url);
-    let first = tikapi_core::transport::run_here(api.call("key", Args::new()));
+    let first = tikapi_core::runtime::run_here(api.call("key", Args::new()));
     assert_eq!(first.unwrap().status, 200);
     // Until the server has closed it (a bound reached only on failure).
     for _ in 0..1000 {
@@ -77,7 +77,7 @@ fn a_connection_the_server_closed_while_idle_is_not_used_again() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     assert_eq!(s.closed.load(std::sync::atomic::Ordering::SeqCst), 1);
-    let second = tikapi_core::transport::run_here(api.call("key", Args::new()));
+    let second = tikapi_core::runtime::run_here(api.call("key", Args::new()));
     assert_eq!(second.unwrap().status, 200);
     assert_eq!(s.seen.lock().unwrap().len(), 2);
 }

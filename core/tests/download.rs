@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use support::{json, respond, serve, Action};
 use tikapi_core::download::{save_video, BROWSER_USER_AGENT};
-use tikapi_core::transport::block_on;
+use tikapi_core::runtime::block_on;
 use tikapi_core::{Args, Client, Error, Options, TransportKind};
 
 const KEY: &str = "Zyxwvutsrq9876543210";

@@ -81,7 +81,7 @@ fn a_response_knows_the_request_it_answers() {
     let server = support::serve(vec![support::json(200, r#"{"status":"success"}"#)]);
     let api = client_at(&server.url);
     let user = api.scope(args! { "accountKey" => "Accountkey0123456789" });
-    let r = tikapi_core::transport::block_on(user.call(
+    let r = tikapi_core::runtime::block_on(user.call(
         "user.posts.comments.post",
         args! { "media_id" => "7109178205151464746", "text" => "hi" },
     ))

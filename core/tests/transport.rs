@@ -6,8 +6,8 @@ mod support;
 use std::time::Duration;
 
 use support::{closed_port_url, json, respond, serve, Action};
-use tikapi_core::transport::block_on;
-use tikapi_core::{args, Args, Client, Dialect, Error, Options, RetryPolicy, TransportKind};
+use tikapi_core::runtime::block_on;
+use tikapi_core::{args, Args, Client, Dialect, Error, Options, Pages, RetryPolicy, TransportKind};
 
 const KEY: &str = "Zyxwvutsrq9876543210";
 
@@ -297,7 +297,12 @@ fn pages_stream_honours_limits() {
     let api = client(&s.url, Dialect::Python, Options::default());
     let sec = "S".repeat(40);
     let limits = tikapi_core::PageLimits::default().with_max_pages(4);
-    let mut pages = api.pages("public.posts", args! {"secUid" => sec.as_str()}, limits);
+    let mut pages = Pages::new(
+        api.clone(),
+        "public.posts".into(),
+        args! {"secUid" => sec.as_str()},
+        limits,
+    );
     let mut n = 0;
     while let Some(p) = block_on(pages.next()) {
         p.unwrap();
@@ -305,7 +310,12 @@ fn pages_stream_honours_limits() {
     }
     assert_eq!(n, 4);
     let limits = tikapi_core::PageLimits::default().with_max_items(7);
-    let mut pages = api.pages("public.posts", args! {"secUid" => sec.as_str()}, limits);
+    let mut pages = Pages::new(
+        api.clone(),
+        "public.posts".into(),
+        args! {"secUid" => sec.as_str()},
+        limits,
+    );
     let mut takes = Vec::new();
     while let Some(p) = block_on(pages.next()) {
         p.unwrap();
@@ -445,9 +455,8 @@ fn error_targets_shorten_long_urls() {
 
 #[test]
 fn run_returns_the_tasks_output_and_resumes_its_panic() {
-    assert_eq!(tikapi_core::transport::run(async { 6 * 7 }), 42);
-    let panicked =
-        std::panic::catch_unwind(|| tikapi_core::transport::run(async { panic!("boom") }));
+    assert_eq!(tikapi_core::runtime::run(async { 6 * 7 }), 42);
+    let panicked = std::panic::catch_unwind(|| tikapi_core::runtime::run(async { panic!("boom") }));
     let payload = panicked.expect_err("the task's panic reaches the caller");
     assert_eq!(payload.downcast_ref::<&str>(), Some(&"boom"));
 }
@@ -468,13 +477,13 @@ fn run_here_makes_calls_with_io_and_timers_on_each_callers_thread() {
         Dialect::Python,
         Options::default().with_retry(quick_retries(1)),
     );
-    let r = tikapi_core::transport::run_here(api.call("key", Args::new())).unwrap();
+    let r = tikapi_core::runtime::run_here(api.call("key", Args::new())).unwrap();
     assert_eq!(r.status, 200, "the 503 was retried after a backoff");
-    let again = tikapi_core::transport::run_here(api.call("key", Args::new())).unwrap();
+    let again = tikapi_core::runtime::run_here(api.call("key", Args::new())).unwrap();
     assert_eq!(again.status, 200);
     let other = api.clone();
     let from_another_thread = std::thread::spawn(move || {
-        tikapi_core::transport::run_here(other.call("key", Args::new()))
+        tikapi_core::runtime::run_here(other.call("key", Args::new()))
             .unwrap()
             .status
     });
@@ -496,7 +505,7 @@ fn dropping_a_spawned_future_aborts_its_task() {
     let dropped = Arc::new(AtomicBool::new(false));
     let guard = SetOnDrop(dropped.clone());
     let (started, on_start) = tokio::sync::oneshot::channel();
-    let task = tikapi_core::transport::spawn(async move {
+    let task = tikapi_core::runtime::spawn(async move {
         let _guard = guard;
         started.send(()).unwrap();
         std::future::pending::<()>().await;
@@ -529,7 +538,7 @@ fn max_connections_caps_requests_in_flight_per_host() {
         .with_timeout(Duration::from_secs(120))
         .with_max_connections(2);
     let api = client(&s.url, Dialect::Python, options);
-    let rt = tikapi_core::transport::runtime();
+    let rt = tikapi_core::runtime::runtime();
     let calls: Vec<_> = (0..5)
         .map(|_| {
             let api = api.clone();

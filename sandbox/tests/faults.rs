@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use tikapi_core::transport::block_on;
+use tikapi_core::runtime::block_on;
 use tikapi_core::{args, Args, Client, Error, Flavor, Options, RetryPolicy, TransportKind};
 use tikapi_sandbox::{start_background, Background, Config};
 

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value as Json;
 use tikapi_core::catalogue::SANDBOX_ACCOUNT_KEY;
-use tikapi_core::transport::block_on;
+use tikapi_core::runtime::block_on;
 use tikapi_core::{args, catalogue, Args, Client, Endpoint, Error, Flavor, Options, Response};
 use tikapi_sandbox::{
     start, start_background, Background, Config, EXPIRED_ACCOUNT_KEY, INVALID_API_KEY,

@@ -69,7 +69,8 @@ class Headers(MutableMapping[str, str]):
         return repr(dict(self.items()))
 
 
-_SECRET_HEADERS = frozenset(("x-api-key", "x-account-key"))
+# The header names whose values are never shown: the core's list.
+_SECRET_HEADERS = frozenset(name.lower() for name in _json.loads(_native.catalogue())["secretHeaders"])
 
 
 class SentHeaders(Headers):

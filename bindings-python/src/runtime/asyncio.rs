@@ -32,7 +32,7 @@ where
         .call_method0(intern!(py, "create_future"))?;
     let target = future.clone().unbind();
     let shared = bridge.shared.clone();
-    let task = tikapi_core::transport::runtime().spawn(async move {
+    let task = tikapi_core::runtime::runtime().spawn(async move {
         let deferred = match AssertUnwindSafe(fut).catch_unwind().await {
             Ok(d) => d,
             Err(panic) => {

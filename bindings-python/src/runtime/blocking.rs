@@ -10,7 +10,7 @@ use super::panic::panic_text;
 use super::signals::{on_main_thread, MainWaiter, SIGNAL_TICK};
 use crate::error;
 
-/// A blocking call: `fut` where the core runs it (`transport::run_with`:
+/// A blocking call: `fut` where the core runs it (`runtime::run_with`:
 /// the thread's own runtime or a task on the shared one), waited for as
 /// [`wait_here`] says.
 pub fn wait<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
@@ -20,7 +20,7 @@ where
 {
     let main = on_main_thread(py);
     detached(py, move || {
-        tikapi_core::transport::run_with(fut, |call| watch_signals(main, call))
+        tikapi_core::runtime::run_with(fut, |call| watch_signals(main, call))
     })
 }
 
@@ -37,7 +37,7 @@ where
 {
     let main = on_main_thread(py);
     detached(py, move || {
-        tikapi_core::transport::block_on(watch_signals(main, fut))
+        tikapi_core::runtime::block_on(watch_signals(main, fut))
     })
 }
 

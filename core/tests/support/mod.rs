@@ -84,7 +84,7 @@ pub struct Server {
 /// Start a server that plays `script` one connection at a time; once the
 /// script is used up it repeats the last action.
 pub fn serve(script: Vec<Action>) -> Server {
-    let rt = tikapi_core::transport::runtime();
+    let rt = tikapi_core::runtime::runtime();
     let listener = rt.block_on(TcpListener::bind("127.0.0.1:0")).unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let seen = Arc::new(Mutex::new(Vec::new()));
