@@ -13,6 +13,9 @@ const { abortError, toError, withSignal } = require('./errors.cjs');
 const { headerPairs, splitParams, scopeOf, checkHooks, hooked } = require('./options.cjs');
 const { HANDLE, ORIGIN, Response, ResponseError, ResponseFields } = require('./response.cjs');
 
+/** The header names whose values are never shown: the core's list. */
+const SECRET_HEADERS = new Set(JSON.parse(native.catalogue()).secretHeaders.map((/** @type {string} */ n) => n.toLowerCase()));
+
 /**
  * The call a response answers: the scope, the endpoint key, the app's
  * argument object, the endpoint function and a per-call agent.
@@ -162,12 +165,14 @@ async function runPrepared(client, key, prepared, params, self, signal, agentFor
 function inspectHeaders(depth, options, inspectFn = inspect) {
   /** @type {Record<string, string>} */
   const shown = {};
-  for (const [k, v] of Object.entries(this)) shown[k] = /^x-(api|account)-key$/i.test(k) ? '<hidden>' : v;
+  for (const [k, v] of Object.entries(this)) shown[k] = SECRET_HEADERS.has(k.toLowerCase()) ? '<hidden>' : v;
   return inspectFn(shown, options);
 }
 
 /**
- * Send with Node's http / https (and the agent); the core takes the answer.
+ * Send through Node's http / https (and the agent), driven by the core's
+ * exchange: each answer or failure goes to the core, which says whether to
+ * send again after a wait, follow a redirect, or what the result is.
  * @param {any} prepared
  * @param {string} url
  * @param {any} options
@@ -175,12 +180,50 @@ function inspectHeaders(depth, options, inspectFn = inspect) {
  */
 async function sendOwn(prepared, url, options, signal) {
   const limits = { timeoutMs: prepared.timeoutMs, maxBodySize: prepared.maxBodySize, userAgent: prepared.userAgent };
-  /** @type {(kind: string, method: string, target: string, reason: unknown) => unknown} */
-  const fail = (kind, method, target, reason) => toError(prepared.failure(kind, method, target, String(reason)), signal);
-  const raw = await nodeSend.send(url, options, limits, signal, fail, () => abortError(signal));
-  const out = prepared.complete(raw.status, raw.statusText, raw.headers, raw.url, raw.body, raw.elapsedMs);
-  if (out instanceof native.NativeFailure) throw toError(out, signal);
-  return out;
+  let target = url;
+  let opts = options;
+  for (;;) {
+    let step;
+    try {
+      const raw = await nodeSend.send(target, opts, limits, signal, () => abortError(signal));
+      step = prepared.answer(raw.status, raw.statusText, raw.headers, raw.url, raw.body, raw.elapsedMs);
+    } catch (e) {
+      if (!(e instanceof nodeSend.WireError)) throw e;
+      step = prepared.failed(e.code, e.answered, e.message);
+    }
+    if (step instanceof native.NativeResponse) return step;
+    if (step instanceof native.NativeFailure) throw toError(step, signal);
+    if ('retryMs' in step) {
+      await sleep(step.retryMs, signal);
+    } else {
+      target = step.url;
+      opts = { ...opts, method: step.method };
+      if (step.dropBody) {
+        delete opts.body;
+        opts.headers = nodeSend.without(headerPairs(opts.headers), 'Content-Length', 'Content-Type');
+      }
+    }
+  }
+}
+
+/**
+ * Wait `ms`, or reject when the signal fires.
+ * @param {number} ms
+ * @param {AbortSignal | undefined} signal
+ */
+function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal && signal.aborted) return reject(abortError(signal));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    const timer = setTimeout(() => {
+      if (signal) signal.removeEventListener('abort', onAbort);
+      resolve(undefined);
+    }, ms);
+    if (signal) signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /**
@@ -213,7 +256,7 @@ function nextItemsOf(response, options) {
   const origin = response[ORIGIN];
   if (origin && hooked(origin.client, origin.agent)) {
     // As the official `req.self({...req.params, ...cursor})`: the whole path again (on_request, agent, hooks).
-    const next = handle.prepareNext();
+    const next = native.prepareNext(handle);
     if (next == null) return null;
     if (next instanceof native.NativeFailure) return Promise.reject(toError(next, signal));
     const params = { ...origin.params, ...JSON.parse(next.argsJson()) };
@@ -247,11 +290,10 @@ function saveVideoOf(response, link, path, options) {
 
 /**
  * `saveVideo(link, path, {agent})`: the download goes through the app's
- * agent, sent by Node's own http / https (the official SDK hands the agent to
- * node-fetch). The same headers as the native download (browser
- * `User-Agent`, the response's `videoLinkHeaders`, `options.headers`),
- * redirects followed anywhere (no key is sent), the timeout, AbortSignal; the
- * file appears only once complete (written beside it, then renamed).
+ * agent (the official SDK hands the agent to node-fetch), sent by Node's own
+ * http / https and driven by the core's download: its headers (the same as a
+ * native download's), its redirects, its errors, and the file written beside
+ * the target and renamed into place once complete.
  * @param {any} handle
  * @param {unknown} link
  * @param {unknown} path
@@ -260,41 +302,77 @@ function saveVideoOf(response, link, path, options) {
  */
 async function saveThroughAgent(handle, link, path, opts, progress) {
   checkHooks({ fetch_agent: opts.agent });
-  // The core checks the app's headers, as for a native download.
-  const extra = native.downloadHeaders({ headers: headerPairs(opts.headers) });
-  if (extra instanceof native.NativeFailure) throw toError(extra, opts.signal);
-  // The app's headers win over the defaults of the same name.
-  /** @type {Map<string, [string, string]>} */
-  const byName = new Map();
-  for (const [k, v] of [...handle.videoDownloadHeaders(), ...extra]) byName.set(k.toLowerCase(), [k, v]);
-  const headers = [...byName.values()];
-  const target = String(link);
-  const limits = {
-    timeoutMs: handle.downloadTimeoutMs(opts.timeout == null ? undefined : opts.timeout),
-    maxBodySize: Number.MAX_SAFE_INTEGER,
-    userAgent: /** @type {[string, string]} */ (byName.get('user-agent'))[1],
-    anyOrigin: true,
-  };
   const signal = opts.signal;
-  /** @type {(kind: string, method: string, url: string, reason: unknown) => unknown} */
-  const fail = (kind, method, url, reason) => toError(native.transportFailure(kind, method, url, String(reason)), signal);
-  const raw = await nodeSend.send(target, { method: 'GET', headers, agent: opts.agent }, limits, signal, fail, () => abortError(signal));
-  if (raw.status !== 200) {
-    throw toError(native.answerFailure(raw.status, raw.statusText, raw.headers, raw.url, raw.body), signal);
+  const download = native.download(handle, String(link), String(path), { headers: headerPairs(opts.headers), timeout: opts.timeout });
+  if (download instanceof native.NativeFailure) throw toError(download, signal);
+  const limits = { timeoutMs: download.timeoutMs };
+  const options = { method: 'GET', headers: download.headers, agent: opts.agent };
+  let target = download.url;
+  for (;;) {
+    let opened;
+    try {
+      opened = await nodeSend.open(target, options, limits, signal, () => abortError(signal));
+    } catch (e) {
+      if (!(e instanceof nodeSend.WireError)) throw e;
+      throw toError(download.failed(e.code, e.answered, e.message), signal);
+    }
+    const length = nodeSend.headerOf(opened.headers, 'content-length');
+    const head = download.head(opened.status, nodeSend.headerOf(opened.headers, 'location') ?? null, opened.url, length == null ? null : Number(length));
+    if (head instanceof native.NativeFailure) {
+      opened.body.destroy();
+      opened.done();
+      throw toError(head, signal);
+    }
+    if (head.step === 'redirect') {
+      opened.body.resume();
+      opened.done();
+      target = /** @type {string} */ (head.url);
+      continue;
+    }
+    if (head.step === 'refused') {
+      let body;
+      try {
+        body = await nodeSend.readAll(opened, 1 << 20);
+      } catch {
+        body = Buffer.alloc(0);
+      }
+      throw toError(download.refuse(opened.status, opened.statusText, opened.headers, opened.url, body), signal);
+    }
+    const total = length == null ? null : Number(length);
+    /** @param {unknown} err */
+    const abandon = (err) => {
+      opened.body.destroy();
+      opened.done();
+      download.failed('cancelled', true, 'the download was abandoned');
+      return err;
+    };
+    const chunks = opened.body[Symbol.asyncIterator]();
+    for (;;) {
+      let next;
+      try {
+        next = await chunks.next();
+      } catch (e) {
+        if (opened.wasAborted()) throw abandon(e);
+        opened.done();
+        const wire = nodeSend.asWireError(e);
+        throw toError(download.failed(wire.code, wire.answered, wire.message), signal);
+      }
+      if (next.done) break;
+      const written = download.write(next.value);
+      if (written instanceof native.NativeFailure) throw abandon(toError(written, signal));
+      if (progress) {
+        try {
+          progress(written, total);
+        } catch (e) {
+          throw abandon(e);
+        }
+      }
+    }
+    opened.done();
+    const written = download.commit();
+    if (written instanceof native.NativeFailure) throw toError(written, signal);
+    return written;
   }
-  const fs = require('node:fs/promises');
-  const nodePath = require('node:path');
-  const file = String(path);
-  const temp = nodePath.join(nodePath.dirname(file), `.${nodePath.basename(file)}.${process.pid}.${Date.now().toString(16)}.part`);
-  try {
-    await fs.writeFile(temp, raw.body);
-    await fs.rename(temp, file);
-  } catch (e) {
-    await fs.rm(temp, { force: true });
-    throw toError(native.transportFailure('io', 'GET', target, `could not write ${file}: ${/** @type {Error} */ (e).message}`), signal);
-  }
-  if (progress) progress(raw.body.length, raw.body.length);
-  return raw.body.length;
 }
 
 /** What every `Response` made here can do next. */

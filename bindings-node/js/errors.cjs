@@ -96,7 +96,7 @@ function toError(failure, signal) {
     case 'validation':
       return new ValidationError(failure.message, failure.field, failure.rule);
     case 'api':
-      return new ResponseError(failure.response);
+      return new ResponseError(native.failureResponse(failure));
     case 'network':
       return new NetworkError(failure.message, failure.target, failure.reason, failure.transportKind);
     case 'abort':

@@ -1,15 +1,18 @@
 // @ts-check
 'use strict';
 // The JavaScript face of `tikapi`: the official SDK's shapes and idioms over
-// the native core. Validation, requests, pagination and downloads all happen
-// in Rust, off the JS thread; the modules beside this one only adapt shapes:
+// the native core. Validation, requests, retries, redirects, pagination and
+// downloads are decided in Rust: natively they also run there, off the JS
+// thread; a call sent through an app's agent or a changed request is driven
+// by the same core state machine, with Node moving only the bytes
+// (node-send.cjs). The modules beside this one only adapt shapes:
 //
 //   surface.cjs    TikAPI(key), categories, endpoint methods, set(), walks
 //   calls.cjs      the hooked call path, next pages, downloads
 //   options.cjs    splitting a call's argument object, the hooks per scope
 //   errors.cjs     the error classes, toError, AbortSignal handling
 //   response.cjs   Response, ResponseError
-//   node-send.cjs  Node's own http / https send (agents, changed requests)
+//   node-send.cjs  Node's own http / https: one request's bytes (agents, changed requests)
 //   oauth.cjs      account authorisation: the link, the redirect, scopes
 //   cli.cjs        the `tikapi` command (runs the native CLI)
 //

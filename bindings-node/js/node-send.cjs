@@ -1,25 +1,23 @@
 // @ts-check
 'use strict';
-// Sending a request with Node's own `http` / `https`, for the calls the
-// native transport cannot make: those of a client with `$options.fetch_agent`
-// (an `http.Agent`, or a function of the URL returning one, as node-fetch
-// takes it in the official SDK) and those an `$options.on_request` hook
-// changed. The answer goes back to the core (`NativeRequest.complete`) for
-// parsing, API errors and the next page, so only the wire is here.
+// Moving the bytes of one request with Node's own `http` / `https`, for the
+// calls the native transport cannot make: those of a client with
+// `$options.fetch_agent` (an `http.Agent`, or a function of the URL returning
+// one, as node-fetch takes it in the official SDK), those an
+// `$options.on_request` hook changed, and downloads through an agent.
 //
-// Kept from the native path: the call's total timeout, the body size cap,
-// AbortSignal, at most 10 redirects and none to another origin (the request
-// carries the keys), gzip / deflate / brotli bodies. As node-fetch does:
-// `Accept: */*` and `Accept-Encoding` when absent, `Content-Length` for a
-// string or bytes body, 303 (and 301 / 302 after a POST) turn into a GET
-// without a body.
+// One hop, no decisions: redirects, retries, error kinds and the answer are
+// the core's (`NativeRequest.answer` / `failed`, `NativeDownload.head`). What
+// is here is the wire: the timeout and body cap the core hands out, the
+// AbortSignal, gzip / deflate / brotli bodies, and, as node-fetch does,
+// `Accept: */*`, `Accept-Encoding` and `Content-Length` when absent. A
+// failure rejects with a `WireError` carrying Node's error `code` (or the
+// core's kind names `timeout` / `too_large`) for the core to classify.
 
 const http = require('node:http');
 const https = require('node:https');
 const zlib = require('node:zlib');
 const { Readable } = require('node:stream');
-
-const MAX_REDIRECTS = 10;
 
 /** Header pairs from what node-fetch takes: a Headers / Map, [name, value] pairs, or an object. */
 function headerPairs(headers) {
@@ -61,16 +59,18 @@ function bodyOf(body) {
   return { bytes: Buffer.from(String(body)) };
 }
 
-/** Which transport kind a Node error is (the codes Node and the common agents use). */
-function kindOf(err, answered) {
-  const code = (err && err.code) || '';
-  const text = String((err && err.message) || '').toLowerCase();
-  if (answered) return code === 'Z_DATA_ERROR' || code === 'ERR_ZLIB' || /incorrect header|invalid (block|distance|code)/.test(text) ? 'decode' : 'body';
-  if (/CERT|SSL|TLS/.test(code) || /certificate|tls|ssl/.test(text)) return 'tls';
-  if (/proxy/.test(text)) return 'proxy';
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE'].includes(code)) return 'connect';
-  if (code === 'ERR_INVALID_PROTOCOL' || code === 'ERR_INVALID_ARG_TYPE') return 'other';
-  return 'other';
+/** A failure to move the bytes: `code` for the core, `answered` once the status line came. */
+class WireError extends Error {
+  /**
+   * @param {string} code
+   * @param {boolean} answered
+   * @param {string} message
+   */
+  constructor(code, answered, message) {
+    super(message);
+    this.code = code;
+    this.answered = answered;
+  }
 }
 
 function decoder(encoding) {
@@ -89,139 +89,158 @@ function decoder(encoding) {
 }
 
 /**
- * Send `url` with node-fetch-style `options` ({method, headers, body, agent}).
- * `limits` = {timeoutMs, maxBodySize, userAgent, anyOrigin}; `fail(kind, method, url,
- * reason)` makes the failure to reject with (never naming a key);
- * `aborted()` the error for an aborted signal.
- * Resolves to {status, statusText, headers: [[name, value]], url, body, elapsedMs}.
+ * Open one request: `options` as node-fetch takes them ({method, headers, body,
+ * agent}); `limits` = {timeoutMs, userAgent}. Resolves at the answer's head to
+ * {status, statusText, headers: [[name, value]], url, body: a readable of the
+ * decoded body, done: () => void (clears the timer)}. The timer runs until
+ * `done()`: the body is read within it. Rejects with a WireError, or with
+ * `aborted()` when the signal fires.
+ * @param {string} url
+ * @param {any} options
+ * @param {{ timeoutMs: number, userAgent?: string }} limits
+ * @param {AbortSignal | undefined} signal
+ * @param {() => unknown} aborted
+ * @returns {Promise<any>}
  */
-function send(url, options, limits, signal, fail, aborted) {
-  const started = Date.now();
+function open(url, options, limits, signal, aborted) {
   const opts = options && typeof options === 'object' ? options : {};
-  let method = String(opts.method || 'GET').toUpperCase();
-  let headers = headerPairs(opts.headers);
-  let body = bodyOf(opts.body);
+  const method = String(opts.method || 'GET').toUpperCase();
+  const headers = headerPairs(opts.headers);
+  const body = bodyOf(opts.body);
   if (!has(headers, 'Accept')) headers.push(['Accept', '*/*']);
-  if (!has(headers, 'User-Agent')) headers.push(['User-Agent', limits.userAgent]);
+  if (limits.userAgent && !has(headers, 'User-Agent')) headers.push(['User-Agent', limits.userAgent]);
   if (!has(headers, 'Accept-Encoding')) headers.push(['Accept-Encoding', 'gzip, deflate, br']);
   if (body.type && !has(headers, 'Content-Type')) headers.push(['Content-Type', body.type]);
+  const sent = body.bytes ? without(headers, 'Content-Length').concat([['Content-Length', String(body.bytes.length)]]) : headers;
 
   return new Promise((resolve, reject) => {
-    let settled = false;
-    let timer;
-    let current; // the ClientRequest in flight
-    let target = String(url);
-    const finish = (fn, value) => {
-      if (settled) return;
-      settled = true;
+    let answered = false;
+    /** @type {any} */
+    let req;
+    /** @type {any} */
+    let stream;
+    const stop = () => {
       clearTimeout(timer);
       if (signal) signal.removeEventListener('abort', onAbort);
-      if (current) current.destroy();
-      fn(value);
     };
-    const failWith = (kind, reason) => finish(reject, fail(kind, method, target, reason));
-    const onAbort = () => finish(reject, aborted());
+    /** @param {unknown} err */
+    const fail = (err) => {
+      stop();
+      if (req) req.destroy();
+      if (answered && stream) stream.destroy(/** @type {Error} */ (err));
+      else reject(err);
+    };
+    const onAbort = () => fail(aborted());
+    const timer = setTimeout(() => fail(new WireError('timeout', answered, 'timed out')), limits.timeoutMs);
     if (signal) {
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
     }
-    timer = setTimeout(
-      () => failWith('timeout', `timed out (no complete answer within ${(limits.timeoutMs / 1000).toFixed(1)}s)`),
-      limits.timeoutMs,
-    );
-
-    const attempt = (hops) => {
-      let parsed;
-      try {
-        parsed = new URL(target);
-      } catch {
-        return failWith('other', 'the URL is not valid');
-      }
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        return failWith('other', `only http and https URLs can be requested, not ${parsed.protocol}`);
-      }
-      let agent = opts.agent;
-      try {
-        if (typeof agent === 'function') agent = agent(parsed);
-      } catch (e) {
-        return failWith('other', `$options.fetch_agent threw: ${e && e.message}`);
-      }
-      const lib = parsed.protocol === 'https:' ? https : http;
-      const sent = body.bytes ? without(headers, 'Content-Length').concat([['Content-Length', String(body.bytes.length)]]) : headers;
-      let req;
-      try {
-        req = lib.request(parsed, { method, headers: headerObject(sent), agent: agent == null || agent === false ? undefined : agent });
-      } catch (e) {
-        // A header Node refuses, or an agent for the other protocol: Node names the header, never its value.
-        return failWith('other', e && e.message);
-      }
-      current = req;
-      let answered = false;
-      req.on('error', (e) => failWith(kindOf(e, answered), (e && e.message) || 'the request failed'));
-      req.on('response', (res) => {
-        answered = true;
-        const status = /** @type {number} */ (res.statusCode);
-        const location = res.headers.location;
-        if ([301, 302, 303, 307, 308].includes(status) && location) {
-          let next;
-          try {
-            next = new URL(location, parsed);
-          } catch {
-            next = null;
-          }
-          // Another origin: not followed, the app gets the 3xx itself (the request carries keys);
-          // `anyOrigin` (a video download, no keys): followed anywhere.
-          if (next && (next.origin === parsed.origin || (limits.anyOrigin && /^https?:$/.test(next.protocol)))) {
-            if (hops >= MAX_REDIRECTS) return failWith('redirect', `too many redirects (more than ${MAX_REDIRECTS})`);
-            if (body.stream && status !== 303 && !((status === 301 || status === 302) && method === 'POST')) {
-              return failWith('redirect', 'a redirect cannot resend a streamed body');
-            }
-            res.resume();
-            if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
-              method = 'GET';
-              body = { bytes: null };
-              headers = without(headers, 'Content-Length', 'Content-Type');
-            }
-            target = next.href;
-            return attempt(hops + 1);
-          }
-        }
-        const length = Number(res.headers['content-length']);
-        if (Number.isFinite(length) && length > limits.maxBodySize) return failWith('too_large', tooLarge(limits.maxBodySize));
-        const decode = method === 'HEAD' || status === 204 || status === 304 ? null : decoder(res.headers['content-encoding']);
-        const stream = decode ? res.pipe(decode) : res;
-        if (decode) res.on('error', (e) => failWith('body', (e && e.message) || 'the body could not be read'));
-        const chunks = [];
-        let size = 0;
-        stream.on('data', (chunk) => {
-          size += chunk.length;
-          if (size > limits.maxBodySize) return failWith('too_large', tooLarge(limits.maxBodySize));
-          chunks.push(chunk);
-        });
-        stream.on('error', (e) =>
-          failWith(kindOf(e, true), e && e.message && e.message !== 'aborted' ? e.message : 'the connection closed before the body was complete'),
-        );
-        res.on('close', () => {
-          if (!res.complete) failWith('body', 'the connection closed before the body was complete');
-        });
-        stream.on('end', () => {
-          if (!res.complete) return failWith('body', 'the connection closed before the body was complete');
-          current = null;
-          finish(resolve, {
-            status,
-            statusText: res.statusMessage || '',
-            headers: pairsOf(res.rawHeaders),
-            url: target,
-            body: Buffer.concat(chunks, size),
-            elapsedMs: Date.now() - started,
-          });
-        });
+    let parsed;
+    try {
+      parsed = new URL(String(url));
+    } catch {
+      return fail(new WireError('other', false, 'the URL is not valid'));
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      return fail(new WireError('other', false, `only http and https URLs can be requested, not ${parsed.protocol}`));
+    }
+    let agent = opts.agent;
+    try {
+      if (typeof agent === 'function') agent = agent(parsed);
+    } catch (e) {
+      return fail(new WireError('other', false, `$options.fetch_agent threw: ${/** @type {Error} */ (e).message}`));
+    }
+    const lib = parsed.protocol === 'https:' ? https : http;
+    try {
+      req = lib.request(parsed, { method, headers: headerObject(sent), agent: agent == null || agent === false ? undefined : agent });
+    } catch (e) {
+      // A header Node refuses, or an agent for the other protocol: Node names the header, never its value.
+      return fail(new WireError('other', false, String(/** @type {Error} */ (e).message)));
+    }
+    req.on('error', (/** @type {any} */ e) => fail(new WireError((e && e.code) || 'other', answered, (e && e.message) || 'the request failed')));
+    req.on('response', (/** @type {any} */ res) => {
+      answered = true;
+      const status = /** @type {number} */ (res.statusCode);
+      const decode = method === 'HEAD' || status === 204 || status === 304 ? null : decoder(res.headers['content-encoding']);
+      stream = decode ? res.pipe(decode) : res;
+      if (decode) res.on('error', (/** @type {any} */ e) => stream.destroy(e));
+      res.on('close', () => {
+        if (!res.complete) stream.destroy(new WireError('ECONNRESET', true, 'the connection closed before the body was complete'));
       });
-      if (body.stream) body.stream.pipe(req);
-      else req.end(body.bytes || undefined);
-    };
-    attempt(0);
+      resolve({
+        status,
+        statusText: res.statusMessage || '',
+        headers: pairsOf(res.rawHeaders),
+        url: parsed.href,
+        body: stream,
+        done: stop,
+        wasAborted: () => Boolean(signal && signal.aborted),
+      });
+    });
+    if (body.stream) body.stream.pipe(req);
+    else req.end(body.bytes || undefined);
   });
+}
+
+/**
+ * Read an opened answer's whole body, at most `maxBodySize` bytes (the core's
+ * cap; a larger one rejects with `too_large`).
+ * @param {any} opened
+ * @param {number} maxBodySize
+ * @returns {Promise<Buffer>}
+ */
+async function readAll(opened, maxBodySize) {
+  try {
+    const length = Number(headerOf(opened.headers, 'content-length'));
+    if (Number.isFinite(length) && length > maxBodySize) throw new WireError('too_large', true, 'too large');
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of opened.body) {
+      size += chunk.length;
+      if (size > maxBodySize) throw new WireError('too_large', true, 'too large');
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, size);
+  } catch (e) {
+    opened.body.destroy();
+    throw opened.wasAborted() ? e : asWireError(e);
+  } finally {
+    opened.done();
+  }
+}
+
+/**
+ * A failure while the body was read, as a WireError (an abort stays as it is).
+ * @param {any} e
+ */
+function asWireError(e) {
+  if (e instanceof WireError) return e;
+  return new WireError((e && e.code) || 'ECONNRESET', true, (e && e.message) || 'the body could not be read');
+}
+
+/**
+ * @param {[string, string][]} pairs
+ * @param {string} name
+ */
+function headerOf(pairs, name) {
+  const found = pairs.find(([k]) => k.toLowerCase() === name);
+  return found ? found[1] : undefined;
+}
+
+/**
+ * Send one request and read its whole answer: {status, statusText, headers, url, body, elapsedMs}.
+ * @param {string} url
+ * @param {any} options
+ * @param {{ timeoutMs: number, maxBodySize: number, userAgent?: string }} limits
+ * @param {AbortSignal | undefined} signal
+ * @param {() => unknown} aborted
+ */
+async function send(url, options, limits, signal, aborted) {
+  const started = Date.now();
+  const opened = await open(url, options, limits, signal, aborted);
+  const body = await readAll(opened, limits.maxBodySize);
+  return { status: opened.status, statusText: opened.statusText, headers: opened.headers, url: opened.url, body, elapsedMs: Date.now() - started };
 }
 
 /** Pairs as the object http.request takes; a repeated name gets an array. */
@@ -246,14 +265,10 @@ function headerObject(pairs) {
   return out;
 }
 
-function tooLarge(cap) {
-  return `the response body is larger than the ${cap}-byte limit (option max_body_size / maxBodySize)`;
-}
-
 function pairsOf(raw) {
   const out = [];
   for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i], raw[i + 1]]);
   return out;
 }
 
-module.exports = { send };
+module.exports = { open, send, readAll, asWireError, headerOf, without, WireError };

@@ -97,6 +97,10 @@ function endpointMethod(client, key) {
 }
 
 /**
+ * Every page of a call: the core's walk (its limits, counts and next-page
+ * rule), over the native transport, or, for a scope with `on_request` or
+ * `fetch_agent`, each page's call taking the hooked path (the hook, the
+ * agent). A value `on_request` returns instead of a page ends the walk after it.
  * @param {any} client
  * @param {string} key
  * @param {any} params
@@ -106,55 +110,38 @@ function endpointMethod(client, key) {
 async function* pageWalk(client, key, params, limits) {
   const agent = perCallAgent(params);
   const { args, settings, signal } = splitParams(params);
-  const scope = scopeOf(client).hooks;
-  if (agent != null || scope.on_request != null || (scope.fetch_agent != null && scope.fetch_agent !== false)) {
-    yield* ownPageWalk(client, key, params, args, settings, signal, agent, limits);
-    return;
-  }
   const walk = client.pages(key, args, settings, limits || undefined);
   if (walk instanceof native.NativeFailure) throw toError(walk, signal);
-  for (;;) {
-    const page = await withSignal(signal, (cancel) => walk.next(cancel));
-    if (!page) return;
-    yield respond(page);
+  const scope = scopeOf(client).hooks;
+  if (agent == null && scope.on_request == null && (scope.fetch_agent == null || scope.fetch_agent === false)) {
+    for (;;) {
+      const page = await withSignal(signal, (cancel) => walk.next(cancel));
+      if (!page) return;
+      yield respond(page);
+    }
   }
-}
-
-/**
- * The page walk of a scope with `on_request` or `fetch_agent`: each page
- * takes the hooked path, so that it goes through the agent and the hook;
- * the limits are those of the native walk. A value `on_request` returns
- * instead of a page ends the walk after it.
- * @param {any} client
- * @param {string} key
- * @param {any} params
- * @param {any} args
- * @param {any} settings
- * @param {AbortSignal | undefined} signal
- * @param {any} agent
- * @param {Limits} limits
- */
-async function* ownPageWalk(client, key, params, args, settings, signal, agent, limits) {
-  const maxPages = limits && limits.maxPages != null ? limits.maxPages : Infinity;
-  const maxItems = limits && limits.maxItems != null ? limits.maxItems : Infinity;
-  let prepared = client.prepare(key, args, settings);
   let info = params != null && typeof params === 'object' ? params : {};
   const self = (/** @type {any} */ p) => endpointMethod(client, key)(p);
-  let pages = 0;
-  let items = 0;
-  while (prepared != null && pages < maxPages && items < maxItems) {
+  for (let first = true; ; first = false) {
+    const prepared = walk.prepare();
+    if (prepared == null) return;
     if (prepared instanceof native.NativeFailure) throw toError(prepared, signal);
-    const page = await runPrepared(client, key, prepared, info, self, signal, agent, false);
+    // The hook sees the app's arguments, with the cursor of a page after the first.
+    if (!first) info = { ...info, ...JSON.parse(prepared.argsJson()) };
+    let page;
+    try {
+      page = await runPrepared(client, key, prepared, info, self, signal, agent, false);
+    } catch (e) {
+      walk.end();
+      throw e;
+    }
     if (!(page instanceof Response)) {
+      walk.end();
       if (page !== false && page != null) yield page;
       return;
     }
-    pages += 1;
-    const list = itemsOf(page);
-    if (Array.isArray(list)) items += list.length;
+    walk.accept(/** @type {any} */ (page)[HANDLE]);
     yield page;
-    prepared = /** @type {any} */ (page)[HANDLE].prepareNext();
-    if (prepared != null && !(prepared instanceof native.NativeFailure)) info = { ...info, ...JSON.parse(prepared.argsJson()) };
   }
 }
 
@@ -180,9 +167,11 @@ async function* itemWalk(client, key, params, limits) {
     // A value on_request answered with instead of a page has no items to take.
     if (!(page instanceof Response)) continue;
     const list = itemsOf(page);
-    // The core counts: all of a page's items, or fewer where maxItems is reached.
-    const take = /** @type {any} */ (page)[HANDLE].itemsTake;
-    if (Array.isArray(list)) yield* take == null ? list : list.slice(0, take);
+    // The core counts: which of a page's items belong to the walk (maxItems, a resumed walk).
+    const handle = /** @type {any} */ (page)[HANDLE];
+    const skip = handle.itemsSkip;
+    const take = handle.itemsTake;
+    if (Array.isArray(list)) yield* skip === 0 && take == null ? list : list.slice(skip, take == null ? undefined : take);
   }
 }
 

@@ -7,11 +7,13 @@
 //! function ([`error::failure`]). The idiomatic JS face (categories, response
 //! objects, error classes) lives in `bindings-node/js/`.
 
+mod answer;
 mod cancel;
 mod catalogue;
 mod cli;
 mod client;
 mod convert;
+mod download;
 mod error;
 mod oauth;
 mod options;
@@ -24,14 +26,14 @@ pub use cancel::CancelHandle;
 pub use catalogue::catalogue;
 pub use cli::cli_main;
 pub use client::NativeClient;
+pub use download::{download, NativeDownload};
 pub use error::NativeFailure;
 pub use oauth::{
     oauth_authorization_url, oauth_parse_redirect, oauth_required_scopes, oauth_scopes,
 };
-pub use options::download_headers;
 pub use pages::NativePages;
-pub use prepared::{answer_failure, transport_failure, NativeRequest};
-pub use response::NativeResponse;
+pub use prepared::{prepare_next, NativeRequest};
+pub use response::{failure_response, NativeResponse};
 
 /// The package version (the core's, which is the npm package's).
 #[napi_derive::napi]

@@ -68,22 +68,3 @@ pub(crate) fn limits(v: Option<&Unknown<'_>>) -> napi::Result<Result<PageLimits,
     let (pages, items) = (read("maxPages")?, read("maxItems")?);
     Ok(PageLimits::parse(&pages, &items, Dialect::Js))
 }
-
-/// `saveVideo`'s `{ headers }` checked by the core, as `[name, value]`
-/// pairs (for a download through an app's agent), or the failure naming
-/// the bad one.
-#[napi_derive::napi]
-pub fn download_headers(
-    save: Option<Unknown<'_>>,
-) -> napi::Result<napi::Either<Vec<Vec<String>>, crate::error::NativeFailure>> {
-    Ok(match read(save.as_ref(), Source::Download)? {
-        Ok(o) => napi::Either::A(
-            o.headers
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(k, v)| vec![k, v])
-                .collect(),
-        ),
-        Err(e) => napi::Either::B(crate::error::failure(e)),
-    })
-}

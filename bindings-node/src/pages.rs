@@ -1,15 +1,19 @@
 //! Auto-pagination for `for await`: the core's page walker behind a lock,
-//! advanced one page per `next()`.
+//! advanced one page per `next()` over the native transport, or, for the
+//! JS face's own sending path, one `prepare()` / `accept()` pair per page
+//! (the walk's limits and counts are the core's either way).
 
 use std::sync::Arc;
 
 use napi::bindgen_prelude::Object;
-use napi::Env;
+use napi::{Either, Env};
 use napi_derive::napi;
 use tikapi_core::{Client, Pages};
 use tokio::sync::Mutex;
 
 use crate::cancel::CancelHandle;
+use crate::error::{failure, NativeFailure};
+use crate::prepared::NativeRequest;
 use crate::response::NativeResponse;
 use crate::task::promise;
 
@@ -46,14 +50,52 @@ impl NativePages {
             let mut walk = walk.lock().await;
             match walk.next().await {
                 None => Ok(None),
-                Some(Ok(page)) => {
-                    let take = walk.take();
-                    Ok(Some(
-                        NativeResponse::with_client(page, Some(client)).with_take(take),
-                    ))
-                }
+                Some(Ok(page)) => Ok(Some(
+                    NativeResponse::with_client(page, Some(client))
+                        .with_range(walk.skip(), walk.take()),
+                )),
                 Some(Err(e)) => Err(e),
             }
+        })
+    }
+
+    /// The call of the next page, laid out and not sent (null when the walk
+    /// is over), for the face's own sending path; its page goes to `accept`.
+    #[napi]
+    pub fn prepare(&self) -> napi::Result<Option<Either<NativeRequest, NativeFailure>>> {
+        let mut walk = self.busy()?;
+        Ok(walk.next_call().map(|call| match call {
+            Ok(p) => Either::A(NativeRequest::new(p)),
+            Err(e) => Either::B(failure(e)),
+        }))
+    }
+
+    /// Take the page the call of `prepare` answered: it counts towards the
+    /// limits, and learns which of its items belong to the walk.
+    #[napi]
+    pub fn accept(&self, page: &mut NativeResponse) -> napi::Result<()> {
+        let mut walk = self.busy()?;
+        let _ = walk.accept(Ok(page.core().share()));
+        page.set_range(walk.skip(), walk.take());
+        Ok(())
+    }
+
+    /// The call of `prepare` failed or was answered by a hook: the walk ends.
+    #[napi]
+    pub fn end(&self) -> napi::Result<()> {
+        let mut walk = self.busy()?;
+        let _ = walk.accept(Err(tikapi_core::Error::Usage("the walk ended".to_owned())));
+        Ok(())
+    }
+}
+
+impl NativePages {
+    fn busy(&self) -> napi::Result<tokio::sync::MutexGuard<'_, Pages>> {
+        self.walk.try_lock().map_err(|_| {
+            napi::Error::new(
+                napi::Status::GenericFailure,
+                "a page of this walk is still being fetched",
+            )
         })
     }
 }

@@ -1,49 +1,78 @@
-//! A call laid out by the core and not yet sent, for the JS face's own
-//! sending path (`$options.on_request`, `$options.fetch_agent`): the face
-//! reads the request, lets the app's hook see it, and either sends it here
-//! (the native transport) or sends it itself through the app's agent and
-//! hands the answer back to [`NativeRequest::complete`], so that parsing,
-//! API errors and the next page stay the core's.
+//! A call laid out by the core, for the JS face's own sending path
+//! (`$options.on_request`, `$options.fetch_agent`). The core's
+//! [`Exchange`] drives it: the face sends one request through the app's agent,
+//! hands back what came ([`NativeRequest::answer`]) or how it failed
+//! ([`NativeRequest::failed`], by error code), and does what the step says:
+//! send again after a wait, follow a redirect, or take the result. Redirects,
+//! retries, error kinds and the response are the core's; Node only moves bytes.
 
-use std::time::Duration;
+use std::sync::Mutex;
 
-use bytes::Bytes;
-use napi::bindgen_prelude::{Buffer, Object};
+use napi::bindgen_prelude::{Buffer, Either4, Object};
 use napi::{Either, Env};
 use napi_derive::napi;
-use tikapi_core::options::{DEFAULT_MAX_BODY, DEFAULT_TIMEOUT};
-use tikapi_core::request::redact_url;
-use tikapi_core::{Error, Method, Prepared, Response, TransportError, TransportKind};
+use tikapi_core::{Exchange, Prepared, Step};
 
+use crate::answer::response_of;
 use crate::cancel::CancelHandle;
 use crate::error::{failure, NativeFailure};
 use crate::response::NativeResponse;
 use crate::task::promise;
 
+/// Send the same request again after `retryMs`.
+#[napi(object)]
+pub struct RetryStep {
+    pub retry_ms: f64,
+}
+
+/// Send the request to `url` with `method`; `dropBody`: without its body.
+#[napi(object)]
+pub struct RedirectStep {
+    pub url: String,
+    pub method: String,
+    pub drop_body: bool,
+}
+
+/// What the face does after an answer or a failure.
+pub type NativeStep = Either4<NativeResponse, NativeFailure, RetryStep, RedirectStep>;
+
 #[napi]
 pub struct NativeRequest {
     inner: Prepared,
+    exchange: Mutex<Exchange>,
 }
 
 impl NativeRequest {
     pub(crate) fn new(inner: Prepared) -> Self {
-        NativeRequest { inner }
+        NativeRequest {
+            exchange: Mutex::new(Exchange::new(inner.clone())),
+            inner,
+        }
     }
-}
 
-fn transport_kind(name: &str) -> TransportKind {
-    match name {
-        "connect" => TransportKind::Connect,
-        "timeout" => TransportKind::Timeout,
-        "tls" => TransportKind::Tls,
-        "proxy" => TransportKind::Proxy,
-        "body" => TransportKind::Body,
-        "decode" => TransportKind::Decode,
-        "redirect" => TransportKind::Redirect,
-        "too_large" => TransportKind::TooLarge,
-        "io" => TransportKind::Io,
-        "cancelled" => TransportKind::Cancelled,
-        _ => TransportKind::Other,
+    fn step(&self, f: impl FnOnce(&mut Exchange) -> Step) -> NativeStep {
+        let mut exchange = self.exchange.lock().unwrap_or_else(|e| e.into_inner());
+        match f(&mut exchange) {
+            Step::Done(done) => match *done {
+                Ok(r) => Either4::A(NativeResponse::with_client(
+                    r,
+                    Some(self.inner.client().clone()),
+                )),
+                Err(e) => Either4::B(failure(e)),
+            },
+            Step::Retry(wait) => Either4::C(RetryStep {
+                retry_ms: wait.as_secs_f64() * 1000.0,
+            }),
+            Step::Redirect {
+                url,
+                method,
+                drop_body,
+            } => Either4::D(RedirectStep {
+                url,
+                method: method.as_str().to_owned(),
+                drop_body,
+            }),
+        }
     }
 }
 
@@ -88,27 +117,16 @@ impl NativeRequest {
         self.inner.client().user_agent()
     }
 
-    /// The call's total timeout, in milliseconds.
+    /// The time each send may take, in milliseconds (the core's).
     #[napi(getter)]
     pub fn timeout_ms(&self) -> f64 {
-        self.inner
-            .options
-            .timeout
-            .unwrap_or(DEFAULT_TIMEOUT)
-            .as_secs_f64()
-            * 1000.0
+        self.wire().timeout.as_secs_f64() * 1000.0
     }
 
-    /// The largest body accepted, in bytes.
+    /// The largest body to read, in bytes (the core's).
     #[napi(getter)]
     pub fn max_body_size(&self) -> f64 {
-        self.inner.options.max_body_size.unwrap_or(DEFAULT_MAX_BODY) as f64
-    }
-
-    /// Whether the call is a POST (redirects to GET drop the body).
-    #[napi(getter)]
-    pub fn is_post(&self) -> bool {
-        self.inner.request().method == Method::Post
+        self.wire().max_body_size as f64
     }
 
     /// The call's own arguments as JSON text (for the hook's `params`).
@@ -139,10 +157,10 @@ impl NativeRequest {
         })
     }
 
-    /// Take an answer the JS face obtained itself: the response (2xx) or the
-    /// failure for another status, exactly as a native send gives them.
-    #[napi]
-    pub fn complete(
+    /// Take the answer (any status) to the request last sent through the
+    /// app's agent; the core says what comes next.
+    #[napi(ts_return_type = "NativeResponse | NativeFailure | RetryStep | RedirectStep")]
+    pub fn answer(
         &self,
         status: u32,
         status_text: String,
@@ -150,115 +168,35 @@ impl NativeRequest {
         url: String,
         body: Buffer,
         elapsed_ms: f64,
-    ) -> napi::Result<Either<NativeResponse, NativeFailure>> {
+    ) -> napi::Result<NativeStep> {
         let response = response_of(status, status_text, headers, url, body, elapsed_ms)?;
-        let client = self.inner.client().clone();
-        Ok(match self.inner.complete(response) {
-            Ok(r) => Either::A(NativeResponse::with_client(r, Some(client))),
-            Err(e) => Either::B(failure(e)),
-        })
+        Ok(self.step(|x| x.answer(response)))
     }
 
-    /// The failure for a request the JS face could not complete (see
-    /// [`transport_failure`]).
-    #[napi]
-    pub fn failure(
-        &self,
-        kind: String,
-        method: String,
-        url: String,
-        reason: String,
-    ) -> NativeFailure {
-        transport_failure(kind, method, url, reason)
+    /// The request last sent got no complete answer: `code` is Node's error
+    /// code or a kind name of the core's (`timeout`, `too_large`);
+    /// `answered`: it failed while the body was read. The core classifies.
+    #[napi(ts_return_type = "NativeResponse | NativeFailure | RetryStep | RedirectStep")]
+    pub fn failed(&self, code: String, answered: bool, reason: String) -> NativeStep {
+        self.step(|x| x.failed(&code, answered, &reason))
     }
 }
 
-/// The failure for a request the JS face could not complete: `kind` is a
-/// transport kind (`connect`, `timeout`, `proxy`, ...), `url` the URL it was
-/// sent to (credentials are removed), `reason` what happened.
+impl NativeRequest {
+    fn wire(&self) -> tikapi_core::Wire {
+        self.exchange
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .wire()
+    }
+}
+
+/// The call for the page after `page`, laid out and not sent (null after the
+/// last page), for the face's own sending path.
 #[napi]
-pub fn transport_failure(
-    kind: String,
-    method: String,
-    url: String,
-    reason: String,
-) -> NativeFailure {
-    failure(Error::Transport(TransportError::new(
-        transport_kind(&kind),
-        format!("{method} {}", redact_url(&url)),
-        reason,
-    )))
-}
-
-/// The failure for an answer outside 2xx the JS face received itself (a
-/// video download through an app's agent): an API error, as the native path
-/// gives it.
-#[napi]
-pub fn answer_failure(
-    status: u32,
-    status_text: String,
-    headers: Vec<Vec<String>>,
-    url: String,
-    body: Buffer,
-) -> napi::Result<NativeFailure> {
-    let response = response_of(status, status_text, headers, url, body, 0.0)?;
-    Ok(failure(Error::Api(Box::new(response))))
-}
-
-/// A core response from what Node received.
-fn response_of(
-    status: u32,
-    status_text: String,
-    headers: Vec<Vec<String>>,
-    url: String,
-    body: Buffer,
-    elapsed_ms: f64,
-) -> napi::Result<Response> {
-    let status = u16::try_from(status)
-        .ok()
-        .filter(|s| (100..=999).contains(s))
-        .ok_or_else(|| {
-            napi::Error::new(
-                napi::Status::InvalidArg,
-                format!("an HTTP status must be 100..999, not {status}"),
-            )
-        })?;
-    let mut map = http::HeaderMap::new();
-    for pair in headers {
-        let [name, value] = <[String; 2]>::try_from(pair).map_err(|_| {
-            napi::Error::new(napi::Status::InvalidArg, "headers are [name, value] pairs")
-        })?;
-        // A header Node accepted but http does not is skipped, not fatal.
-        if let (Ok(n), Ok(v)) = (
-            http::HeaderName::from_bytes(name.as_bytes()),
-            http::HeaderValue::from_str(&value),
-        ) {
-            map.append(n, v);
-        }
-    }
-    let elapsed = Duration::from_secs_f64(elapsed_ms.max(0.0) / 1000.0);
-    let mut response = Response::new(
-        status,
-        map,
-        redact_url(&url),
-        elapsed,
-        Bytes::from(body.to_vec()),
-    );
-    if !status_text.is_empty() {
-        response.reason = status_text;
-    }
-    Ok(response)
-}
-
-#[napi]
-impl NativeResponse {
-    /// The call for the next page, laid out and not sent (null after the
-    /// last page), for the JS face's own path.
-    #[napi]
-    pub fn prepare_next(&self) -> Option<Either<NativeRequest, NativeFailure>> {
-        tikapi_core::Client::prepare_next(self.core()).map(|p| match p {
-            Ok(p) => Either::A(NativeRequest::new(p)),
-            Err(e) => Either::B(failure(e)),
-        })
-    }
+pub fn prepare_next(page: &NativeResponse) -> Option<Either<NativeRequest, NativeFailure>> {
+    tikapi_core::Client::prepare_next(page.core()).map(|p| match p {
+        Ok(p) => Either::A(NativeRequest::new(p)),
+        Err(e) => Either::B(failure(e)),
+    })
 }

@@ -7,9 +7,8 @@ use napi::bindgen_prelude::{FnArgs, Function, Object, Unknown};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 use napi::Env;
 use napi_derive::napi;
-use tikapi_core::settings::{self, Source};
+use tikapi_core::settings::Source;
 use tikapi_core::{Client, Response};
-use tikapi_core::{Dialect, Value};
 
 use crate::cancel::CancelHandle;
 use crate::error::NativeFailure;
@@ -21,7 +20,9 @@ pub struct NativeResponse {
     inner: Response,
     /// The scope that made the call: its options (proxy, timeout) apply to downloads.
     client: Option<Client>,
-    /// In a page walk, how many of this page's items are within `maxItems`.
+    /// In a page walk, which of this page's items belong to it: skipped at
+    /// the start (a resumed walk), and taken after that (`maxItems`).
+    skip: usize,
     take: Option<usize>,
 }
 
@@ -30,6 +31,7 @@ impl From<Response> for NativeResponse {
         NativeResponse {
             inner,
             client: None,
+            skip: 0,
             take: None,
         }
     }
@@ -160,53 +162,19 @@ impl NativeResponse {
         self.take.map(|n| n.min(u32::MAX as usize) as u32)
     }
 
+    /// In an item walk, how many items at the start of this page it skips
+    /// (the first page of a resumed walk).
+    #[napi(getter)]
+    pub fn items_skip(&self) -> u32 {
+        self.skip.min(u32::MAX as usize) as u32
+    }
+
     /// Whether there is a next page, decided by the core from this page's body
     /// alone (the official rule), so that `nextItems()` can answer null at
     /// once as the official SDK does.
     #[napi(getter)]
     pub fn has_next_page(&self) -> bool {
         tikapi_core::Client::has_next_page(&self.inner)
-    }
-
-    /// What a download of one of this response's video links sends through
-    /// an app's agent (`saveVideo(link, path, {agent})`): the browser
-    /// `User-Agent`, then the `videoLinkHeaders` (never a key).
-    #[napi]
-    pub fn video_download_headers(&self) -> Vec<Vec<String>> {
-        let mut out = vec![vec![
-            "User-Agent".to_owned(),
-            tikapi_core::download::BROWSER_USER_AGENT.to_owned(),
-        ]];
-        out.extend(
-            self.inner
-                .video_link_headers()
-                .into_iter()
-                .filter(|(k, _)| !tikapi_core::request::is_secret_header(k))
-                .map(|(k, v)| vec![k, v]),
-        );
-        out
-    }
-
-    /// The total timeout of a download made for this response, in
-    /// milliseconds: `timeout` if given, else the call's scope's.
-    #[napi]
-    pub fn download_timeout_ms(&self, timeout: Option<f64>) -> napi::Result<f64> {
-        let given = timeout.map(|t| ("timeout".to_owned(), Value::Float(t)));
-        let opts = settings::parse(
-            &Value::Object(given.into_iter().collect()),
-            Dialect::Js,
-            Source::Download,
-        )
-        .map_err(|e| napi::Error::new(napi::Status::InvalidArg, e.to_string()))?;
-        let opts = match &self.client {
-            Some(c) => opts.inherit(&c.options()),
-            None => opts,
-        };
-        Ok(opts
-            .timeout
-            .unwrap_or(tikapi_core::options::DEFAULT_TIMEOUT)
-            .as_secs_f64()
-            * 1000.0)
     }
 
     /// A promise of the next page (null after the last), per the official rule.
@@ -245,15 +213,9 @@ impl NativeResponse {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<Object<'env>> {
         let what = format!("GET {link}");
-        // `{ headers, timeout }`, read by the core; its headers are the extra ones.
-        let mut opts = match options::read(save.as_ref(), Source::Download)? {
-            Ok(o) => o,
+        let (extra, opts) = match self.download_settings(save)? {
+            Ok(s) => s,
             Err(e) => return promise(env, what, None, async move { Err::<f64, _>(e) }),
-        };
-        let extra = opts.headers.take().unwrap_or_default();
-        let opts = match &self.client {
-            Some(c) => opts.inherit(&c.options()),
-            None => opts,
         };
         let progress: Option<tikapi_core::download::Progress> = match progress {
             None => None,
@@ -287,6 +249,16 @@ impl NativeResponse {
 }
 
 impl NativeResponse {
+    /// `{ headers, timeout }` of a download, read by the core, over the
+    /// options of the scope that made the call.
+    pub(crate) fn download_settings(
+        &self,
+        save: Option<Unknown<'_>>,
+    ) -> napi::Result<tikapi_core::Result<tikapi_core::download::DownloadSettings>> {
+        Ok(options::read(save.as_ref(), Source::Download)?
+            .map(|given| tikapi_core::download::download_settings(given, self.client.as_ref())))
+    }
+
     /// The core response.
     pub(crate) fn core(&self) -> &Response {
         &self.inner
@@ -296,21 +268,26 @@ impl NativeResponse {
         NativeResponse {
             inner,
             client,
+            skip: 0,
             take: None,
         }
     }
 
-    pub(crate) fn with_take(mut self, take: Option<usize>) -> Self {
-        self.take = take;
+    pub(crate) fn with_range(mut self, skip: usize, take: Option<usize>) -> Self {
+        self.set_range(skip, take);
         self
+    }
+
+    pub(crate) fn set_range(&mut self, skip: usize, take: Option<usize>) {
+        self.skip = skip;
+        self.take = take;
     }
 }
 
+/// The response of an API error (a status outside 2xx), or null.
 #[napi]
-impl NativeFailure {
-    /// The response of an API error (a status outside 2xx).
-    #[napi(getter)]
-    pub fn response(&self) -> Option<NativeResponse> {
-        self.api_response().map(|r| NativeResponse::from(r.share()))
-    }
+pub fn failure_response(failure: &NativeFailure) -> Option<NativeResponse> {
+    failure
+        .api_response()
+        .map(|r| NativeResponse::from(r.share()))
 }

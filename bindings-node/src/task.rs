@@ -41,7 +41,7 @@ where
             Err(e) => Either::B(failure(e)),
         }
     };
-    tikapi_core::transport::runtime().spawn(async move {
+    tikapi_core::runtime::runtime().spawn(async move {
         let outcome: Outcome<T> = match AssertUnwindSafe(run).catch_unwind().await {
             Ok(outcome) => outcome,
             Err(_) => Either::B(internal("running a call")),
