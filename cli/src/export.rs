@@ -2,53 +2,27 @@
 //!
 //! The file is valid after every page (a JSON array is closed after each
 //! page and reopened for the next). After each page the state beside it
-//! (`FILE.resume.json`) records the file's committed length and the
-//! arguments of the next page; `--resume` cuts the file back to that length
+//! (`FILE.resume.json`) records the file's committed length and the walk's
+//! resume point (the core's [`ResumePoint`]: the next page's arguments and
+//! how many of its items are written); `--resume` cuts the file back to that length
 //! and goes on from there, so an interruption anywhere (Ctrl-C, a kill, a
 //! lost connection) gives no duplicate and no gap. The state is removed once
 //! the last page is written.
 
-use std::fs::{File, OpenOptions};
-use std::io::{BufWriter, Seek, SeekFrom, Write};
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use clap::{value_parser, Arg, ArgAction, Command};
 use serde_json::{json, Value as Json};
-use tikapi_core::catalogue::catalogue;
-use tikapi_core::pages::item_list;
-use tikapi_core::{Args, Flavor, PageLimits, Value};
+use tikapi_core::pages::{item_list, ResumePoint};
+use tikapi_core::{Args, CallOptions, PageLimits, Pages, Response, Value};
 
+use crate::sink::{Format, Sink};
 use crate::{code, Context, Failure, Outcome};
 
 /// A test-only hook: exit abruptly (as a kill would) after writing the items
 /// of this page, before its state is recorded.
 const KILL_HOOK: &str = "TIKAPI_CLI_TEST_KILL_AFTER_PAGE";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Format {
-    Jsonl,
-    Csv,
-    Json,
-}
-
-impl Format {
-    fn name(self) -> &'static str {
-        match self {
-            Format::Jsonl => "jsonl",
-            Format::Csv => "csv",
-            Format::Json => "json",
-        }
-    }
-
-    fn parse(s: &str) -> Option<Format> {
-        match s {
-            "jsonl" => Some(Format::Jsonl),
-            "csv" => Some(Format::Csv),
-            "json" => Some(Format::Json),
-            _ => None,
-        }
-    }
-}
 
 /// The walk's options (shared by `download`).
 pub(crate) fn walk_options(cmd: Command) -> Command {
@@ -120,7 +94,7 @@ fn json_args(j: &Json) -> Args {
         .unwrap_or_default()
 }
 
-/// Where a walk stands after its last recorded page.
+/// Where an export stands after its last recorded page.
 #[derive(Debug, Clone)]
 struct State {
     endpoint: String,
@@ -128,10 +102,8 @@ struct State {
     fields: Option<Vec<String>>,
     /// The arguments the user gave.
     query: Args,
-    /// The arguments of the next page to fetch; `None`: the walk is complete.
-    next: Option<Args>,
-    /// Items of that page already written (when `--max-items` cut it).
-    skip: u64,
+    /// Where the walk goes on; `None`: the walk is complete.
+    resume: Option<ResumePoint>,
     /// The file's length after the last recorded page (without a JSON array's closing).
     bytes: u64,
     items: u64,
@@ -141,13 +113,12 @@ struct State {
 impl State {
     fn to_json(&self) -> Json {
         json!({
-            "version": 1,
+            "version": 2,
             "endpoint": self.endpoint,
             "format": self.format.name(),
             "fields": self.fields,
             "query": args_json(&self.query),
-            "next": self.next.as_ref().map(args_json),
-            "skip": self.skip,
+            "resume": self.resume.as_ref().map(ResumePoint::to_json),
             "bytes": self.bytes,
             "items": self.items,
             "pages": self.pages,
@@ -155,7 +126,7 @@ impl State {
     }
 
     fn from_json(j: &Json) -> Option<State> {
-        if j.get("version")?.as_u64()? != 1 {
+        if j.get("version")?.as_u64()? != 2 {
             return None;
         }
         Some(State {
@@ -171,11 +142,10 @@ impl State {
                 _ => return None,
             },
             query: json_args(j.get("query")?),
-            next: match j.get("next")? {
+            resume: match j.get("resume")? {
                 Json::Null => None,
-                n => Some(json_args(n)),
+                point => Some(ResumePoint::from_json(point).ok()?),
             },
-            skip: j.get("skip")?.as_u64()?,
             bytes: j.get("bytes")?.as_u64()?,
             items: j.get("items")?.as_u64()?,
             pages: j.get("pages")?.as_u64()?,
@@ -193,168 +163,47 @@ impl State {
     }
 }
 
-/// The output file, valid after every page.
-struct Sink {
-    file: BufWriter<File>,
-    path: PathBuf,
+/// What the command line asked of an export.
+struct Request {
+    key: String,
+    args: Args,
+    out: PathBuf,
     format: Format,
     fields: Option<Vec<String>>,
-    /// Committed length (without a JSON array's closing).
-    len: u64,
-    items: u64,
+    max_items: Option<u64>,
+    max_pages: Option<u64>,
+    resume: bool,
 }
 
-impl Sink {
-    fn io(&self, e: std::io::Error) -> Failure {
-        Failure::local(format!("could not write {}: {e}", self.path.display()))
-    }
-
-    fn create(path: &Path, format: Format, fields: Option<Vec<String>>) -> Outcome<Sink> {
-        let file = File::create(path)
-            .map_err(|e| Failure::local(format!("could not create {}: {e}", path.display())))?;
-        let mut sink = Sink {
-            file: BufWriter::new(file),
-            path: path.to_owned(),
+impl Request {
+    fn read(parsed: crate::endpoint::Parsed) -> Outcome<Request> {
+        let m = &parsed.matches;
+        let format = Format::parse(
+            m.get_one::<String>("__format")
+                .map_or("jsonl", String::as_str),
+        )
+        .expect("clap checked the format");
+        let fields: Option<Vec<String>> = m.get_one::<String>("__fields").map(|f| {
+            f.split(',')
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect()
+        });
+        if fields.is_some() && format != Format::Csv {
+            return Err(Failure::usage(
+                "--fields chooses CSV columns: use it with --format csv",
+            ));
+        }
+        Ok(Request {
+            out: m.get_one::<PathBuf>("__out").cloned().expect("required"),
+            max_items: m.get_one::<u64>("__max_items").copied(),
+            max_pages: m.get_one::<u64>("__max_pages").copied(),
+            resume: m.get_flag("__resume"),
+            key: parsed.key,
+            args: parsed.args,
             format,
             fields,
-            len: 0,
-            items: 0,
-        };
-        if format == Format::Json {
-            sink.file.write_all(b"[").map_err(|e| sink.io(e))?;
-            sink.len = 1;
-        }
-        if let Some(f) = sink.fields.clone() {
-            if format == Format::Csv {
-                sink.header(&f)?;
-            }
-        }
-        sink.seal()?;
-        Ok(sink)
-    }
-
-    fn reopen(path: &Path, state: &State) -> Outcome<Sink> {
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .open(path)
-            .map_err(|e| {
-                Failure::local(format!("could not open {} to resume: {e}", path.display()))
-            })?;
-        let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-        if len < state.bytes {
-            return Err(Failure::usage(format!(
-                "{} is shorter than its resume state says ({len} < {} bytes): it was changed; export again without --resume",
-                path.display(),
-                state.bytes
-            )));
-        }
-        let mut sink = Sink {
-            file: BufWriter::new(file),
-            path: path.to_owned(),
-            format: state.format,
-            fields: state.fields.clone(),
-            len: state.bytes,
-            items: state.items,
-        };
-        sink.seal()?;
-        Ok(sink)
-    }
-
-    fn header(&mut self, fields: &[String]) -> Outcome {
-        let line: Vec<String> = fields.iter().map(|f| csv_cell(f)).collect();
-        self.file
-            .write_all(format!("{}\n", line.join(",")).as_bytes())
-            .map_err(|e| self.io(e))?;
-        self.len += (line.join(",").len() + 1) as u64;
-        Ok(())
-    }
-
-    /// Write items after the committed length.
-    fn write(&mut self, items: &[Json]) -> Outcome {
-        if items.is_empty() {
-            return Ok(());
-        }
-        if self.format == Format::Csv && self.fields.is_none() {
-            let fields: Vec<String> = items[0]
-                .as_object()
-                .map(|o| o.keys().cloned().collect())
-                .unwrap_or_default();
-            self.header(&fields)?;
-            self.fields = Some(fields);
-        }
-        let mut text = Vec::new();
-        for item in items {
-            match self.format {
-                Format::Jsonl => {
-                    serde_json::to_writer(&mut text, item)
-                        .map_err(|e| Failure::local(e.to_string()))?;
-                    text.push(b'\n');
-                }
-                Format::Json => {
-                    text.extend_from_slice(if self.items == 0 { b"\n" } else { b",\n" });
-                    serde_json::to_writer(&mut text, item)
-                        .map_err(|e| Failure::local(e.to_string()))?;
-                }
-                Format::Csv => {
-                    let fields = self.fields.as_deref().unwrap_or_default();
-                    let row: Vec<String> =
-                        fields.iter().map(|f| csv_cell(&cell(item, f))).collect();
-                    text.extend_from_slice(row.join(",").as_bytes());
-                    text.push(b'\n');
-                }
-            }
-            self.items += 1;
-        }
-        self.file
-            .seek(SeekFrom::Start(self.len))
-            .and_then(|_| self.file.write_all(&text))
-            .map_err(|e| self.io(e))?;
-        self.len += text.len() as u64;
-        self.seal()
-    }
-
-    /// End the file at the committed length (closing a JSON array), on disk.
-    fn seal(&mut self) -> Outcome {
-        let closing: &[u8] = if self.format == Format::Json {
-            b"\n]\n"
-        } else {
-            b""
-        };
-        self.file
-            .seek(SeekFrom::Start(self.len))
-            .and_then(|_| self.file.write_all(closing))
-            .and_then(|()| self.file.flush())
-            .and_then(|()| self.file.get_ref().set_len(self.len + closing.len() as u64))
-            .and_then(|()| self.file.get_ref().sync_data())
-            .map_err(|e| self.io(e))
-    }
-}
-
-/// The value at a dotted path (`author.uniqueId`, `challenges.0.title`).
-pub(crate) fn at<'a>(item: &'a Json, path: &str) -> Option<&'a Json> {
-    path.split('.').try_fold(item, |v, step| match v {
-        Json::Object(o) => o.get(step),
-        Json::Array(a) => a.get(step.parse::<usize>().ok()?),
-        _ => None,
-    })
-}
-
-fn cell(item: &Json, path: &str) -> String {
-    match at(item, path) {
-        None | Some(Json::Null) => String::new(),
-        Some(Json::String(s)) => s.clone(),
-        Some(v @ (Json::Object(_) | Json::Array(_))) => v.to_string(),
-        Some(v) => v.to_string(),
-    }
-}
-
-/// RFC 4180 quoting.
-fn csv_cell(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
+        })
     }
 }
 
@@ -362,120 +211,144 @@ pub(crate) async fn run(ctx: &Context, endpoint: Option<String>, raw: Vec<String
     let Some(parsed) = crate::endpoint::parse("export", endpoint, &raw, options)? else {
         return Ok(code::OK);
     };
-    let m = &parsed.matches;
-    let out: PathBuf = m.get_one::<PathBuf>("__out").cloned().expect("required");
-    let format = Format::parse(
-        m.get_one::<String>("__format")
-            .map_or("jsonl", String::as_str),
-    )
-    .expect("clap checked the format");
-    let fields: Option<Vec<String>> = m.get_one::<String>("__fields").map(|f| {
-        f.split(',')
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-            .collect()
-    });
-    if fields.is_some() && format != Format::Csv {
-        return Err(Failure::usage(
-            "--fields chooses CSV columns: use it with --format csv",
-        ));
-    }
-    let max_items = m.get_one::<u64>("__max_items").copied();
-    let max_pages = m.get_one::<u64>("__max_pages").copied();
-    let resume = m.get_flag("__resume");
-    let state_file = state_path(&out);
-
-    let (mut state, mut sink) = if resume && state_file.exists() {
-        let text = std::fs::read(&state_file)
-            .map_err(|e| Failure::local(format!("could not read {}: {e}", state_file.display())))?;
-        let state = serde_json::from_slice(&text)
-            .ok()
-            .as_ref()
-            .and_then(State::from_json)
-            .ok_or_else(|| {
-                Failure::usage(format!(
-                    "{} is not a resume state this version wrote",
-                    state_file.display()
-                ))
-            })?;
-        if state.endpoint != parsed.key {
-            return Err(Failure::usage(format!(
-                "{} was an export of {}, not {}",
-                out.display(),
-                state.endpoint,
-                parsed.key
-            )));
-        }
-        if state.format != format {
-            return Err(Failure::usage(format!(
-                "{} was exported as {}: resume with --format {}",
-                out.display(),
-                state.format.name(),
-                state.format.name()
-            )));
-        }
-        if !parsed.args.is_empty() && args_json(&parsed.args) != args_json(&state.query) {
-            return Err(Failure::usage(format!(
-                "{} was exported with other parameters: resume with the same ones, or none",
-                out.display()
-            )));
-        }
-        if fields.is_some() && fields != state.fields {
-            return Err(Failure::usage(format!(
-                "{} was exported with other --fields",
-                out.display()
-            )));
-        }
-        let sink = Sink::reopen(&out, &state)?;
-        ctx.note(&format!(
-            "resuming {}: {} already written",
-            out.display(),
-            counts(state.items, state.pages)
-        ));
-        (state, sink)
+    let req = Request::read(parsed)?;
+    let state_file = state_path(&req.out);
+    let (mut state, mut sink) = if req.resume && state_file.exists() {
+        resumed(ctx, &req, &state_file)?
     } else {
-        if resume && out.exists() {
-            return Err(Failure::usage(format!(
-                "{} has no resume state ({}): the export it holds is complete, or was not made by tikapi export",
-                out.display(),
-                state_file.display()
-            )));
-        }
-        let state = State {
-            endpoint: parsed.key.clone(),
-            format,
-            fields: fields.clone(),
-            query: parsed.args.clone(),
-            next: Some(parsed.args.clone()),
-            skip: 0,
-            bytes: 0,
-            items: 0,
-            pages: 0,
-        };
-        let sink = Sink::create(&out, format, fields)?;
-        (state, sink)
+        fresh(&req, &state_file)?
     };
     state.bytes = sink.len;
     state.fields = sink.fields.clone();
     state.save(&state_file)?;
 
+    let Some(point) = state.resume.clone() else {
+        return finish(ctx, &state, &state_file, &req.out, true);
+    };
+    let mut limits = PageLimits::default();
+    limits.max_pages = req.max_pages.map(|m| m.saturating_sub(state.pages));
+    limits.max_items = req.max_items.map(|m| m.saturating_sub(state.items));
+    if limits.max_pages == Some(0) || limits.max_items == Some(0) {
+        return finish(ctx, &state, &state_file, &req.out, false);
+    }
+    let pages = Pages::resume(ctx.client.clone(), point, CallOptions::default(), limits);
+    match walk(ctx, &req, pages, &mut state, &mut sink, &state_file).await? {
+        Walked::Interrupted => Ok(code::INTERRUPTED),
+        Walked::Ended => {
+            let complete = state.resume.is_none();
+            finish(ctx, &state, &state_file, &req.out, complete)
+        }
+    }
+}
+
+/// The state and file of an interrupted export, checked against what the
+/// command line asks now.
+fn resumed(ctx: &Context, req: &Request, state_file: &Path) -> Outcome<(State, Sink)> {
+    let out = &req.out;
+    let text = std::fs::read(state_file)
+        .map_err(|e| Failure::local(format!("could not read {}: {e}", state_file.display())))?;
+    let state = serde_json::from_slice(&text)
+        .ok()
+        .as_ref()
+        .and_then(State::from_json)
+        .ok_or_else(|| {
+            Failure::usage(format!(
+                "{} is not a resume state this version wrote",
+                state_file.display()
+            ))
+        })?;
+    let refuse = |why: String| Err(Failure::usage(why));
+    if state.endpoint != req.key {
+        return refuse(format!(
+            "{} was an export of {}, not {}",
+            out.display(),
+            state.endpoint,
+            req.key
+        ));
+    }
+    if state.format != req.format {
+        let name = state.format.name();
+        return refuse(format!(
+            "{} was exported as {name}: resume with --format {name}",
+            out.display()
+        ));
+    }
+    if !req.args.is_empty() && args_json(&req.args) != args_json(&state.query) {
+        return refuse(format!(
+            "{} was exported with other parameters: resume with the same ones, or none",
+            out.display()
+        ));
+    }
+    if req.fields.is_some() && req.fields != state.fields {
+        return refuse(format!(
+            "{} was exported with other --fields",
+            out.display()
+        ));
+    }
+    let sink = Sink::reopen(
+        out,
+        state.format,
+        state.fields.clone(),
+        state.bytes,
+        state.items,
+    )?;
+    ctx.note(&format!(
+        "resuming {}: {} already written",
+        out.display(),
+        counts(state.items, state.pages)
+    ));
+    Ok((state, sink))
+}
+
+/// A new export's state and file.
+fn fresh(req: &Request, state_file: &Path) -> Outcome<(State, Sink)> {
+    if req.resume && req.out.exists() {
+        return Err(Failure::usage(format!(
+            "{} has no resume state ({}): the export it holds is complete, or was not made by tikapi export",
+            req.out.display(),
+            state_file.display()
+        )));
+    }
+    let state = State {
+        endpoint: req.key.clone(),
+        format: req.format,
+        fields: req.fields.clone(),
+        query: req.args.clone(),
+        resume: Some(ResumePoint {
+            endpoint: req.key.clone(),
+            args: req.args.clone(),
+            skip: 0,
+        }),
+        bytes: 0,
+        items: 0,
+        pages: 0,
+    };
+    let sink = Sink::create(&req.out, req.format, req.fields.clone())?;
+    Ok((state, sink))
+}
+
+enum Walked {
+    Ended,
+    Interrupted,
+}
+
+/// Write every page of the walk, recording the state after each; Ctrl-C
+/// stops between pages.
+async fn walk(
+    ctx: &Context,
+    req: &Request,
+    mut pages: Pages,
+    state: &mut State,
+    sink: &mut Sink,
+    state_file: &Path,
+) -> Outcome<Walked> {
     let kill_after: Option<u64> = std::env::var(KILL_HOOK).ok().and_then(|v| v.parse().ok());
     let bar = crate::output::bar(
         ctx.progress,
-        max_items,
+        req.max_items,
         "{spinner} {pos} items · {msg} · {per_sec} · {elapsed} (ETA {eta})",
     );
     bar.set_position(state.items);
-    let Some(start) = state.next.clone() else {
-        return finish(ctx, &state, &state_file, &out, true);
-    };
-    let mut limits = PageLimits::default();
-    limits.max_pages = max_pages.map(|m| m.saturating_sub(state.pages));
-    if limits.max_pages == Some(0) || max_items.is_some_and(|m| state.items >= m) {
-        return finish(ctx, &state, &state_file, &out, false);
-    }
-    let mut pages = ctx.client.pages(&parsed.key, start.clone(), limits);
-    let mut current = start;
     let interrupt = tokio::signal::ctrl_c();
     tokio::pin!(interrupt);
     loop {
@@ -485,9 +358,9 @@ pub(crate) async fn run(ctx: &Context, endpoint: Option<String>, raw: Vec<String
                 bar.finish_and_clear();
                 ctx.note(&format!(
                     "interrupted: {} are in {}; `--resume` continues",
-                    counts(state.items, state.pages), out.display()
+                    counts(state.items, state.pages), req.out.display()
                 ));
-                return Ok(code::INTERRUPTED);
+                return Ok(Walked::Interrupted);
             }
         };
         let page = match page {
@@ -502,59 +375,44 @@ pub(crate) async fn run(ctx: &Context, endpoint: Option<String>, raw: Vec<String
                         "{}\n{} are in {}; `--resume` continues",
                         f.message,
                         counts(state.items, state.pages),
-                        out.display()
+                        req.out.display()
                     ),
                 });
             }
         };
-        let body = page
-            .json()
-            .ok_or_else(|| Failure::local(format!("the answer of {} is not JSON", parsed.key)))?;
-        let Some(list) = item_list(body) else {
-            return Err(Failure::usage(format!(
-                "the answer of {} carries no list of items to export; use `tikapi call`",
-                parsed.key
-            )));
-        };
-        let skip = (state.skip as usize).min(list.len());
-        let mut take = list.len() - skip;
-        if let Some(m) = max_items {
-            take = take.min(m.saturating_sub(state.items) as usize);
-        }
-        sink.write(&list[skip..skip + take])?;
+        let written = write_page(req, &pages, &page, sink)?;
         state.pages += 1;
         if kill_after == Some(state.pages) {
             // As a kill would: the items are in the file, the state is not.
             std::process::exit(137);
         }
-        state.items = sink.items;
+        state.items += written;
         state.bytes = sink.len;
         state.fields = sink.fields.clone();
-        if skip + take < list.len() {
-            // Cut by --max-items: the rest of this page comes next time.
-            state.next = Some(current.clone());
-            state.skip = (skip + take) as u64;
-        } else {
-            let form = catalogue()
-                .select(&parsed.key, |n| current.contains(n))
-                .expect("the endpoint exists");
-            state.next = tikapi_core::cursor::next_args(form, &current, body, Flavor::Rust);
-            state.skip = 0;
-        }
-        state.save(&state_file)?;
+        state.resume = pages.resume_point();
+        state.save(state_file)?;
         bar.set_position(state.items);
         bar.set_message(format!("{} pages", state.pages));
-        match &state.next {
-            None => break,
-            Some(n) => current = n.clone(),
-        }
-        if max_items.is_some_and(|m| state.items >= m) {
-            break;
-        }
     }
     bar.finish_and_clear();
-    let complete = state.next.is_none();
-    finish(ctx, &state, &state_file, &out, complete)
+    Ok(Walked::Ended)
+}
+
+/// Write the items of `page` that belong to the walk; how many.
+fn write_page(req: &Request, pages: &Pages, page: &Response, sink: &mut Sink) -> Outcome<u64> {
+    let body = page
+        .json()
+        .ok_or_else(|| Failure::local(format!("the answer of {} is not JSON", req.key)))?;
+    let Some(list) = item_list(body) else {
+        return Err(Failure::usage(format!(
+            "the answer of {} carries no list of items to export; use `tikapi call`",
+            req.key
+        )));
+    };
+    let from = pages.skip().min(list.len());
+    let to = pages.take().unwrap_or(list.len()).clamp(from, list.len());
+    sink.write(&list[from..to])?;
+    Ok((to - from) as u64)
 }
 
 /// `65 items from 3 pages`, `1 item from 1 page`.
@@ -602,26 +460,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cells_follow_dotted_paths_and_quote() {
-        let item = json!({"id": "1", "a": {"b": [10, {"c": "x,y"}]}, "n": null, "t": true});
-        assert_eq!(cell(&item, "id"), "1");
-        assert_eq!(cell(&item, "a.b.0"), "10");
-        assert_eq!(csv_cell(&cell(&item, "a.b.1.c")), "\"x,y\"");
-        assert_eq!(cell(&item, "n"), "");
-        assert_eq!(cell(&item, "missing.path"), "");
-        assert_eq!(cell(&item, "t"), "true");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-    }
-
-    #[test]
     fn state_round_trips() {
         let s = State {
             endpoint: "public.posts".into(),
             format: Format::Csv,
             fields: Some(vec!["id".into()]),
             query: Args::new().with("secUid", "x"),
-            next: Some(Args::new().with("secUid", "x").with("cursor", "30")),
-            skip: 3,
+            resume: Some(ResumePoint {
+                endpoint: "public.posts".into(),
+                args: Args::new().with("secUid", "x").with("cursor", "30"),
+                skip: 3,
+            }),
             bytes: 100,
             items: 30,
             pages: 1,

@@ -19,7 +19,7 @@ pub(crate) async fn run(ctx: &Context, json: bool) -> Outcome<i32> {
 }
 
 fn num(body: &Json, path: &str) -> Option<f64> {
-    crate::export::at(body, path).and_then(|v| v.as_f64().or_else(|| v.as_str()?.parse().ok()))
+    crate::sink::at(body, path).and_then(|v| v.as_f64().or_else(|| v.as_str()?.parse().ok()))
 }
 
 /// The short human table.
@@ -40,7 +40,7 @@ pub(crate) fn table(body: &Json) -> String {
         ));
     }
     if let Some(t) = num(body, "date_expiry") {
-        let expired = crate::export::at(body, "has_expired").and_then(Json::as_bool);
+        let expired = crate::sink::at(body, "has_expired").and_then(Json::as_bool);
         let state = match expired {
             Some(true) => " (expired)",
             Some(false) => "",
@@ -61,7 +61,7 @@ pub(crate) fn table(body: &Json) -> String {
     if let Some(p) = num(body, "plan_id") {
         rows.push(("plan", format!("{p}")));
     }
-    if let Some(list) = crate::export::at(body, "accounts").and_then(Json::as_array) {
+    if let Some(list) = crate::sink::at(body, "accounts").and_then(Json::as_array) {
         let names: Vec<&str> = list
             .iter()
             .filter_map(|a| a.get("username").and_then(Json::as_str))

@@ -29,6 +29,7 @@ mod export;
 mod key;
 mod login;
 mod output;
+mod sink;
 
 /// Exit codes.
 pub mod code {
