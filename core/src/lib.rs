@@ -45,10 +45,10 @@ pub mod value;
 pub use args::Args;
 pub use catalogue::{catalogue, Catalogue, Endpoint, Location, Method, Param, ParamType};
 pub use client::{CallOptions, Client};
-pub use dialect::Dialect;
 /// The former name of [`Dialect`], kept while other crates move to it.
 #[doc(hidden)]
 pub use dialect::Dialect as Flavor;
+pub use dialect::{Dialect, Wording};
 pub use error::{Error, OptionError, Result, Rule, TransportError, TransportKind, ValidationError};
 pub use options::{Options, RetryPolicy};
 pub use pages::{PageLimits, Pages, Prepared};
