@@ -67,7 +67,9 @@ def main(js_path, py_path):
         for name, p in e["params"].items():
             if e["in_official_sdk_3_2_2"]:
                 help_js, help_py = js[key][name]["help"], py[key][name]["help"]
-                assert (js[key][name]["name"] or name) == p.get("name", name), f"{key}.{name}: wire name"
+                assert (js[key][name]["name"] or name) == p.get("name", name), (
+                    f"{key}.{name}: wire name"
+                )
             else:
                 help_js, help_py = borrowed(key, name)
             p.pop("help", None)

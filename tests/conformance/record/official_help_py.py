@@ -44,13 +44,17 @@ def main():
     global_options = cell(original, "global_options").cell_contents
 
     def record(request, category_options=None, category_key=None):
+        key = current  # the endpoint being walked when its method hands over its schema
+
         def call(**_):
             params = {
                 **global_options.get("params", {}),
                 **(category_options or {}).get("params", {}),
                 **request.get("params", {}),
             }
-            seen[current] = {n: {"name": p.get("name"), "help": p.get("help")} for n, p in params.items()}
+            seen[key] = {
+                n: {"name": p.get("name"), "help": p.get("help")} for n, p in params.items()
+            }
 
         return call
 
