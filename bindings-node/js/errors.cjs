@@ -22,17 +22,23 @@ class TikAPIError extends Error {
   }
 }
 
-/** A parameter broke a rule; nothing was sent. `field` names the parameter. */
+/**
+ * A parameter broke a rule; nothing was sent. The message is the official
+ * SDK's words; `field` names the parameter, `detail` explains precisely.
+ */
 class ValidationError extends TikAPIError {
   /**
    * @param {string} message
    * @param {string} field
    * @param {string} rule
+   * @param {string} [detail]
    */
-  constructor(message, field, rule) {
+  constructor(message, field, rule, detail = undefined) {
     super(message, 'validation');
     this.field = field;
     this.rule = rule;
+    /** The rule, the pattern, the value received (never a key), a likely fix. */
+    this.detail = detail ?? message;
   }
 }
 
@@ -94,7 +100,7 @@ function abortError(signal) {
 function toError(failure, signal) {
   switch (failure.kind) {
     case 'validation':
-      return new ValidationError(failure.message, failure.field, failure.rule);
+      return new ValidationError(failure.message, failure.field, failure.rule, failure.detail ?? undefined);
     case 'api':
       return new ResponseError(native.failureResponse(failure));
     case 'network':

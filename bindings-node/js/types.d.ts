@@ -271,12 +271,14 @@ export declare class TikAPIError extends Error {
   readonly kind: 'validation' | 'network' | 'usage' | 'internal';
 }
 
-/** A parameter broke a rule; nothing was sent. */
+/** A parameter broke a rule; nothing was sent. `message` is the official SDK's words, byte for byte. */
 export declare class ValidationError extends TikAPIError {
   readonly kind: 'validation';
   /** The parameter, as the official SDK names it. */
   readonly field: string;
   readonly rule: 'required' | 'type' | 'pattern' | 'max' | 'min' | 'enum' | 'finite';
+  /** The precise explanation: the rule, the pattern, the value received (never a key), a likely fix. */
+  readonly detail: string;
 }
 
 /** No usable answer came back; the message names the URL and the reason. */

@@ -17,6 +17,7 @@ pub struct NativeFailure {
     message: String,
     field: Option<String>,
     rule: Option<&'static str>,
+    detail: Option<String>,
     transport_kind: Option<&'static str>,
     target: Option<String>,
     reason: Option<String>,
@@ -31,6 +32,7 @@ pub(crate) fn failure(e: Error) -> NativeFailure {
         message,
         field: None,
         rule: None,
+        detail: None,
         transport_kind: None,
         target: None,
         reason: None,
@@ -41,6 +43,7 @@ pub(crate) fn failure(e: Error) -> NativeFailure {
             f.kind = "validation";
             f.field = Some(v.field);
             f.rule = Some(v.rule.name());
+            f.detail = Some(v.detail);
         }
         Error::Api(r) => {
             f.kind = "api";
@@ -70,6 +73,7 @@ pub(crate) fn internal(what: &str) -> NativeFailure {
         message: format!("tikapi: an internal error occurred while {what}; please report it"),
         field: None,
         rule: None,
+        detail: None,
         transport_kind: None,
         target: None,
         reason: None,
@@ -101,6 +105,13 @@ impl NativeFailure {
     #[napi(getter)]
     pub fn rule(&self) -> Option<&'static str> {
         self.rule
+    }
+
+    /// The precise explanation of a validation failure (the rule, the
+    /// pattern, the value received); the message is the official SDK's words.
+    #[napi(getter)]
+    pub fn detail(&self) -> Option<String> {
+        self.detail.clone()
     }
 
     /// connect, timeout, tls, proxy, body, decode, redirect, too_large, io, cancelled, other.

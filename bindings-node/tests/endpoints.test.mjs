@@ -128,6 +128,7 @@ describe('pagination to the end', () => {
         assert.equal(err.field, field);
         assert.equal(err.rule, rule);
         assert.match(err.message, new RegExp(field));
+        assert.equal(err.detail, err.message, 'a limit only this package has keeps its words');
       }
     }
     // Null and undefined are no limit; a huge one never stops the walk.

@@ -30,7 +30,7 @@ fn class<'py>(py: Python<'py>, name: &'static str) -> PyResult<Bound<'py, PyType
 ///
 /// | core | Python |
 /// |---|---|
-/// | validation | `ValidationException` (`.field`, `.rule`) |
+/// | validation | `ValidationException`: the official words, `.field`, `.rule`, `.detail` |
 /// | API error, by the core's `error_kind()`: authentication / tiktok / account session expired / rate limit / other | `AuthenticationError` / `TikTokError` / `AccountSessionExpired` / `RateLimitError` / `ResponseException` (`.kind` names the kind), with `.response` |
 /// | transport: timeout / connect / other | `TimeoutError` / `ConnectionError` / `ResponseException`, `.response` None |
 /// | usage (unknown endpoint, bad option) | `APIException` |
@@ -55,6 +55,7 @@ fn build(
         Error::Validation(v) => {
             kwargs.set_item("field", &v.field)?;
             kwargs.set_item("rule", v.rule.name())?;
+            kwargs.set_item("detail", &v.detail)?;
             ("ValidationException", v.message, None)
         }
         Error::Api(resp) => {
@@ -111,6 +112,7 @@ pub fn validation(py: Python<'_>, field: &str, rule: &str, message: &str) -> PyE
         let kwargs = PyDict::new(py);
         kwargs.set_item("field", field)?;
         kwargs.set_item("rule", rule)?;
+        kwargs.set_item("detail", message)?;
         let instance = class(py, "ValidationException")?.call((message,), Some(&kwargs))?;
         Ok(PyErr::from_value(instance))
     };

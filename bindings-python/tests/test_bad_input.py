@@ -98,7 +98,7 @@ def outcome(name: str, run: Any, args: dict[str, Any]) -> str:
         result = "sent"
     except ValidationException as e:
         assert e.field == name, (e.field, str(e))
-        assert f"`{name}`" in str(e), str(e)
+        assert f"`{name}`" in e.detail, e.detail
         assert len(str(e)) < 2000, len(str(e))
         result = f"invalid:{e.rule}"
     except ResponseException as e:

@@ -324,6 +324,41 @@ def test_cookies_of_set_cookie(cookie_server: str) -> None:
         jar["nope"]
 
 
+def test_cookies_have_requests_whole_cookie_jar_surface(cookie_server: str) -> None:
+    import collections.abc
+    import http.cookiejar
+
+    from tikapi._cookies import CookieConflictError
+
+    api = TikAPI(API_KEY).set(__options__={"base": cookie_server})
+    jar = api.public.check("lilyachty").cookies
+    assert type(jar).__name__ == "RequestsCookieJar"
+    assert isinstance(jar, collections.abc.MutableMapping)
+    assert isinstance(jar, http.cookiejar.CookieJar)
+    assert jar.list_domains() == ["127.0.0.1"] and sorted(jar.list_paths()) == ["/", "/public"]
+    assert jar.multiple_domains() is True  # requests' reading: two cookies share a domain
+    assert jar.get("theme", path="/public") == "dark" and jar.get("theme", path="/") is None
+    assert jar.get("sid", domain="127.0.0.1") == "abc123"
+    assert isinstance(jar.get_policy(), http.cookiejar.DefaultCookiePolicy)
+    made = jar.set("sid", "other", domain="example.com", path="/x")
+    assert made is not None and (made.domain, made.path) == ("example.com", "/x")
+    with pytest.raises(CookieConflictError, match="multiple cookies with name, 'sid'"):
+        jar["sid"]
+    assert isinstance(CookieConflictError(), RuntimeError) and "sid" in jar
+    assert jar.get_dict(domain="example.com") == {"sid": "other"}
+    copied = jar.copy()
+    copied.set("sid", None, domain="example.com")
+    assert copied.get("sid") == "abc123" and jar.get("sid", domain="example.com") == "other"
+    copied.update({"a": "1"})
+    copied.update(jar)
+    assert sorted(copied.iterkeys()) == ["a", "sid", "sid", "theme"]
+    del copied["nope"]  # as requests: nothing to remove is no error
+    assert next(copied.iteritems()) in copied.items()
+    with pytest.raises(TypeError, match="unexpected keyword arguments"):
+        jar.set("x", "y", bogus=1)
+    assert jar == jar.get_dict() or jar.multiple_domains()
+
+
 def test_every_public_attribute_of_requests_response(api: Any) -> None:
     # requests.Response's public attributes (requests 2.x), and the SDK's two.
     official = {

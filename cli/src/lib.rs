@@ -67,7 +67,8 @@ impl Failure {
 impl From<Error> for Failure {
     fn from(e: Error) -> Failure {
         match &e {
-            Error::Validation(v) => Failure::usage(v.message.clone()),
+            // The precise explanation, not the official SDKs' words: a person reads it.
+            Error::Validation(v) => Failure::usage(v.detail.clone()),
             Error::Usage(m) => Failure::usage(m.clone()),
             Error::Api(r) => {
                 let mut message = format!(

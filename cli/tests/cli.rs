@@ -392,17 +392,18 @@ fn downloads_are_byte_for_byte_the_served_videos_and_are_skipped_when_present() 
     );
 }
 
-/// The message the core's validation gives, as the SDKs word it.
+/// The precise explanation the core's validation gives (its `detail`, not
+/// the official SDKs' words: a person reads the command's errors).
 fn validation_message(sb: &Background, endpoint: &str, a: Args) -> String {
     let api = client(sb);
     match api.prepare(endpoint, &a, &Default::default()) {
-        Err(Error::Validation(v)) => v.message,
+        Err(Error::Validation(v)) => v.detail,
         other => panic!("expected a validation error, got {other:?}"),
     }
 }
 
 #[test]
-fn bad_parameters_give_the_sdk_message_and_exit_code_2() {
+fn bad_parameters_give_the_detailed_message_and_exit_code_2() {
     let sb = sandbox();
     for (argv, endpoint, a) in [
         (

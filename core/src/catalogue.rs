@@ -11,6 +11,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value as Json;
 
+use crate::dialect::Wording;
 use crate::value::Value;
 
 /// The catalogue's source, embedded at build time.
@@ -118,9 +119,24 @@ pub struct Param {
     pub min: Option<f64>,
     #[serde(rename = "enum")]
     pub allowed: Option<Vec<Value>>,
+    /// What the official SDKs say when the value is missing, of the wrong
+    /// type or of the wrong format (the parameter's `help`).
+    #[serde(skip)]
+    pub help: Option<String>,
+    /// The official Python SDK's `help`, where it differs from the npm one's.
+    #[serde(skip)]
+    pub help_python: Option<String>,
 }
 
 impl Param {
+    /// The official help text in `wording`'s words, if the parameter has one.
+    pub fn help(&self, wording: Wording) -> Option<&str> {
+        match wording {
+            Wording::Python => self.help_python.as_deref().or(self.help.as_deref()),
+            Wording::Js => self.help.as_deref(),
+        }
+    }
+
     /// Parameters every endpoint of a category inherits, rather than declares.
     pub fn is_inherited(&self) -> bool {
         matches!(
@@ -203,9 +219,32 @@ pub struct Catalogue {
     /// constructor takes by position (`TikAPI(apiKey)`, `api.public(country,
     /// session_id)`, `api.user(accountKey)`), as in the official Python SDK.
     pub category_positional: BTreeMap<String, Vec<String>>,
+    /// The official validation messages that are not a parameter's help
+    /// text, in each official SDK's words.
+    pub messages: BTreeMap<Wording, Messages>,
+}
+
+/// The templates of one official SDK's validation messages. `{key}` is the
+/// argument name, `{name}` the name on the wire, `{max}` / `{min}` the bound,
+/// `{values}` the allowed values joined with `enum_separator`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Messages {
+    /// A rule broken by a parameter that has no help text.
+    pub invalid: String,
+    pub max: String,
+    pub min: String,
+    #[serde(rename = "enum")]
+    pub allowed: String,
+    pub enum_separator: String,
 }
 
 impl Catalogue {
+    /// The official templates in `wording`'s words.
+    pub fn messages(&self, wording: Wording) -> &Messages {
+        &self.messages[&wording]
+    }
+
     /// Every form of an endpoint key (two for `public.discover`, one otherwise).
     pub fn forms(&self, key: &str) -> Vec<&Endpoint> {
         self.endpoints.iter().filter(|e| e.key == key).collect()
@@ -436,6 +475,9 @@ struct Document {
     /// Checked against the categories once the endpoints are read.
     #[serde(default, rename = "category_positional")]
     category_positional: Option<serde_json::Map<String, Json>>,
+    /// Required; checked after the endpoints, whose errors come first.
+    #[serde(default)]
+    messages: BTreeMap<Wording, Messages>,
 }
 
 #[derive(Deserialize)]
@@ -486,6 +528,10 @@ struct ParamDoc {
     min: Option<f64>,
     #[serde(default, rename = "in")]
     allowed: Option<Vec<Json>>,
+    #[serde(default)]
+    help: Option<String>,
+    #[serde(default)]
+    help_python: Option<String>,
 }
 
 /// Parse a catalogue document. Unknown keys and values are errors, so that
@@ -513,7 +559,13 @@ pub fn parse(text: &str) -> Result<Catalogue, String> {
         sandbox_base: doc.sandbox_base,
         endpoints,
         category_positional: BTreeMap::new(),
+        messages: doc.messages,
     };
+    for wording in [Wording::Js, Wording::Python] {
+        if !catalogue.messages.contains_key(&wording) {
+            return Err(format!("messages: {wording:?} is not listed"));
+        }
+    }
     let listed = doc
         .category_positional
         .as_ref()
@@ -627,6 +679,8 @@ fn param(key: String, p: ParamDoc, method: Method) -> Result<Param, String> {
         max: p.max,
         min: p.min,
         allowed: p.allowed.map(|a| a.iter().map(Value::from).collect()),
+        help: p.help,
+        help_python: p.help_python,
     })
 }
 

@@ -16,7 +16,26 @@ pub enum Dialect {
     Rust,
 }
 
+/// Whose words a validation message is in: the official npm SDK's or the
+/// official PyPI SDK's. The templates themselves are data (the catalogue's
+/// `messages`, each parameter's `help`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Wording {
+    Js,
+    Python,
+}
+
 impl Dialect {
+    /// Whose words this dialect's validation messages are in (Rust callers:
+    /// the npm SDK's, as for every other rule).
+    pub fn wording(self) -> Wording {
+        match self {
+            Dialect::Python => Wording::Python,
+            Dialect::Js | Dialect::Rust => Wording::Js,
+        }
+    }
+
     /// The name used in our `User-Agent`.
     pub fn name(self) -> &'static str {
         match self {

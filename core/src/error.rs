@@ -66,7 +66,14 @@ pub struct ValidationError {
     /// The parameter's argument name, as the official SDKs report it.
     pub field: String,
     pub rule: Rule,
+    /// The official SDK's words for the broken rule, byte for byte (the
+    /// parameter's help text, or the bound or allowed values), in the
+    /// client's dialect.
     pub message: String,
+    /// The precise explanation: the rule, the pattern, the value received
+    /// (never a key's), a likely fix. The same as `message` for rules only
+    /// this project has.
+    pub detail: String,
 }
 
 /// What kind of transport failure happened.
@@ -161,11 +168,14 @@ impl TransportError {
 }
 
 impl ValidationError {
+    /// An error whose message is also its detail (a rule only this project has).
     pub fn new(field: impl Into<String>, rule: Rule, message: impl Into<String>) -> Self {
+        let message = message.into();
         ValidationError {
             field: field.into(),
             rule,
-            message: message.into(),
+            detail: message.clone(),
+            message,
         }
     }
 }
@@ -204,12 +214,9 @@ impl std::error::Error for Error {
 }
 
 impl Error {
+    /// A rule only this project has: its message is its detail.
     pub(crate) fn validation(field: &str, rule: Rule, message: String) -> Self {
-        Error::Validation(ValidationError {
-            field: field.to_owned(),
-            rule,
-            message,
-        })
+        Error::Validation(ValidationError::new(field, rule, message))
     }
 
     pub(crate) fn transport(

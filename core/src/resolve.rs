@@ -5,10 +5,15 @@
 //! category constructor, the parameter's example (sandbox mode only), its
 //! default. Then, parameter by parameter, the first broken rule wins:
 //! required, type, pattern, max/min, enum.
+//!
+//! A broken rule is reported twice over: the official SDK's words (the
+//! parameter's help text, or the bound or allowed values, from the
+//! catalogue, in the dialect's wording) as the message, and the precise
+//! explanation (the rule, the pattern, the value received) as the detail.
 
-use crate::catalogue::{Endpoint, Param, ParamType};
+use crate::catalogue::{catalogue, Endpoint, Param, ParamType};
 use crate::dialect::Dialect;
-use crate::error::{Error, Result, Rule};
+use crate::error::{Error, Result, Rule, ValidationError};
 pub use crate::request::Resolved;
 use crate::value::{Value, ValueKind};
 
@@ -41,9 +46,10 @@ pub fn resolve<'e>(
             .or_else(|| param.default.clone());
         match value {
             None if param.required => {
-                return Err(Error::validation(
-                    &param.key,
+                return Err(broken(
+                    param,
                     Rule::Required,
+                    flavor,
                     format!(
                         "{} requires the parameter `{}`, and none was given.",
                         endpoint.key, param.key
@@ -63,7 +69,7 @@ pub fn resolve<'e>(
 /// Validate one value against its parameter's rules, returning it (coerced
 /// where a documented leniency applies).
 pub fn check(param: &Param, value: Value, flavor: Dialect) -> Result<Value> {
-    let fail = |rule: Rule, message: String| Err(Error::validation(&param.key, rule, message));
+    let fail = |rule: Rule, detail: String| Err(broken(param, rule, flavor, detail));
     if value.has_non_finite() {
         return fail(
             Rule::Finite,
@@ -74,6 +80,22 @@ pub fn check(param: &Param, value: Value, flavor: Dialect) -> Result<Value> {
             ),
         );
     }
+    // Where a leniency took a value the official SDKs refuse by its type
+    // (README, Leniencies), a later broken rule is worded as they word the
+    // type: with the help text.
+    let lenient = !matches!(
+        (param.ty, &value),
+        (ParamType::Any, _)
+            | (ParamType::String, Value::Str(_))
+            | (ParamType::Number, Value::Int(_) | Value::Float(_))
+    );
+    let fail = |rule: Rule, detail: String| {
+        let mut e = broken(param, rule, flavor, detail);
+        if let (true, Error::Validation(v)) = (lenient, &mut e) {
+            v.message = official_message(param, Rule::Type, flavor);
+        }
+        Err(e)
+    };
     let value = match coerce(param.ty, value) {
         Ok(v) => v,
         Err(v) => {
@@ -147,6 +169,84 @@ pub fn check(param: &Param, value: Value, flavor: Dialect) -> Result<Value> {
         }
     }
     Ok(value)
+}
+
+/// The error for `param` breaking `rule`: the official words, and `detail`.
+fn broken(param: &Param, rule: Rule, flavor: Dialect, detail: String) -> Error {
+    Error::Validation(ValidationError {
+        field: param.key.clone(),
+        rule,
+        message: official_message(param, rule, flavor),
+        detail,
+    })
+}
+
+/// What the official SDK of `flavor` says when `param` breaks `rule`: the
+/// bound or the allowed values in its template, else the parameter's help
+/// text, else its template for a parameter without one. A value that is not
+/// finite breaks no official rule by itself; where the official SDKs reject
+/// one it is with the help text (the pattern), so ours says that too.
+pub fn official_message(param: &Param, rule: Rule, flavor: Dialect) -> String {
+    let wording = flavor.wording();
+    let words = catalogue().messages(wording);
+    let name = param.wire.as_str();
+    match (rule, param.max, param.min, &param.allowed) {
+        (Rule::Max, Some(max), _, _) => fill(&words.max, &[("name", name), ("max", &bound(max))]),
+        (Rule::Min, _, Some(min), _) => fill(&words.min, &[("name", name), ("min", &bound(min))]),
+        (Rule::Enum, _, _, Some(allowed)) => {
+            let values: Vec<String> = allowed.iter().map(|a| a.text(flavor)).collect();
+            fill(
+                &words.allowed,
+                &[
+                    ("name", name),
+                    ("values", &values.join(&words.enum_separator)),
+                ],
+            )
+        }
+        _ => match param.help(wording) {
+            Some(help) => help.to_owned(),
+            None => fill(&words.invalid, &[("key", &param.key)]),
+        },
+    }
+}
+
+/// `template` with each `{name}` of `values` replaced, in one pass (a value
+/// holding braces is not read again).
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let hit = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match hit {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A bound as the official SDKs print it: `100`, `1.5`.
+fn bound(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
 }
 
 /// Type check with the README's leniencies: an integer where a string is
@@ -252,6 +352,17 @@ fn show(param: &Param, v: &Value, flavor: Dialect) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn templates_fill_in_one_pass() {
+        assert_eq!(
+            fill("The {name} is {max}", &[("name", "{max}"), ("max", "5")]),
+            "The {max} is 5"
+        );
+        assert_eq!(fill("{unknown} {name", &[("name", "x")]), "{unknown} {name");
+        assert_eq!(bound(100.0), "100");
+        assert_eq!(bound(1.5), "1.5");
+    }
 
     #[test]
     fn numeric_strings_parse_strictly() {

@@ -4,7 +4,7 @@
 
 use serde_json::Value as Json;
 use tikapi_core::catalogue::{catalogue, CATALOGUE_JSON};
-use tikapi_core::{Location, Method, ParamType, Value};
+use tikapi_core::{Location, Method, ParamType, Value, Wording};
 
 fn raw() -> Json {
     serde_json::from_str(CATALOGUE_JSON).unwrap()
@@ -98,7 +98,23 @@ fn every_entry_matches_the_data_file() {
                 Some(other) => panic!("{at}: unknown location {other}"),
             };
             assert_eq!(p.location, location, "{at}");
+            let help = rp.get("help").and_then(Json::as_str);
+            let help_python = rp.get("help_python").and_then(Json::as_str).or(help);
+            assert_eq!(p.help(Wording::Js), help, "{at}");
+            assert_eq!(p.help(Wording::Python), help_python, "{at}");
         }
+    }
+    for (wording, name) in [(Wording::Js, "js"), (Wording::Python, "python")] {
+        let words = cat.messages(wording);
+        let raw = &raw["messages"][name];
+        assert_eq!(words.max, raw["max"].as_str().unwrap());
+        assert_eq!(words.min, raw["min"].as_str().unwrap());
+        assert_eq!(words.allowed, raw["enum"].as_str().unwrap());
+        assert_eq!(words.invalid, raw["invalid"].as_str().unwrap());
+        assert_eq!(
+            words.enum_separator,
+            raw["enum_separator"].as_str().unwrap()
+        );
     }
 }
 
@@ -208,11 +224,13 @@ fn the_export_carries_every_endpoint_and_the_category_tree() {
     assert_eq!(export["categories"]["entries"][0]["name"], "public");
 }
 
+const MESSAGES: &str = r#"{"js":{"invalid":"i","max":"x","min":"n","enum":"e","enum_separator":","},"python":{"invalid":"i","max":"x","min":"n","enum":"e","enum_separator":", "}}"#;
+
 #[test]
 fn unknown_values_in_the_catalogue_are_parse_errors() {
     let doc = |param: &str| {
         format!(
-            r#"{{"base":"https://a","sandboxBase":"http://b","category_positional":{{"":[]}},"endpoints":[{{"key":"k","method":"GET","path":"/k","positional":[],"params":{{"p":{param}}}}}]}}"#
+            r#"{{"base":"https://a","sandboxBase":"http://b","category_positional":{{"":[]}},"endpoints":[{{"key":"k","method":"GET","path":"/k","positional":[],"params":{{"p":{param}}}}}],"messages":{MESSAGES}}}"#
         )
     };
     assert!(tikapi_core::catalogue::parse(&doc(r#"{"type":"string"}"#)).is_ok());
@@ -227,4 +245,13 @@ fn unknown_values_in_the_catalogue_are_parse_errors() {
     }
     let bad_method = doc("{}").replace("\"GET\"", "\"PUT\"");
     assert!(tikapi_core::catalogue::parse(&bad_method).is_err());
+    // Both official wordings are required, and nothing else.
+    let one_wording = doc("{}").replace(r#","python":{"#, r#","rust":{"#);
+    assert!(tikapi_core::catalogue::parse(&one_wording).is_err());
+    let no_python = doc("{}").replace(
+        r#","python":{"invalid":"i","max":"x","min":"n","enum":"e","enum_separator":", "}"#,
+        "",
+    );
+    let err = tikapi_core::catalogue::parse(&no_python).unwrap_err();
+    assert!(err.contains("Python"), "{err}");
 }

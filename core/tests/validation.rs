@@ -18,9 +18,10 @@ fn prepare(api: &Client, key: &str, args: Args) -> Result<tikapi_core::Request, 
     api.prepare(key, &args, &CallOptions::default())
 }
 
+/// The field, the rule and the detail (the precise explanation).
 fn field_of(r: Result<tikapi_core::Request, Error>) -> (String, Rule, String) {
     match r {
-        Err(Error::Validation(v)) => (v.field, v.rule, v.message),
+        Err(Error::Validation(v)) => (v.field, v.rule, v.detail),
         other => panic!("expected a validation error, got {other:?}"),
     }
 }
@@ -33,51 +34,68 @@ fn query(r: &tikapi_core::Request) -> Vec<(&str, &str)> {
 }
 
 #[test]
-fn every_rule_of_every_parameter_fails_on_the_official_field() {
+fn every_rule_of_every_parameter_fails_with_the_official_field_and_words() {
     let fx: Json = serde_json::from_str(include_str!("fixtures/official_validation.json")).unwrap();
     let cases = fx["cases"].as_array().unwrap();
-    assert!(cases.len() > 500);
+    assert!(cases.len() > 1000);
     let mut rules_seen = std::collections::HashSet::new();
     for case in cases {
         let key = case["key"].as_str().unwrap();
         let param = case["param"].as_str().unwrap();
         let rule = case["rule"].as_str().unwrap();
+        let sandbox = case["sandbox"].as_bool().unwrap();
         let args: Args = case["args"]
             .as_object()
             .unwrap()
             .iter()
             .map(|(k, v)| (k.clone(), Value::from(v)))
             .collect();
-        for (flavor, expected) in [
-            (Dialect::Js, &case["js"]),
-            (Dialect::Python, &case["python"]),
-        ] {
-            let label = format!("{key}.{param} breaking {rule} ({flavor:?})");
-            let result = prepare(&client(flavor, false), key, args.clone());
-            let expected = expected.as_str().unwrap();
-            // Where the official Python SDK crashes (a TypeError on numeric
-            // enums), we reject cleanly on the same field the JS SDK reports.
-            let expected = if expected.starts_with("CRASH") {
-                case["js"].as_str().unwrap()
-            } else {
-                expected
+        for (flavor, side) in [(Dialect::Js, "js"), (Dialect::Python, "python")] {
+            let label = format!("{key}.{param} breaking {rule}, sandbox {sandbox} ({flavor:?})");
+            let result = prepare(&client(flavor, sandbox), key, args.clone());
+            let expected = case[side].as_str().unwrap();
+            if expected == "OK" {
+                assert!(
+                    result.is_ok(),
+                    "{label}: the official SDK sends it: {result:?}"
+                );
+                continue;
+            }
+            let (field, got_rule, message, detail) = match result {
+                Err(Error::Validation(v)) => (v.field, v.rule, v.message, v.detail),
+                other => panic!("{label}: expected a validation error, got {other:?}"),
             };
-            assert_eq!(expected, param, "{label}: the fixture names the parameter");
-            let (field, got_rule, message) = field_of(result);
-            assert_eq!(field, param, "{label}");
-            assert_eq!(got_rule.name(), rule, "{label}: {message}");
+            if expected.starts_with("CRASH") {
+                // Where the official Python SDK crashes (a TypeError joining
+                // numeric allowed values), we reject on the field the JS SDK
+                // reports, in the Python template.
+                assert_eq!(field, case["js"].as_str().unwrap(), "{label}");
+                assert_eq!(
+                    message, "The sort parameter should be one of these values: 0, 1",
+                    "{label}"
+                );
+            } else {
+                assert_eq!(field, expected, "{label}");
+                let words = case[format!("{side}_message")].as_str().unwrap();
+                assert_eq!(message, words, "{label}: the official words");
+            }
+            if !rule.contains('+') && rule != "several" {
+                assert_eq!(got_rule.name(), rule, "{label}: {detail}");
+            }
             assert!(
-                message.contains(param),
-                "{label}: message {message:?} names the parameter"
+                detail.contains(&field),
+                "{label}: detail {detail:?} names the parameter"
             );
-            assert!(
-                !message.contains("Abcdefghij0123456789"),
-                "{label}: no key in {message:?}"
-            );
+            for text in [&message, &detail] {
+                assert!(
+                    !text.contains("Abcdefghij0123456789"),
+                    "{label}: no key in {text:?}"
+                );
+            }
             rules_seen.insert(rule.to_owned());
         }
     }
-    assert_eq!(rules_seen.len(), 5, "{rules_seen:?}");
+    assert_eq!(rules_seen.len(), 8, "{rules_seen:?}");
 }
 
 #[test]
@@ -301,4 +319,63 @@ fn unknown_endpoints_are_usage_errors() {
         matches!(&err, Error::Usage(m) if m.contains("public.nope")),
         "{err}"
     );
+}
+
+#[test]
+fn the_message_is_the_official_words_and_the_detail_explains() {
+    let words = |flavor, key, args: Args| match prepare(&client(flavor, false), key, args) {
+        Err(Error::Validation(v)) => (v.message, v.detail),
+        other => panic!("expected a validation error, got {other:?}"),
+    };
+    let bad_id = Args::new()
+        .with("accountKey", "Abcdefghij0123456789")
+        .with("media_id", "not-a-video-id");
+    for flavor in [Dialect::Js, Dialect::Python, Dialect::Rust] {
+        let (message, detail) = words(flavor, "user.posts.like", bad_id.clone());
+        assert_eq!(
+            message,
+            "The video ID. Can also be a short TikTok link (e.g. vm.tiktok.com/UwU)"
+        );
+        assert!(
+            detail.contains("^([0-9]+|https?://vm.tiktok.com/[a-zA-Z0-9]+/?)$")
+                && detail.contains("\"not-a-video-id\""),
+            "{detail}"
+        );
+    }
+    // Bounds: each SDK's own template, the wire name and the bound.
+    let many = Args::new().with("session_id", 101).with("username", "a");
+    let (message, detail) = words(Dialect::Js, "public.check", many.clone());
+    assert_eq!(
+        message,
+        "The maximum allowed value allowed for the session_id parameter is 100"
+    );
+    assert!(
+        detail.contains("at most 100") && detail.contains("101"),
+        "{detail}"
+    );
+    let (message, _) = words(Dialect::Python, "public.check", many);
+    assert_eq!(
+        message,
+        "The maximum allowed value for the session_id parameter is 100"
+    );
+    // A leniency (a numeric string for a number) then a broken bound: the
+    // official SDKs refuse the string by its type, with the help text.
+    let (message, detail) = words(
+        Dialect::Js,
+        "public.check",
+        Args::new().with("session_id", "101").with("username", "a"),
+    );
+    assert!(
+        message.starts_with("(Optional) Longer sessions."),
+        "{message}"
+    );
+    assert!(detail.contains("at most 100"), "{detail}");
+    // A key is never shown, in either text.
+    let (message, detail) = words(
+        Dialect::Python,
+        "user.info",
+        Args::new().with("accountKey", "short!key"),
+    );
+    assert_eq!(message, "The Account Key is required");
+    assert!(!detail.contains("short!key"), "{detail}");
 }

@@ -72,11 +72,22 @@ def compare_case(lang, case, off, ours, records, allow):
             yield "user-agent", True, None
         else:
             reason = allowed(allow, lang, case, "user-agent")
-            yield "user-agent", False, reason or f"official {sorted(map(str, ua_off))} != ours {sorted(map(str, ua_ours))}"
+            yield (
+                "user-agent",
+                False,
+                reason
+                or f"official {sorted(map(str, ua_off))} != ours {sorted(map(str, ua_ours))}",
+            )
     if kind == "validation":
         if off.get("outcome") == "crash":
             ok = ours.get("outcome") == "validation" and ours.get("field") == case["param"]
-            yield "field", ok, "official crashed (" + off.get("type", "") + "); ours rejects on the field" if ok else f"ours {ours}"
+            yield (
+                "field",
+                ok,
+                "official crashed (" + off.get("type", "") + "); ours rejects on the field"
+                if ok
+                else f"ours {ours}",
+            )
             return
         if off.get("outcome") == "ok" and ours.get("outcome") == "ok":
             # Both accept the value (the official JS does not check every rule).
@@ -86,10 +97,18 @@ def compare_case(lang, case, off, ours, records, allow):
         if off.get("outcome") == "validation" and ours.get("outcome") == "validation":
             ok = off["field"] == ours["field"] and off.get("classes") == ours.get("classes")
             yield "field", ok, None if ok else f"official {off} != ours {ours}"
+            # The message, byte for byte (Python: str(e) and e.args; JS: err.message).
+            words = ("str", "args") if lang == "py" else ("message",)
+            a, b = {k: off.get(k) for k in words}, {k: ours.get(k) for k in words}
+            yield "message", a == b, None if a == b else f"official {a} != ours {b}"
             return
         if str(case.get("rule", "")).startswith("leniency") and ours.get("outcome") == "ok":
             reason = allowed(allow, lang, case, "field")
-            yield "field", False, reason or f"official {off} != ours {ours} (a leniency not in the allow-list)"
+            yield (
+                "field",
+                False,
+                reason or f"official {off} != ours {ours} (a leniency not in the allow-list)",
+            )
             return
         reason = allowed(allow, lang, case, "field")
         yield "field", False, reason or f"official {off} != ours {ours}"
@@ -113,9 +132,13 @@ def main():
     cases = load(cases_path)
     records = load(records_path)
     allow = load(HERE / "allowlist.json")["allow"]
-    results = {t: load(Path(results_dir) / f"{t}.json")["results"] for t in
-               ("py-official", "py-ours", "js-official", "js-ours")}
-    table = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))  # key -> column -> [pass, allowed, fail]
+    results = {
+        t: load(Path(results_dir) / f"{t}.json")["results"]
+        for t in ("py-official", "py-ours", "js-official", "js-ours")
+    }
+    table = defaultdict(
+        lambda: defaultdict(lambda: [0, 0, 0])
+    )  # key -> column -> [pass, allowed, fail]
     failures, allowances = [], defaultdict(int)
     for case in cases:
         for lang in ("py", "js"):
@@ -132,8 +155,14 @@ def main():
                     allowances[f"{lang}: {note}"] += 1
                 else:
                     cell[2] += 1
-                    failures.append(f"{lang} {case['id']} {case['key']} [{case['label']}] {what}: {note}")
-    columns = [f"{lang} {kind}" for lang in ("py", "js") for kind in ("request", "validation", "response", "paging")]
+                    failures.append(
+                        f"{lang} {case['id']} {case['key']} [{case['label']}] {what}: {note}"
+                    )
+    columns = [
+        f"{lang} {kind}"
+        for lang in ("py", "js")
+        for kind in ("request", "validation", "response", "paging")
+    ]
     totals = [0, 0, 0]
     lines = [
         "# Conformance report",

@@ -67,7 +67,9 @@ async function run(c) {
     }
     return out;
   } catch (err) {
-    if (err && err.field !== undefined) return { outcome: 'validation', field: err.field, isError: err instanceof Error };
+    if (err && err.field !== undefined) {
+      return { outcome: 'validation', field: err.field, message: err?.message, isError: err instanceof Error };
+    }
     if (err instanceof Error) return { outcome: 'error', isError: true, namesUrl: String(err.message).includes(root.replace(/\/$/, '')) || String(err.message).includes('127.0.0.1') };
     return { outcome: 'rejected', ...shape(err) };
   }

@@ -63,7 +63,14 @@ def run(case, base: str, tag: str, refused: str) -> dict:
             out["pages"] = pages
         return out
     except ValidationException as e:
-        return {"outcome": "validation", "field": e.field, "classes": classes(e)}
+        # The words too, byte for byte: str(e) and e.args.
+        return {
+            "outcome": "validation",
+            "field": e.field,
+            "classes": classes(e),
+            "str": str(e),
+            "args": list(e.args),
+        }
     except ResponseException as e:
         resp = e.response
         return {
@@ -82,7 +89,10 @@ def main() -> None:
     cases_path, base, tag, refused, out_path = sys.argv[1:6]
     cases = json.load(open(cases_path))
     results = {c["id"]: run(c, base, tag, refused) for c in cases}
-    meta = {"package": getattr(tikapi, "__file__", "?"), "version": getattr(tikapi, "__version__", "?")}
+    meta = {
+        "package": getattr(tikapi, "__file__", "?"),
+        "version": getattr(tikapi, "__version__", "?"),
+    }
     json.dump({"meta": meta, "results": results}, open(out_path, "w"), indent=1)
 
 

@@ -181,9 +181,10 @@ def describe_error(e: BaseException) -> dict[str, Any]:
         out["type"] = "TypeError"
         out["str"] = re.sub(r"^[\w.<>]*?\.?(\w+)\(\)", r"\1()", str(e))
     elif "ValidationException" in classes(e):
-        # Our messages name the rule and the value (the official's give the
-        # parameter's help text): the field and the class must agree.
+        # The official words, byte for byte, and the field.
         out["field"] = getattr(e, "field", None)
+        out["str"] = str(e)
+        out["args"] = list(e.args)
     elif classes(e):
         out["str"] = str(e)
         out["args"] = list(e.args)
@@ -386,6 +387,150 @@ def run_responses(run: Runner) -> None:
     run.case("resp/attributes", lambda: public_attributes(answer("resp/attributes")))
 
 
+def attempt(fn: Callable[[], Any]) -> Any:
+    """What `fn` gave, or the class and words of what it raised (a
+    KeyError's, a TypeError's, CookieConflictError's: the jar's own)."""
+    try:
+        return {"value": fn()}
+    except Exception as e:
+        return {"raised": type(e).__name__, "runtime": isinstance(e, RuntimeError), "str": str(e)}
+
+
+def jar_view(jar: Any) -> list[Any]:
+    return [(c.name, c.value, c.domain, c.path, c.secure, c.expires, c.discard) for c in jar]
+
+
+def run_cookies(run: Runner) -> None:
+    """``response.cookies`` as ``requests.cookies.RequestsCookieJar``: every
+    method, on the response's own jar and on jars grown from it."""
+    import collections.abc
+    import copy as copying
+    import http.cookiejar
+    import http.cookies
+    import pickle
+
+    def fresh() -> Any:
+        return run.client("jar").public.check("lilyachty").cookies
+
+    def grown() -> Any:
+        jar = fresh()
+        jar.set("a", "1")
+        jar.set("a", "2", domain="example.com", path="/x", secure=True)
+        jar["b"] = "3"
+        return jar
+
+    morsel = http.cookies.SimpleCookie()
+    morsel.load("m=v1; Domain=example.org; Path=/m; Max-Age=60; HttpOnly")
+    cases: dict[str, Callable[[], Any]] = {
+        "types": lambda: [
+            type(fresh()).__name__,
+            isinstance(fresh(), collections.abc.MutableMapping),
+            isinstance(fresh(), collections.abc.Mapping),
+            isinstance(fresh(), http.cookiejar.CookieJar),
+        ],
+        "repr": lambda: repr(fresh()),
+        "len": lambda: [len(fresh()), len(grown())],
+        "iter": lambda: jar_view(grown()),
+        "keys": lambda: [fresh().keys(), grown().keys(), list(grown().iterkeys())],
+        "values": lambda: [grown().values(), list(grown().itervalues())],
+        "items": lambda: [grown().items(), list(grown().iteritems()), dict(fresh())],
+        "list_domains": lambda: [fresh().list_domains(), grown().list_domains()],
+        "list_paths": lambda: [fresh().list_paths(), grown().list_paths()],
+        "multiple_domains": lambda: [fresh().multiple_domains(), grown().multiple_domains()],
+        "get": lambda: [
+            fresh().get("sid"),
+            fresh().get("nope"),
+            fresh().get("nope", "dflt"),
+            fresh().get("sid", domain="127.0.0.1"),
+            fresh().get("sid", domain="example.com"),
+            fresh().get("sid", path="/"),
+            grown().get("a", domain="example.com"),
+            grown().get("a", path="/"),
+        ],
+        "get conflict": lambda: attempt(lambda: grown().get("a")),
+        "getitem": lambda: [attempt(lambda: fresh()["sid"]), attempt(lambda: fresh()["nope"])],
+        "getitem conflict": lambda: attempt(lambda: grown()["a"]),
+        "contains": lambda: ["sid" in fresh(), "nope" in fresh(), "a" in grown(), 5 in fresh()],
+        "get_dict": lambda: [
+            grown().get_dict(),
+            grown().get_dict(domain="example.com"),
+            grown().get_dict(path="/x"),
+            grown().get_dict(domain="nowhere"),
+        ],
+        "set returns": lambda: (lambda c: [type(c).__name__, c.name, c.value, c.domain, c.path])(
+            fresh().set("n", "v", domain="d.example", path="/p")
+        ),
+        "set None removes": lambda: (
+            lambda j: (j.set("a", None, domain="example.com"), jar_view(j))
+        )(grown()),
+        "set morsel": lambda: (
+            lambda j: (
+                j.set("m", morsel["m"]),
+                [
+                    (
+                        c.name,
+                        c.value,
+                        c.domain,
+                        c.path,
+                        c.discard,
+                        c.expires is not None,
+                        c.get_nonstandard_attr("HttpOnly"),
+                    )
+                    for c in j
+                    if c.name == "m"
+                ],
+            )
+        )(fresh())[1],
+        "set bad keyword": lambda: attempt(lambda: fresh().set("x", "y", bogus=1)),
+        "set quoted": lambda: (lambda j: (j.set("q", '"a\\"b"'), j.get("q")))(fresh())[1],
+        "setitem delitem": lambda: (
+            lambda j: (
+                j.__setitem__("z", "9"),
+                j.__delitem__("sid"),
+                j.__delitem__("nope"),
+                jar_view(j),
+            )
+        )(fresh())[3],
+        "update dict": lambda: (lambda j: (j.update({"u": "1", "v": "2"}), jar_view(j)))(fresh())[
+            1
+        ],
+        "update jar": lambda: (lambda j: (j.update(grown()), jar_view(j)))(fresh())[1],
+        "copy": lambda: (
+            lambda j: (
+                lambda c: (
+                    c.set("only", "copy"),
+                    [
+                        type(c).__name__,
+                        c is j,
+                        jar_view(j),
+                        jar_view(c),
+                        c.get_policy() is j.get_policy(),
+                    ],
+                )
+            )(j.copy())
+        )(grown())[1],
+        "get_policy": lambda: [
+            type(fresh().get_policy()).__name__,
+            isinstance(fresh().get_policy(), http.cookiejar.CookiePolicy),
+        ],
+        "mapping methods": lambda: (
+            lambda j: [j.pop("sid"), j.pop("nope", "d"), j.setdefault("s", "t"), jar_view(j)]
+        )(fresh()),
+        "eq": lambda: [
+            fresh() == {"sid": "abc123"},
+            fresh() == {"sid": "x"},
+            attempt(lambda: hash(fresh())),
+        ],
+        "clear": lambda: (lambda j: (j.clear("example.com"), jar_view(j)))(grown())[1],
+        "pickle": lambda: jar_view(pickle.loads(pickle.dumps(grown()))),
+        "deepcopy": lambda: (lambda j: [type(j).__name__, jar_view(j), dict(fresh())])(
+            copying.deepcopy(grown())
+        ),
+    }
+    for name, fn in cases.items():
+        run.case(f"jar/{name}", fn)
+
+
 def error_of(run: Runner, case: str, scenario: str) -> BaseException:
     try:
         run.client(case, scenario).public.check("lilyachty")
@@ -534,7 +679,14 @@ def run_all(tag: str, out: str) -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     root = f"http://127.0.0.1:{server.server_address[1]}"
     run = Runner(root)
-    for part in (run_positional, run_categories, run_responses, run_pickling, run_processes):
+    for part in (
+        run_positional,
+        run_categories,
+        run_responses,
+        run_cookies,
+        run_pickling,
+        run_processes,
+    ):
         part(run)
     server.shutdown()
     text = json.dumps({"results": run.results, "records": RECORDS}, default=repr)
@@ -552,6 +704,7 @@ GROUPS = {
     "cat": "category constructors and set() by position",
     "sig": "inspect.signature of endpoints, categories, TikAPI, set",
     "resp": "the rest of requests.Response (request, cookies, raw, ...)",
+    "jar": "response.cookies as requests' RequestsCookieJar, method by method",
     "pickle": "pickle (all protocols), copy, deepcopy of errors and responses",
     "process": "errors and responses back from a spawn ProcessPoolExecutor",
     "client": "copy / deepcopy / pickle of clients and scopes",

@@ -47,20 +47,35 @@ class APIException(Exception):
 class ValidationException(Exception):
     """A parameter broke one of its rules; nothing was sent.
 
+    ``str(e)`` and ``e.args`` are the official SDK's words, byte for byte
+    (the parameter's help text, or its bound or allowed values).
     ``field`` is the parameter's name as the official SDK reports it;
-    ``rule`` is which rule: required, type, pattern, max, min, enum, finite.
+    ``rule`` is which rule: required, type, pattern, max, min, enum, finite;
+    ``detail`` is the precise explanation: the rule, the pattern, the value
+    received (never a key), a likely fix.
     """
 
     def __init__(
-        self, message: str = "", field: Optional[str] = None, rule: Optional[str] = None
+        self,
+        message: str = "",
+        field: Optional[str] = None,
+        rule: Optional[str] = None,
+        detail: Optional[str] = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
         self.rule = rule
+        #: The precise explanation; the message itself when there is no more to say.
+        self.detail = message if detail is None else detail
 
     def __str__(self) -> str:
         return self.message
+
+    def __repr__(self) -> str:
+        if self.detail == self.message:
+            return f"{type(self).__name__}({self.message!r})"
+        return f"{type(self).__name__}({self.message!r}, detail={self.detail!r})"
 
     def __reduce__(self) -> Any:
         return (type(self), (self.message,), self.__dict__.copy())

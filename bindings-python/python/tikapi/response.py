@@ -16,7 +16,7 @@ from . import _native
 from ._native import Response as _NativeResponse
 
 if TYPE_CHECKING:
-    from ._cookies import CookieJar
+    from ._cookies import RequestsCookieJar
 
 __all__ = ["APIResponse", "AsyncAPIResponse", "Headers", "PreparedRequest"]
 
@@ -193,7 +193,7 @@ class APIResponse:
     _headers: Optional[Headers]
     _encoding: Any
     _request: Any
-    _cookies: Optional[CookieJar]
+    _cookies: Optional[RequestsCookieJar]
     _raw: Optional[RawBody]
 
     def __init__(self) -> None:
@@ -350,7 +350,7 @@ class APIResponse:
         return request
 
     @property
-    def cookies(self) -> CookieJar:
+    def cookies(self) -> RequestsCookieJar:
         """The cookies of the response's ``Set-Cookie`` headers (an
         ``http.cookiejar.CookieJar`` that also reads as a mapping)."""
         if self._cookies is None:

@@ -4,8 +4,8 @@
   sent (method, path, decoded query pairs, JSON body, keys, content type),
   or the field of the validation error it raised instead;
 - official_validation.json: per validation case, the field each official SDK
-  rejected it with, OK when it sent the call, CRASH:CLASS when it raised
-  another error.
+  rejected it with and its message (`js_message`, `python_message`), OK when
+  it sent the call, CRASH:CLASS when it raised another error.
 
 Calls run one after another, so the Nth call that was sent is the Nth line of
 its run's request log.
@@ -75,11 +75,13 @@ def validation_fixture(d):
                 c[side] = f"CRASH:{r['crash']}"
             else:
                 c[side] = r["field"]
+                c[f"{side}_message"] = r["msg"]
     return {
         "_about": (
-            "For each rule of each parameter of the official SDK 3.2.2, a call that breaks it,"
-            " and the field each official SDK rejected it with (OK = sent, CRASH = raised a"
-            " non-validation error). Recorded with tests/conformance/record/."
+            "For each rule of each parameter of the official SDK 3.2.2, a call that breaks it"
+            " (in production and sandbox mode, and calls that break several rules), the field"
+            " each official SDK rejected it with (OK = sent, CRASH = raised a non-validation"
+            " error) and its message, byte for byte. Recorded with tests/conformance/record/."
         ),
         "cases": cases,
     }
