@@ -123,7 +123,7 @@ pub(crate) fn endpoint_list() -> String {
     text
 }
 
-fn suggest(word: &str) -> String {
+pub(crate) fn suggest(word: &str) -> String {
     let best = catalogue()
         .keys()
         .into_iter()
