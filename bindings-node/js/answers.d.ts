@@ -800,7 +800,7 @@ export interface LiveChatAnswer {
   pushServer: string;
 }
 
-/** A live answer: its data. Grounded in: sample. */
+/** A live answer: its data (TikAPI's samples show other shapes for some: modelled). Grounded in: modelled. */
 export interface LiveDataAnswer {
   /** Source: real. */
   status: string;
@@ -814,7 +814,7 @@ export interface LiveDataAnswer {
   extra?: Extra;
   /** Source: web. */
   log_pb?: LogPb;
-  /** Source: sample. */
+  /** Source: modelled. */
   data: Record<string, unknown>;
 }
 

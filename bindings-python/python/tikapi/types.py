@@ -1014,7 +1014,7 @@ _LiveDataAnswerOptional = TypedDict(
 
 
 class LiveDataAnswer(_LiveDataAnswer, _LiveDataAnswerOptional):
-    "A live answer: its data. Grounded in: sample."
+    "A live answer: its data (TikAPI's samples show other shapes for some: modelled). Grounded in: modelled."
 
 
 _LiveImage = TypedDict(
