@@ -4,6 +4,7 @@ import type { Client } from './endpoints.js';
 
 export * from './types.js';
 export * from './endpoints.js';
+export * from './answers.js';
 
 /**
  * A TikAPI client for `apiKey`. Throws at once without a key.

@@ -332,11 +332,17 @@ export interface PageLimits {
   maxItems?: number;
 }
 
-/** An endpoint: call it for one page; `pages` and `items` walk to the end. */
-export interface Endpoint<P, Optional extends boolean = false> {
+/** A page of an endpoint's `pages()`: its `json` has the endpoint's body type `B`. */
+export type PageResponse<B = any> = Omit<Response, 'json'> & { json: B };
+
+/**
+ * An endpoint: call it for one page (`json` is `any`, as in the official SDK);
+ * `pages` (typed bodies `B`) and `items` (typed items `I`) walk to the end.
+ */
+export interface Endpoint<P, Optional extends boolean = false, B = any, I = any> {
   (...params: Optional extends true ? [params?: P] : [params: P]): Promise<Response>;
-  pages(...params: Optional extends true ? [params?: P, limits?: PageLimits] : [params: P, limits?: PageLimits]): AsyncGenerator<Response, void, undefined>;
-  items(...params: Optional extends true ? [params?: P, limits?: PageLimits] : [params: P, limits?: PageLimits]): AsyncGenerator<any, void, undefined>;
+  pages(...params: Optional extends true ? [params?: P, limits?: PageLimits] : [params: P, limits?: PageLimits]): AsyncGenerator<PageResponse<B>, void, undefined>;
+  items(...params: Optional extends true ? [params?: P, limits?: PageLimits] : [params: P, limits?: PageLimits]): AsyncGenerator<I, void, undefined>;
   readonly endpoint: string;
 }
 

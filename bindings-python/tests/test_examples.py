@@ -13,7 +13,7 @@ from .conftest import ROOT
 EXAMPLES = ROOT / "examples" / "python"
 
 
-@pytest.mark.parametrize("name", ["official_app.py", "extras.py"])
+@pytest.mark.parametrize("name", ["official_app.py", "extras.py", "typed_bodies.py"])
 def test_example_runs(sandbox_url: str, name: str) -> None:
     env = {**os.environ, "TIKAPI_SANDBOX_URL": sandbox_url}
     env.pop("TIKAPI_BASE_URL", None)

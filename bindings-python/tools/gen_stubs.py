@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import gen_types
 from tikapi import _surface
 
 STUB = Path(__file__).resolve().parent.parent / "python" / "tikapi" / "api.pyi"
@@ -35,6 +36,7 @@ from collections.abc import AsyncIterator, Iterator
 from types import TracebackType
 from typing import Any, Literal, Optional, overload
 
+from . import types as _types
 from ._surface import AsyncPageIterator as AsyncPageIterator
 from ._surface import PageIterator as PageIterator
 from .exceptions import AccountSessionExpired as AccountSessionExpired
@@ -140,8 +142,11 @@ def endpoint_class(key: str, forms: list[dict[str, Any]], asynchronous: bool) ->
     prefix = "Async" if asynchronous else ""
     cls = f"_{prefix}{_surface.class_name(key)}Endpoint"
     response = "AsyncAPIResponse" if asynchronous else "APIResponse"
-    pages = "AsyncPageIterator" if asynchronous else "PageIterator"
-    items = "AsyncIterator[Any]" if asynchronous else "Iterator[Any]"
+    answer = ANSWERS["x-endpoints"][key]
+    body = f"_types.{answer['body']}"
+    item = f"_types.{gen_types.item_name(answer)}" if answer["items"] else "Any"
+    pages = f"_types.AsyncPages[{body}]" if asynchronous else f"_types.Pages[{body}]"
+    items = f"AsyncIterator[{item}]" if asynchronous else f"Iterator[{item}]"
     limits = ["max_pages: Optional[int] = None", "max_items: Optional[int] = None"]
     first = forms[0]
     doc = f"{first['method']} {first['path']}"
@@ -221,6 +226,9 @@ def root_class(node: dict[str, Any], asynchronous: bool) -> list[str]:
     return lines
 
 
+ANSWERS: dict[str, Any] = {}
+
+
 def generate() -> str:
     catalogue = _surface.CATALOGUE
     forms: dict[str, list[dict[str, Any]]] = {}
@@ -243,7 +251,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if the stub is stale")
     parser.add_argument("--output", type=Path, default=STUB)
+    parser.add_argument("--schema", help="read the answer schema export from this file")
     args = parser.parse_args()
+    ANSWERS.update(gen_types.load_schema(args.schema))
     text = generate()
     if args.check:
         current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""

@@ -123,7 +123,7 @@ pub(crate) fn endpoint_list() -> String {
     text
 }
 
-fn suggest(word: &str) -> String {
+pub(crate) fn suggest(word: &str) -> String {
     let keys = catalogue().keys();
     match tikapi_core::suggest::closest(word, keys.iter().copied(), |n| n.max(4) / 2) {
         Some(k) => format!("; did you mean {k}?"),

@@ -29,6 +29,7 @@ mod export;
 mod key;
 mod login;
 mod output;
+mod schema;
 mod sink;
 
 /// Exit codes.
@@ -189,6 +190,14 @@ pub(crate) enum Command {
     },
     /// Obtain an account key: prints an authorisation link, waits for TikAPI's redirect on a loopback port.
     Login(login::LoginArgs),
+    /// Print the JSON Schema of an endpoint's answer (`error` for the error answers, --all for every one).
+    Schema {
+        /// The endpoint key, or `error`; nothing lists the endpoints.
+        endpoint: Option<String>,
+        /// Every answer in one document.
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 /// What every subcommand gets: the client and how to talk to the user.
@@ -348,6 +357,10 @@ async fn dispatch(cli: Cli) -> Outcome<i32> {
     // An empty key is no key: the sandbox's example key, or the SDK's
     // "required" error.
     let mut cli = cli;
+    // Needs no key: the schema is part of the package.
+    if let Command::Schema { endpoint, all } = cli.command {
+        return schema::run(endpoint, all);
+    }
     cli.api_key = cli.api_key.take().filter(|k| !k.is_empty());
     cli.account_key = cli.account_key.take().filter(|k| !k.is_empty());
     let ctx = Context {
@@ -361,6 +374,7 @@ async fn dispatch(cli: Cli) -> Outcome<i32> {
         Command::Download { endpoint, params } => download::run(&ctx, endpoint, params).await,
         Command::Key { json } => key::run(&ctx, json).await,
         Command::Login(args) => login::run(&ctx, args).await,
+        Command::Schema { endpoint, all } => schema::run(endpoint, all),
     }
 }
 

@@ -23,6 +23,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod answers;
 pub mod args;
 pub mod catalogue;
 pub mod client;

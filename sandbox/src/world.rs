@@ -108,6 +108,8 @@ const COMMENTS: &[&str] = &[
     "Underrated",
     "The sound choice is perfect",
 ];
+const CITIES: &[&str] = &["New York", "Brooklyn", "Queens", "Hoboken"];
+const PLACES: &[&str] = &["Coffee Bar", "Pizza Place", "Bakery", "Noodle House"];
 const SONGS: &[&str] = &[
     "Poland",
     "Summer Nights",
@@ -359,6 +361,21 @@ impl World {
             "secUid": u.sec_uid,
             "privateAccount": false,
             "secret": false,
+            "ftc": false,
+            "relation": 0,
+            "openFavorite": h % 3 == 0,
+            "commentSetting": 0,
+            "duetSetting": (h >> 4) % 3,
+            "stitchSetting": (h >> 6) % 3,
+            "downloadSetting": (h >> 8) % 2 * 3,
+            "isADVirtual": false,
+            "isEmbedBanned": false,
+            "ttSeller": h % 11 == 0,
+            "canExpPlaylist": h % 2 == 0,
+            "followingVisibility": 1,
+            "profileEmbedPermission": 1,
+            "commerceUserInfo": { "commerceUser": h % 11 == 0 },
+            "profileTab": { "showPlayListTab": h % 2 == 0 },
             "roomId": room_id,
             "createTime": NOW - 50_000_000 - h % 100_000_000,
             "region": "US",
@@ -378,6 +395,11 @@ impl World {
             "diggCount": self.total("likes", &u.username),
             "friendCount": h % 40,
         })
+    }
+
+    /// `statsV2`: the same counts as strings of digits.
+    pub fn user_stats_v2(&self, u: &User) -> Json {
+        digits_of(self.user_stats(u))
     }
 
     /// The user a video belongs to.
@@ -462,12 +484,19 @@ impl World {
 
     pub fn hashtag_json(&self, id: &str, base: &str) -> Json {
         let name = self.hashtag_name(id);
+        let image = format!("{base}/__sandbox/image/hashtag/{id}.png");
         json!({
             "id": id,
             "title": name,
             "desc": format!("Everything #{name}"),
-            "coverLarger": format!("{base}/__sandbox/image/hashtag/{id}.png"),
+            "coverLarger": image,
+            "coverMedium": image,
+            "coverThumb": image,
+            "profileLarger": image,
+            "profileMedium": image,
+            "profileThumb": image,
             "isCommerce": false,
+            "stats": self.hashtag_stats(id),
         })
     }
 
@@ -508,6 +537,8 @@ impl World {
             "coverLarge": format!("{base}/__sandbox/image/music/{id}.png"),
             "coverMedium": format!("{base}/__sandbox/image/music/{id}.png"),
             "coverThumb": format!("{base}/__sandbox/image/music/{id}.png"),
+            "isCopyrighted": !original,
+            "private": false,
         })
     }
 
@@ -533,48 +564,197 @@ impl World {
             }
         }
         let challenges: Vec<Json> = tags.iter().map(|t| self.hashtag_json(t, base)).collect();
-        let words: Vec<String> = tags
-            .iter()
-            .map(|t| format!("#{}", self.hashtag_name(t)))
-            .collect();
-        let desc = format!("{} {}", pick(PHRASES, h), words.join(" "));
+        // The caption: a phrase, a mention now and then, the hashtags; each
+        // mention and hashtag in `textExtra` by its character offsets.
+        let mut desc = pick(PHRASES, h).to_owned();
+        let mut text_extra: Vec<Json> = Vec::new();
+        let mut add = |desc: &mut String, word: String, entry: Json| {
+            desc.push(' ');
+            let start = desc.chars().count();
+            desc.push_str(&word);
+            let mut entry = entry;
+            entry["start"] = json!(start);
+            entry["end"] = json!(desc.chars().count());
+            text_extra.push(entry);
+        };
+        if h % 3 == 0 {
+            let friend = self.pool_user(self.h(&["mention", id]));
+            add(
+                &mut desc,
+                format!("@{}", friend.username),
+                text_extra_entry(0, "", "", &friend.id, &friend.username, &friend.sec_uid),
+            );
+        }
+        for t in &tags {
+            let name = self.hashtag_name(t);
+            add(
+                &mut desc,
+                format!("#{name}"),
+                text_extra_entry(1, &name, t, "", "", ""),
+            );
+        }
         let (play, download) = links(id);
         let cover = format!("{base}/__sandbox/image/cover/{id}.png");
         let duration = 8 + h % 53;
-        json!({
+        let bitrate = 800_000 + h % 400_000;
+        let size = bitrate / 8 * duration;
+        let gear = |name: &str, quality: u64, rate: u64| {
+            json!({
+                "GearName": name,
+                "Bitrate": rate,
+                "QualityType": quality,
+                "CodecType": "h264",
+                "PlayAddr": {
+                    "Uri": format!("v09044g40000{id}"),
+                    "UrlList": [play.clone()],
+                    "DataSize": rate / 8 * duration,
+                    "UrlKey": format!("v09044g40000{id}_h264_{name}"),
+                    "FileHash": format!("{:032x}", u128::from(self.h(&["file-hash", id, name]))),
+                    "FileCs": format!("c:0-{}-{:04x}", rate / 8 * duration, h & 0xffff),
+                    "Width": 576,
+                    "Height": 1024,
+                },
+            })
+        };
+        let mut video = json!({
+            "id": id,
+            "height": 1024,
+            "width": 576,
+            "duration": duration,
+            "ratio": "540p",
+            "format": "mp4",
+            "bitrate": bitrate,
+            "bitrateInfo": [gear("normal_540_0", 20, bitrate), gear("lower_540_0", 24, bitrate / 2)],
+            "codecType": "h264",
+            "definition": "540p",
+            "encodeUserTag": "",
+            "encodedType": "normal",
+            "videoQuality": "normal",
+            "size": size,
+            "cover": cover,
+            "originCover": cover,
+            "dynamicCover": cover,
+            "reflowCover": cover,
+            "shareCover": ["", cover],
+            "zoomCover": { "240": cover, "480": cover, "720": cover, "960": cover },
+            "volumeInfo": { "Loudness": -(((h >> 10) % 200) as f64) / 10.0 - 5.5, "Peak": 0.5 + ((h >> 14) % 50) as f64 / 100.0 },
+            "playAddr": play,
+            "downloadAddr": download,
+        });
+        if h % 2 == 0 {
+            video["subtitleInfos"] = json!([{
+                "Format": "webvtt",
+                "LanguageCodeName": "eng-US",
+                "LanguageID": "2",
+                "Size": 500 + h % 2_000,
+                "Source": "ASR",
+                "Url": format!("{base}/__sandbox/subtitles/{id}.vtt"),
+                "UrlExpire": NOW + 86_400,
+                "Version": "1",
+                "VideoSubtitleID": 1 + h % 1_000_000,
+            }]);
+        } else {
+            video["subtitleInfos"] = json!([]);
+        }
+        let author_stats = self.user_stats(&author);
+        let stats = json!({
+            "diggCount": h % 2_000_000,
+            "shareCount": (h >> 12) % 50_000,
+            "commentCount": self.total("comments", id),
+            "playCount": 10_000 + (h >> 20) % 90_000_000,
+            "collectCount": (h >> 30) % 100_000,
+        });
+        let duet_from = if (h >> 3) % 6 == 1 {
+            id19(7, self.h(&["duet-of", id]))
+        } else {
+            "0".to_owned()
+        };
+        let mut item = json!({
             "id": id,
             "desc": desc,
             "createTime": NOW - h % 60_000_000,
             "author": self.user_json(&author, base),
-            "authorStats": self.user_stats(&author),
-            "video": {
-                "id": id,
-                "height": 1024,
-                "width": 576,
-                "duration": duration,
-                "ratio": "540p",
-                "format": "mp4",
-                "bitrate": 800_000 + h % 400_000,
-                "cover": cover,
-                "originCover": cover,
-                "dynamicCover": cover,
-                "playAddr": play,
-                "downloadAddr": download,
-            },
+            "authorStats": author_stats,
+            "authorStatsV2": digits_of(author_stats.clone()),
+            "video": video,
             "music": self.music_json(&music, base),
-            "stats": {
-                "diggCount": h % 2_000_000,
-                "shareCount": (h >> 12) % 50_000,
-                "commentCount": self.total("comments", id),
-                "playCount": 10_000 + (h >> 20) % 90_000_000,
-                "collectCount": (h >> 30) % 100_000,
-            },
+            "stats": stats,
+            "statsV2": digits_of(stats.clone()),
             "challenges": challenges,
+            "textExtra": text_extra,
+            "contents": [{ "desc": desc, "textExtra": text_extra }],
+            "duetInfo": { "duetFromId": duet_from },
+            "duetDisplay": 0,
+            "stitchDisplay": 0,
             "isAd": false,
             "duetEnabled": true,
             "stitchEnabled": true,
+            "shareEnabled": true,
             "privateItem": false,
-        })
+            "secret": false,
+            "forFriend": false,
+            "digged": false,
+            "collected": false,
+            "itemCommentStatus": 0,
+            "originalItem": false,
+            "officalItem": false,
+            "showNotPass": false,
+            "vl1": false,
+            "itemMute": false,
+            "BAInfo": "",
+            "adAuthorization": false,
+            "adLabelVersion": 0,
+            "diversificationId": 10_000 + h % 20_000,
+            "textLanguage": "en",
+            "stickersOnItem": [],
+        });
+        if h % 5 == 0 {
+            // A photo post: its pictures, with the video kept for the sound.
+            let picture = |n: u64| {
+                json!({
+                    "imageURL": { "urlList": [format!("{base}/__sandbox/image/photo/{id}-{n}.png")] },
+                    "imageWidth": 1080,
+                    "imageHeight": 1440,
+                })
+            };
+            item["imagePost"] = json!({
+                "images": (0..2 + (h >> 5) % 3).map(picture).collect::<Vec<_>>(),
+                "cover": picture(0),
+                "shareCover": picture(0),
+                "title": pick(PHRASES, h >> 7),
+            });
+        }
+        if h % 4 == 1 {
+            item["stickersOnItem"] =
+                json!([{ "stickerText": [pick(PHRASES, h >> 9)], "stickerType": 4 }]);
+        }
+        if h % 6 == 2 {
+            let poi = self.id19(2, &["poi", &(h % 50).to_string()]);
+            let city = pick(CITIES, h >> 11);
+            item["poi"] = json!({
+                "id": poi,
+                "name": format!("{city} {}", pick(PLACES, h >> 13)),
+                "address": format!("{} Main Street", 1 + h % 200),
+                "category": "Food & Drink",
+                "city": city,
+                "cityCode": "5128581",
+                "country": "United States",
+                "countryCode": "6252001",
+                "fatherPoiId": "6252001",
+                "fatherPoiName": city,
+                "province": "New York",
+                "ttTypeCode": "1000008",
+                "ttTypeNameMedium": "Restaurants",
+                "ttTypeNameSuper": "Food & Drink",
+                "ttTypeNameTiny": "Cafe",
+                "type": 1,
+                "typeCode": "1000008",
+            });
+        }
+        if h % 9 == 3 {
+            item["playlistId"] = json!(id19(7, self.h(&["item-playlist", &author.username])));
+        }
+        item
     }
 
     // ----- comments -----
@@ -598,33 +778,75 @@ impl World {
     ) -> Json {
         let h = self.h(&["comment-body", cid]);
         let author = self.pool_user(h);
-        let user = self.user_json(&author, base);
-        json!({
+        let mut comment = json!({
             "cid": cid,
             "aweme_id": video_id,
             "text": pick(COMMENTS, h),
             "create_time": NOW - h % 20_000_000,
             "digg_count": (h >> 8) % 50_000,
             "reply_comment_total": if parent.is_some() { 0 } else { self.total("replies", cid) },
+            "reply_comment": null,
             "reply_id": parent.unwrap_or("0"),
+            "reply_to_reply_id": "0",
             "status": 1,
-            "user": {
-                "uid": author.id,
-                "unique_id": author.username,
-                "nickname": user["nickname"],
-                "sec_uid": author.sec_uid,
-                "avatar_thumb": { "url_list": [user["avatarThumb"]] },
-                "id": author.id,
-                "uniqueId": author.username,
-                "secUid": author.sec_uid,
-                "avatarThumb": user["avatarThumb"],
+            "text_extra": [],
+            "user_digged": 0,
+            "user_buried": false,
+            "is_author_digged": h % 9 == 0,
+            "author_pin": false,
+            "collect_stat": 0,
+            "comment_language": "en",
+            "no_show": false,
+            "stick_position": 0,
+            "label_list": null,
+            "image_list": null,
+            "user": self.comment_user(&author, base),
+        });
+        if h % 4 == 0 {
+            // A comment that mentions someone, as `text_extra` records it.
+            let friend = self.pool_user(h >> 12);
+            let text = format!("@{} {}", friend.username, pick(COMMENTS, h));
+            comment["text_extra"] = json!([{
+                "start": 0,
+                "end": friend.username.chars().count() + 1,
+                "type": 0,
+                "user_id": friend.id,
+                "sec_uid": friend.sec_uid,
+            }]);
+            comment["text"] = json!(text);
+        }
+        comment
+    }
+
+    /// A comment's author: snake_case, with this sandbox's camelCase keys.
+    pub fn comment_user(&self, author: &User, base: &str) -> Json {
+        let user = self.user_json(author, base);
+        json!({
+            "uid": author.id,
+            "unique_id": author.username,
+            "nickname": user["nickname"],
+            "sec_uid": author.sec_uid,
+            "avatar_thumb": {
+                "uri": format!("avatar/{}", author.id),
+                "url_list": [user["avatarThumb"]],
+                "url_prefix": null,
             },
+            "custom_verify": "",
+            "enterprise_verify_reason": "",
+            "id": author.id,
+            "uniqueId": author.username,
+            "secUid": author.sec_uid,
+            "avatarThumb": user["avatarThumb"],
         })
     }
 
     /// An entry of a followers or following list.
     pub fn user_entry(&self, u: &User, base: &str) -> Json {
-        json!({ "user": self.user_json(u, base), "stats": self.user_stats(u) })
+        json!({
+            "user": self.user_json(u, base),
+            "stats": self.user_stats(u),
+            "statsV2": self.user_stats_v2(u),
+        })
     }
 
     pub fn phrase(&self, h: u64) -> &'static str {
@@ -642,6 +864,42 @@ impl World {
     pub fn id19(&self, lead: u64, parts: &[&str]) -> String {
         id19(lead, self.h(parts))
     }
+}
+
+/// An object of counts with every number written as a string.
+fn digits_of(mut counts: Json) -> Json {
+    if let Json::Object(m) = &mut counts {
+        for v in m.values_mut() {
+            if let Some(n) = v.as_u64() {
+                *v = Json::String(n.to_string());
+            }
+        }
+    }
+    counts
+}
+
+/// One entry of a caption's `textExtra`: a mention (type 0) or a hashtag (type 1).
+fn text_extra_entry(
+    kind: u8,
+    hashtag: &str,
+    hashtag_id: &str,
+    user_id: &str,
+    username: &str,
+    sec_uid: &str,
+) -> Json {
+    json!({
+        "awemeId": "",
+        "start": 0,
+        "end": 0,
+        "type": kind,
+        "subType": 0,
+        "isCommerce": false,
+        "hashtagName": hashtag,
+        "hashtagId": hashtag_id,
+        "userId": user_id,
+        "userUniqueId": username,
+        "secUid": sec_uid,
+    })
 }
 
 fn decode_sec_uid(sec_uid: &str) -> Option<String> {

@@ -98,6 +98,7 @@ fn notifications(c: &Call<'_>) -> Body {
     };
     obj(json!({
         "notice_lists": [{
+            "group": 500,
             "notice_list": list,
             "has_more": u8::from(win.more()),
             "min_time": min_time,
@@ -148,8 +149,39 @@ fn edit(c: &Call<'_>) -> Body {
     obj(json!({
         "message": format!("Profile {field} updated."),
         "data": { "field": field, "value": value },
+        "user": edited_user(c, &field, &value),
         "status_code": 0,
     }))
+}
+
+/// The account's user after the edit, snake_case as TikTok's app answers.
+fn edited_user(c: &Call<'_>, field: &str, value: &str) -> Json {
+    let w = c.world;
+    let u = w.user_by_name(&c.me());
+    let profile = w.user_json(&u, &c.base);
+    let avatar = json!({ "uri": format!("avatar/{}", u.id), "url_list": [profile["avatarThumb"]] });
+    let mut user = json!({
+        "uid": u.id,
+        "unique_id": u.username,
+        "nickname": profile["nickname"],
+        "signature": profile["signature"],
+        "secret": 0,
+        "short_id": 0,
+        "verification_type": 0,
+        "avatar_larger": avatar,
+        "avatar_medium": avatar,
+        "avatar_thumb": avatar,
+    });
+    let key = match field {
+        "username" => "unique_id",
+        "bio" | "signature" => "signature",
+        "nickname" | "name" => "nickname",
+        _ => "",
+    };
+    if !key.is_empty() {
+        user[key] = json!(value);
+    }
+    user
 }
 
 /// The account's session is valid: its user.

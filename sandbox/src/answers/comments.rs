@@ -59,6 +59,10 @@ fn post(c: &Call<'_>) -> Body {
     let text = c.text("text").unwrap_or_default();
     let me = w.user_by_name(&c.me());
     let cid = w.id19(7, &["posted-comment", &media, &text, &c.me()]);
+    let reply_id = c
+        .text("reply_comment_id")
+        .filter(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or_else(|| "0".into());
     obj(json!({
         "comment": {
             "cid": cid,
@@ -66,13 +70,17 @@ fn post(c: &Call<'_>) -> Body {
             "text": text,
             "create_time": NOW,
             "digg_count": 0,
-            "reply_id": c.text("reply_comment_id").unwrap_or_else(|| "0".into()),
+            "reply_id": reply_id,
+            "reply_to_reply_id": "0",
             "reply_comment_total": 0,
-            "user": {
-                "uid": me.id,
-                "unique_id": me.username,
-                "sec_uid": me.sec_uid,
-            },
+            "reply_comment": null,
+            "status": 1,
+            "text_extra": [],
+            "user_digged": 0,
+            "user_buried": false,
+            "is_author_digged": false,
+            "label_list": null,
+            "user": w.comment_user(&me, &c.base),
         },
         "status_code": 0,
         "status_msg": "Comment sent successfully",

@@ -149,7 +149,20 @@ fn search(c: &Call<'_>) -> Body {
                     w.pool_user(h)
                 };
                 let entry = w.user_entry(&u, &c.base);
-                json!({ "type": 4, "user_info": entry["user"], "stats": entry["stats"] })
+                let user = &entry["user"];
+                let mut card = w.comment_user(&u, &c.base);
+                card["signature"] = user["signature"].clone();
+                card["follower_count"] = entry["stats"]["followerCount"].clone();
+                card["total_favorited"] = entry["stats"]["heartCount"].clone();
+                card["follow_status"] = json!(0);
+                card["room_id"] = json!(0);
+                if let (Some(card), Some(user)) = (card.as_object_mut(), user.as_object()) {
+                    // The camelCase profile this sandbox has always sent.
+                    for (k, v) in user {
+                        card.entry(k.clone()).or_insert_with(|| v.clone());
+                    }
+                }
+                json!({ "type": 4, "user_info": card, "stats": entry["stats"] })
             } else {
                 let id = w.list_video_id("search", &owner, i);
                 json!({ "type": 1, "item": c.video(&id) })

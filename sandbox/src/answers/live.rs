@@ -106,33 +106,321 @@ fn search(c: &Call<'_>) -> Body {
     body
 }
 
-/// An endless stream: every page has a next one.
+/// An endless stream: every page has a next one. Events as TikTok's live
+/// service sends them, of several kinds: chat messages, gifts, likes,
+/// members joining, follows and shares, and the room's viewer ranking.
 fn chat(c: &Call<'_>) -> Body {
-    let w = c.world;
     let room = c.text("room_id").unwrap_or_default();
     let from = c.text("nextCursor").map_or(0, |t| decode_token(&t));
     const PAGE: u64 = 10;
     let events: Vec<Json> = (from..from + PAGE)
-        .map(|seq| {
-            let h = w.h(&["chat", &room, &seq.to_string()]);
-            let who = w.pool_user(h);
-            let user = json!({ "userId": who.id, "uniqueId": who.username, "secUid": who.sec_uid });
-            let time = NOW * 1000 + seq * 1_500;
-            match h % 10 {
-                0 => json!({ "type": "gift", "seq": seq, "createTime": time, "user": user,
-                             "gift": { "id": 5655, "name": "Rose", "diamondCount": 1, "repeatCount": 1 + h % 5 } }),
-                1 => json!({ "type": "like", "seq": seq, "createTime": time, "user": user, "likeCount": 1 + h % 15 }),
-                2 => json!({ "type": "member", "seq": seq, "createTime": time, "user": user, "action": "joined" }),
-                _ => json!({ "type": "chat", "seq": seq, "createTime": time, "user": user, "comment": w.comment_text(h >> 8) }),
-            }
-        })
+        .map(|seq| live_event(c, &room, seq))
         .collect();
     obj(json!({
         "messagesList": events,
         "nextCursor": encode_token(from + PAGE),
         "now": (NOW * 1000 + (from + PAGE) * 1_500).to_string(),
+        "pushServer": format!("wss://{}/webcast/im/push/", c.base.trim_start_matches("http://")),
     }))
 }
+
+/// The kinds of live events, in the order a room's stream cycles through
+/// them (chat most often).
+const LIVE_KINDS: &[&str] = &[
+    "ChatMessage",
+    "MemberMessage",
+    "ChatMessage",
+    "GiftMessage",
+    "SocialMessage",
+    "ChatMessage",
+    "LikeMessage",
+    "RoomUserSeqMessage",
+    "ChatMessage",
+    "SocialMessage",
+];
+
+/// The `seq`-th event of a room's chat.
+fn live_event(c: &Call<'_>, room: &str, seq: u64) -> Json {
+    let w = c.world;
+    let h = w.h(&["chat", room, &seq.to_string()]);
+    let who = w.pool_user(h);
+    let user = live_user(c, &who);
+    let kind = LIVE_KINDS[((seq + h % 3) % LIVE_KINDS.len() as u64) as usize];
+    let time = (NOW * 1000 + seq * 1_500).to_string();
+    let mut event = json!({
+        "messageType": kind,
+        "msgId": w.id19(7, &["chat-msg", room, &seq.to_string()]),
+        "createTime": time,
+        "user": user,
+        "userId": who.id,
+        "displayStyle": 0,
+        "priorityScore": "0",
+        "isShowMsg": true,
+    });
+    let name = w.user_json(&who, &c.base)["nickname"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let set = |event: &mut Json, extra: Json| {
+        if let (Some(e), Json::Object(x)) = (event.as_object_mut(), extra) {
+            e.extend(x);
+        }
+    };
+    match kind {
+        "ChatMessage" => set(
+            &mut event,
+            json!({
+                "content": w.comment_text(h >> 8),
+                "visibleToSender": true,
+                "fullScreenTextColor": "#FFFFFF",
+                "inputType": 0,
+            }),
+        ),
+        "GiftMessage" => {
+            let (gift, diamonds) = GIFTS[((h >> 8) % GIFTS.len() as u64) as usize];
+            let repeat = 1 + h % 5;
+            set(
+                &mut event,
+                json!({
+                    "giftId": 5000 + (h >> 8) % GIFTS.len() as u64,
+                    "giftName": gift,
+                    "diamondCount": diamonds,
+                    "repeatCount": repeat,
+                    "displayText": live_text(c, "live_gift_send_message_to_guest", "{0:user} sent {1:string}", &who, &format!("{gift} x{repeat}")),
+                }),
+            )
+        }
+        "LikeMessage" => set(
+            &mut event,
+            json!({
+                "likeCount": 1 + h % 15,
+                "total": 1_000 + (h >> 4) % 100_000,
+                "displayText": live_text(c, "pm_mt_msg_viewer", "{0:user} liked the LIVE", &who, ""),
+            }),
+        ),
+        "MemberMessage" => set(
+            &mut event,
+            json!({
+                "action": "1",
+                "actionDescription": "",
+                "actionDuration": "0",
+                "memberCount": (100 + (h >> 8) % 5_000).to_string(),
+                "enterType": "0",
+                "clientEnterSource": "webcast_live_square",
+                "clientEnterType": "click",
+                "clientLiveReason": "",
+                "isSetToAdmin": false,
+                "isTopUser": false,
+                "popStr": "",
+                "rankScore": "0",
+                "topUserNo": "0",
+                "anonymous": 0,
+                "source": "0",
+                "supprotLandscape": false,
+                "displayText": live_text(c, "live_room_enter_toast", "{0:user} joined", &who, ""),
+                "anchorDisplayText": live_text(c, "live_room_enter_toast_anchor", "{0:user} joined", &who, ""),
+            }),
+        ),
+        "SocialMessage" => {
+            let (action, share, pattern) = if h % 2 == 0 {
+                ("1", "", "{0:user} followed the LIVE creator")
+            } else {
+                ("3", "1", "{0:user} shared the LIVE")
+            };
+            set(
+                &mut event,
+                json!({
+                    "action": action,
+                    "userShareType": share,
+                    "displayText": live_text(c, "pm_main_follow_message_viewer_2", pattern, &who, &name),
+                }),
+            )
+        }
+        _ => {
+            // RoomUserSeqMessage: the viewers' ranking.
+            let ranks: Vec<Json> = (0..3u64)
+                .map(|r| {
+                    let fan = w.pool_user(w.h(&["rank", room, &seq.to_string(), &r.to_string()]));
+                    json!({
+                        "rank": (r + 1).to_string(),
+                        "score": (5_000 / (r + 1)).to_string(),
+                        "delta": "0",
+                        "user": live_user(c, &fan),
+                    })
+                })
+                .collect();
+            set(
+                &mut event,
+                json!({
+                    "ranksList": ranks,
+                    "seatsList": [],
+                    "total": 100 + (h >> 8) % 5_000,
+                    "totalUser": 1_000 + (h >> 8) % 50_000,
+                    "popularity": (h >> 12) % 100_000,
+                    "popStr": format!("{}K", (h >> 12) % 100),
+                    "anonymous": 0,
+                }),
+            )
+        }
+    }
+    event
+}
+
+const GIFTS: &[(&str, u64)] = &[
+    ("Rose", 1),
+    ("TikTok", 1),
+    ("Finger Heart", 5),
+    ("Galaxy", 1_000),
+];
+
+/// A display text: a pattern and its pieces (the user, then a string).
+fn live_text(c: &Call<'_>, key: &str, pattern: &str, who: &crate::world::User, text: &str) -> Json {
+    let format = json!({
+        "bold": false,
+        "color": "#ffffffff",
+        "fontSize": 15,
+        "italic": false,
+        "italicAngle": 0,
+        "useHeighLightColor": false,
+        "useRemoteClor": false,
+        "weight": 400,
+    });
+    let mut pieces = vec![json!({
+        "type": 11,
+        "format": format,
+        "stringValue": "",
+        "userValue": { "user": live_user(c, who), "withColon": false },
+    })];
+    if !text.is_empty() {
+        pieces.push(json!({ "type": 1, "format": format, "stringValue": text }));
+    }
+    json!({
+        "key": key,
+        "defaultPattern": pattern,
+        "defaultFormat": format,
+        "piecesList": pieces,
+    })
+}
+
+/// A user as the live service describes it: counts and times as strings.
+fn live_user(c: &Call<'_>, who: &crate::world::User) -> Json {
+    let w = c.world;
+    let profile = w.user_json(who, &c.base);
+    let stats = w.user_stats(who);
+    let h = w.h(&["live-user", &who.username]);
+    let count = |k: &str| stats[k].as_u64().unwrap_or(0).to_string();
+    let mut user = json!({
+        "id": who.id,
+        "idStr": who.id,
+        "displayId": who.username,
+        "nickname": profile["nickname"],
+        "secUid": who.sec_uid,
+        "avatarThumb": {
+            "urlListList": [profile["avatarThumb"]],
+            "uri": format!("avatar/{}", who.id),
+            "height": "0",
+            "width": "0",
+            "avgColor": "#A3A3A3",
+            "imageType": 0,
+            "isAnimated": false,
+            "openWebUrl": "",
+        },
+        "followInfo": {
+            "followingCount": count("followingCount"),
+            "followerCount": count("followerCount"),
+            "followStatus": "0",
+            "pushStatus": "0",
+        },
+        "payGrade": {
+            "level": ((h % 40) + 1).to_string(),
+            "name": "",
+            "nextName": "",
+            "nextPrivileges": "",
+            "score": (h % 100_000).to_string(),
+            "screenChatType": "0",
+            "upgradeNeedConsume": "0",
+            "gradeBanner": "",
+            "gradeDescribe": "",
+            "gradeIconListList": [],
+        },
+        "userAttr": { "isAdmin": false, "isMuted": false, "isSuperAdmin": false, "muteDuration": "0" },
+        "verified": profile["verified"],
+        "secret": 0,
+        "status": 1,
+        "createTime": "0",
+        "modifyTime": (NOW - h % 10_000_000).to_string(),
+        "bioDescription": profile["signature"],
+        "bgImgUrl": "",
+        "constellation": "",
+        "exp": 0,
+        "fanTicketCount": "0",
+        "ticketCount": "0",
+        "payScore": "0",
+        "payScores": "0",
+        "followStatus": "0",
+        "isFollower": false,
+        "isFollowing": false,
+        "specialId": "",
+        "shareQrcodeUri": "",
+        "topVipNo": "0",
+        "userRole": 0,
+        "verifiedContent": "",
+        "verifiedReason": "",
+        "blockStatus": 0,
+        "commentRestrict": 0,
+        "disableIchat": 0,
+        "enableIchatImg": "0",
+        "ichatRestrictType": 0,
+        "linkMicStats": 0,
+    });
+    if let Some(m) = user.as_object_mut() {
+        for flag in LIVE_USER_FLAGS {
+            m.insert((*flag).into(), json!(false));
+        }
+        for list in LIVE_USER_LISTS {
+            m.insert((*list).into(), json!([]));
+        }
+    }
+    user
+}
+
+/// A live user's switches, all off in the sandbox.
+const LIVE_USER_FLAGS: &[&str] = &[
+    "needProfileGuide",
+    "foldStrangerChat",
+    "allowFindByContacts",
+    "allowOthersDownloadVideo",
+    "allowOthersDownloadWhenSharingVideo",
+    "allowShareShowProfile",
+    "allowShowInGossip",
+    "allowShowMyAction",
+    "allowStrangeComment",
+    "allowUnfollowerComment",
+    "allowUseLinkmic",
+    "pushCommentStatus",
+    "pushDigg",
+    "pushFollow",
+    "pushFriendAction",
+    "pushIchat",
+    "pushStatus",
+    "pushVideoPost",
+    "pushVideoRecommend",
+    "withCarManagementPermission",
+    "withCommercePermission",
+    "withFusionShopEntry",
+];
+
+/// A live user's lists (badges, borders, icons, fans), empty in the sandbox.
+const LIVE_USER_LISTS: &[&str] = &[
+    "badgeImageListList",
+    "badgeListList",
+    "borderListList",
+    "commerceWebcastConfigIdsList",
+    "mediaBadgeImageListList",
+    "newRealTimeIconsList",
+    "realTimeIconsList",
+    "topFansList",
+];
 
 fn send_chat(c: &Call<'_>) -> Body {
     obj(json!({

@@ -37,8 +37,32 @@ fn conversation_page(c: &Call<'_>, key: &str) -> Body {
             let other = w.pool_user(w.h(&["conversation", &owner, &i.to_string()]));
             let short = w.id19(6, &["conv-short", &owner, &i.to_string()]);
             let h = w.h(&["conv-last", &short]);
+            let id = format!("0:1:{}:{}", me.id, other.id);
+            let text = w.comment_text(h);
+            let time = NOW - i * 7_200;
             json!({
-                "conversation_id": format!("0:1:{}:{}", me.id, other.id),
+                "id": id,
+                "short_id": short,
+                "conversationType": 1,
+                "inboxType": 0,
+                "isParticipant": true,
+                "participantsCount": 2,
+                "participantsUid": [me.id, other.id],
+                "ownerUid": me.id,
+                "ownerSecUid": me.sec_uid,
+                "mute": 0,
+                "favorite": 0,
+                "notice": "",
+                "messages": [{
+                    "text": text,
+                    "createTime": time,
+                    "senderUid": other.id,
+                    "senderSecUid": other.sec_uid,
+                    "status": 1,
+                    "type": 7,
+                    "content": { "aweType": 700, "isDefault": false, "is_card": false, "msgHint": "", "type": 7 },
+                }],
+                "conversation_id": id,
                 "conversation_short_id": short,
                 "ticket": b64_encode(&h.to_le_bytes()),
                 "participants": [
@@ -47,9 +71,9 @@ fn conversation_page(c: &Call<'_>, key: &str) -> Body {
                 ],
                 "unread_count": h % 4,
                 "last_message": {
-                    "text": w.comment_text(h),
+                    "text": text,
                     "sender": other.id,
-                    "create_time": NOW - i * 7_200,
+                    "create_time": time,
                 },
             })
         })
@@ -78,14 +102,22 @@ fn messages(c: &Call<'_>) -> Body {
             } else {
                 w.pool_user(w.h(&["other", &conv]))
             };
+            let text = w.comment_text(h);
             json!({
+                "text": text,
+                "createTime": NOW - i * 600,
+                "senderUid": sender.id,
+                "senderSecUid": sender.sec_uid,
+                "isStranger": requests,
+                "status": 1,
+                "clientMessageId": w.id19(7, &["client-message", &conv, &i.to_string()]),
                 "message_id": w.id19(7, &["message-id", &conv, &i.to_string()]),
                 "conversation_id": conv,
                 "sender": sender.id,
                 "sender_unique_id": sender.username,
                 "create_time": NOW - i * 600,
                 "type": "text",
-                "content": { "text": w.comment_text(h) },
+                "content": { "text": text },
             })
         })
         .collect();

@@ -16,7 +16,9 @@ mod messages;
 mod users;
 mod videos;
 
-use serde_json::{Map, Value as Json};
+use serde_json::{json, Map, Value as Json};
+
+use crate::world::NOW;
 
 pub use call::Call;
 
@@ -58,7 +60,38 @@ pub fn bare(_: &Call<'_>) -> Body {
 /// The answer's body, or the TikTok error a reserved value asks for.
 pub fn answer(call: &Call<'_>, answer: Answer) -> Result<Body, TikTokError> {
     refusal(call)?;
-    Ok(answer(call))
+    let mut body = answer(call);
+    envelope(call, &mut body);
+    Ok(body)
+}
+
+/// The envelope the endpoint's answer schema gives it (TikAPI's `message`,
+/// TikTok's codes, `extra` and `log_pb`), around what the family answered.
+fn envelope(call: &Call<'_>, body: &mut Body) {
+    let Some(shape) = tikapi_core::answers::answers().shape(&call.ep.key) else {
+        return;
+    };
+    for field in &shape.fields {
+        let value = match field.name.as_str() {
+            "message" => json!(""),
+            "statusCode" | "status_code" => json!(0),
+            "extra" => json!({ "fatal_item_ids": [], "logid": call.rid, "now": NOW * 1000 }),
+            "log_pb" => json!({ "impr_id": call.rid }),
+            _ => continue,
+        };
+        match (body.get_mut(&field.name), value) {
+            // A family's own `extra` keeps its keys and gains the rest.
+            (Some(Json::Object(own)), Json::Object(all)) => {
+                for (k, v) in all {
+                    own.entry(k).or_insert(v);
+                }
+            }
+            (Some(_), _) => {}
+            (None, value) => {
+                body.insert(field.name.clone(), value);
+            }
+        }
+    }
 }
 
 /// The reserved values that make TikTok refuse.
