@@ -8,14 +8,21 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde::{Deserialize, Serialize, Serializer};
-use serde_json::Value as Json;
+use serde::{Deserialize, Serialize};
 
 use crate::dialect::Wording;
 use crate::value::Value;
 
+mod export;
+mod parse;
+mod table;
+
+pub use export::export_json;
+pub use parse::parse;
+pub use table::compatibility_table;
+
 /// The catalogue's source, embedded at build time.
-pub const CATALOGUE_JSON: &str = include_str!("../data/endpoints.json");
+pub const CATALOGUE_JSON: &str = include_str!("../../data/endpoints.json");
 
 /// The production API base.
 pub const DEFAULT_BASE: &str = "https://api.tikapi.io";
@@ -111,7 +118,7 @@ pub struct Param {
     #[serde(skip)]
     pub ty_declared: bool,
     pub required: bool,
-    #[serde(rename = "pattern", serialize_with = "pattern_text")]
+    #[serde(rename = "pattern", serialize_with = "export::pattern_text")]
     pub validate: Option<Regex>,
     pub default: Option<Value>,
     pub example: Option<Value>,
@@ -169,7 +176,7 @@ pub struct Endpoint {
     /// For endpoints with two forms (`public.discover`), which form this is.
     pub variant: Option<String>,
     /// Parameters in resolution order: inherited ones first, then the endpoint's own.
-    #[serde(serialize_with = "export_params")]
+    #[serde(serialize_with = "export::export_params")]
     pub params: Vec<Param>,
     /// The parameters a caller may pass by position, in that order: the
     /// official Python SDK 3.2.2's method signature (inherited ones included
@@ -385,73 +392,6 @@ impl Category {
     }
 }
 
-/// A parameter as exported: its fields and the facts derived from them.
-#[derive(Serialize)]
-struct ParamExport<'a> {
-    #[serde(flatten)]
-    param: &'a Param,
-    inherited: bool,
-    secret: bool,
-}
-
-fn export_params<S: Serializer>(params: &[Param], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(params.iter().map(|param| ParamExport {
-        param,
-        inherited: param.is_inherited(),
-        secret: param.is_secret(),
-    }))
-}
-
-fn pattern_text<S: Serializer>(re: &Option<Regex>, s: S) -> Result<S::Ok, S::Error> {
-    match re {
-        Some(re) => s.serialize_some(re.as_str()),
-        None => s.serialize_none(),
-    }
-}
-
-#[derive(Serialize)]
-struct EndpointExport<'a> {
-    #[serde(flatten)]
-    endpoint: &'a Endpoint,
-    paged: bool,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Export<'a> {
-    version: &'a str,
-    base: &'a str,
-    sandbox_base: &'a str,
-    endpoints: Vec<EndpointExport<'a>>,
-    categories: Category,
-    secret_headers: &'a [&'a str],
-}
-
-/// The catalogue as both bindings and both type generators read it, as JSON:
-/// `version`, `base`, `sandboxBase`, `endpoints` (every form, each parameter
-/// in resolution order with `inherited` and `secret`, each endpoint with
-/// `paged`), `categories` (the tree of [`Catalogue::tree`]) and
-/// `secretHeaders` (the header names whose values are never shown).
-pub fn export_json() -> String {
-    let c = catalogue();
-    let export = Export {
-        version: crate::VERSION,
-        base: &c.base,
-        sandbox_base: &c.sandbox_base,
-        endpoints: c
-            .endpoints
-            .iter()
-            .map(|endpoint| EndpointExport {
-                endpoint,
-                paged: endpoint.is_paged(),
-            })
-            .collect(),
-        categories: c.tree(),
-        secret_headers: &SECRET_HEADERS,
-    };
-    serde_json::to_string(&export).expect("the catalogue serialises")
-}
-
 /// The header names whose values are secrets (the API's key headers):
 /// never shown in a log, a repr or an error, never sent with a video
 /// download. The bindings read this list from the export (`secretHeaders`).
@@ -461,268 +401,4 @@ pub const SECRET_HEADERS: [&str; 2] = ["X-API-KEY", "X-ACCOUNT-KEY"];
 pub fn catalogue() -> &'static Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     CATALOGUE.get_or_init(|| parse(CATALOGUE_JSON).expect("the embedded catalogue is valid"))
-}
-
-/// The catalogue document as written (`data/endpoints.json`). Unknown keys
-/// and unknown values (a `location`, a `type`, a `method`) are errors, so
-/// that nothing in the data is silently ignored or guessed.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct Document {
-    base: String,
-    sandbox_base: String,
-    endpoints: Vec<EndpointDoc>,
-    /// Checked against the categories once the endpoints are read.
-    #[serde(default, rename = "category_positional")]
-    category_positional: Option<serde_json::Map<String, Json>>,
-    /// Required; checked after the endpoints, whose errors come first.
-    #[serde(default)]
-    messages: BTreeMap<Wording, Messages>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EndpointDoc {
-    key: String,
-    method: Method,
-    path: String,
-    #[serde(default)]
-    enctype: Option<String>,
-    #[serde(default)]
-    hidden: bool,
-    #[serde(default)]
-    deprecated: bool,
-    /// In resolution order (the JSON object's order).
-    params: serde_json::Map<String, Json>,
-    #[serde(default, rename = "in_official_sdk_3_2_2")]
-    in_official_sdk: bool,
-    #[serde(default, rename = "in_seed_docs")]
-    in_docs: bool,
-    #[serde(default)]
-    variant: Option<String>,
-    /// Required; checked after the parameters, whose errors come first.
-    #[serde(default)]
-    positional: Option<Vec<String>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ParamDoc {
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default, rename = "type")]
-    ty: Option<ParamType>,
-    #[serde(default)]
-    required: bool,
-    #[serde(default)]
-    validate: Option<String>,
-    #[serde(default)]
-    location: Option<Location>,
-    #[serde(default)]
-    default: Option<Json>,
-    #[serde(default)]
-    example: Option<Json>,
-    #[serde(default)]
-    max: Option<f64>,
-    #[serde(default)]
-    min: Option<f64>,
-    #[serde(default, rename = "in")]
-    allowed: Option<Vec<Json>>,
-    #[serde(default)]
-    help: Option<String>,
-    #[serde(default)]
-    help_python: Option<String>,
-}
-
-/// Parse a catalogue document. Unknown keys and values are errors, so that
-/// nothing in the data is silently ignored.
-pub fn parse(text: &str) -> Result<Catalogue, String> {
-    let doc: Document = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let endpoints = doc
-        .endpoints
-        .into_iter()
-        .map(endpoint)
-        .collect::<Result<Vec<_>, _>>()?;
-    for key in endpoints.iter().map(|e| &e.key) {
-        let positional = endpoints
-            .iter()
-            .filter(|e| &e.key == key && !e.positional.is_empty())
-            .count();
-        if positional > 1 {
-            return Err(format!(
-                "{key}: only one form of an endpoint may take positional arguments"
-            ));
-        }
-    }
-    let mut catalogue = Catalogue {
-        base: doc.base,
-        sandbox_base: doc.sandbox_base,
-        endpoints,
-        category_positional: BTreeMap::new(),
-        messages: doc.messages,
-    };
-    for wording in [Wording::Js, Wording::Python] {
-        if !catalogue.messages.contains_key(&wording) {
-            return Err(format!("messages: {wording:?} is not listed"));
-        }
-    }
-    let listed = doc
-        .category_positional
-        .as_ref()
-        .ok_or("missing category_positional")?;
-    catalogue.category_positional = parse_category_positional(listed, &catalogue)?;
-    Ok(catalogue)
-}
-
-/// `category_positional`: every category (and the root, `""`) listed once,
-/// each name one that an endpoint of the category declares.
-fn parse_category_positional(
-    obj: &serde_json::Map<String, Json>,
-    catalogue: &Catalogue,
-) -> Result<BTreeMap<String, Vec<String>>, String> {
-    let mut paths = catalogue.categories();
-    paths.push(String::new());
-    let mut out = BTreeMap::new();
-    for (path, names) in obj {
-        if !paths.contains(path) {
-            return Err(format!("category_positional: no category {path:?}"));
-        }
-        let names = string_list(names).map_err(|m| format!("category_positional.{path}: {m}"))?;
-        for name in &names {
-            let declared = catalogue.endpoints.iter().any(|e| {
-                (path.is_empty() || e.key.starts_with(&format!("{path}."))) && e.declares(name)
-            });
-            if !declared {
-                return Err(format!(
-                    "category_positional.{path}: no endpoint of it declares {name:?}"
-                ));
-            }
-        }
-        out.insert(path.clone(), names);
-    }
-    if let Some(missing) = paths.iter().find(|p| !out.contains_key(*p)) {
-        return Err(format!("category_positional: {missing:?} is not listed"));
-    }
-    Ok(out)
-}
-
-/// A JSON list of distinct strings.
-fn string_list(v: &Json) -> Result<Vec<String>, String> {
-    let list = v.as_array().ok_or("not a list")?;
-    let mut out: Vec<String> = Vec::new();
-    for item in list {
-        let name = item.as_str().ok_or("not a list of strings")?;
-        if out.iter().any(|n| n == name) {
-            return Err(format!("{name:?} is listed twice"));
-        }
-        out.push(name.to_owned());
-    }
-    Ok(out)
-}
-
-fn endpoint(e: EndpointDoc) -> Result<Endpoint, String> {
-    let params = e
-        .params
-        .into_iter()
-        .map(|(name, p)| {
-            let doc: ParamDoc =
-                serde_json::from_value(p).map_err(|m| format!("{}.{name}: {m}", e.key))?;
-            param(name.clone(), doc, e.method).map_err(|m| format!("{}.{name}: {m}", e.key))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let key = e.key;
-    let positional = e
-        .positional
-        .ok_or_else(|| format!("{key}: no positional"))?;
-    let positional =
-        string_list(&Json::from(positional)).map_err(|m| format!("{key}.positional: {m}"))?;
-    if let Some(n) = positional
-        .iter()
-        .find(|n| !params.iter().any(|p| &p.key == *n))
-    {
-        return Err(format!("{key}.positional: {n:?} is not a parameter"));
-    }
-    Ok(Endpoint {
-        key,
-        method: e.method,
-        positional,
-        path: e.path,
-        enctype: e.enctype,
-        hidden: e.hidden,
-        deprecated: e.deprecated,
-        in_official_sdk: e.in_official_sdk,
-        in_docs: e.in_docs,
-        variant: e.variant,
-        params,
-    })
-}
-
-fn param(key: String, p: ParamDoc, method: Method) -> Result<Param, String> {
-    let validate = match &p.validate {
-        Some(re) => Some(Regex::new(re).map_err(|e| e.to_string())?),
-        None => None,
-    };
-    Ok(Param {
-        wire: p.name.unwrap_or_else(|| key.clone()),
-        key,
-        location: p.location.unwrap_or(match method {
-            Method::Post => Location::Body,
-            Method::Get => Location::Query,
-        }),
-        location_declared: p.location.is_some(),
-        ty: p.ty.unwrap_or(ParamType::Any),
-        ty_declared: p.ty.is_some(),
-        required: p.required,
-        validate,
-        default: p.default.as_ref().map(Value::from),
-        example: p.example.as_ref().map(Value::from),
-        max: p.max,
-        min: p.min,
-        allowed: p.allowed.map(|a| a.iter().map(Value::from).collect()),
-        help: p.help,
-        help_python: p.help_python,
-    })
-}
-
-/// The compatibility table of the README: every endpoint, how to call it,
-/// and where it comes from. Generated from the catalogue.
-pub fn compatibility_table() -> String {
-    let mut out = String::from(
-        "| Endpoint (Python / JS) | Method | Path | Parameters (* required) | SDK 3.2.2 | Docs 3.1.4 | Notes |\n\
-         |---|---|---|---|:-:|:-:|---|\n",
-    );
-    for e in &catalogue().endpoints {
-        let params: Vec<String> = e
-            .params
-            .iter()
-            .filter(|p| !p.is_inherited())
-            .map(|p| format!("`{}`{}", p.key, if p.required { "*" } else { "" }))
-            .collect();
-        let mut notes = Vec::new();
-        if let Some(v) = &e.variant {
-            notes.push(format!("form: {v}"));
-        }
-        if e.hidden {
-            notes.push("undocumented".to_owned());
-        }
-        if e.deprecated {
-            notes.push("deprecated".to_owned());
-        }
-        let yes = |b: bool| if b { "✓" } else { "–" };
-        out.push_str(&format!(
-            "| `{}` | {} | `{}` | {} | {} | {} | {} |\n",
-            e.key,
-            e.method.as_str(),
-            e.path,
-            if params.is_empty() {
-                "–".to_owned()
-            } else {
-                params.join(", ")
-            },
-            yes(e.in_official_sdk),
-            yes(e.in_docs),
-            notes.join("; ")
-        ));
-    }
-    out
 }

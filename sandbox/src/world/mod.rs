@@ -11,118 +11,13 @@ use std::sync::Mutex;
 
 use serde_json::{json, Value as Json};
 
-/// Fixed "now" for generated timestamps, so answers never change with the clock.
-pub const NOW: u64 = 1_700_000_000;
+mod codec;
+mod data;
 
-/// The smallest and largest length of any list.
-pub const MIN_TOTAL: u64 = 40;
-pub const MAX_TOTAL: u64 = 150;
-
-/// Users the docs' examples name, wired to each other.
-struct KnownUser {
-    username: &'static str,
-    id: &'static str,
-    sec_uid: &'static str,
-    nickname: &'static str,
-    signature: &'static str,
-    verified: bool,
-    room_id: &'static str,
-}
-
-const KNOWN_USERS: &[KnownUser] = &[
-    KnownUser {
-        username: "lilyachty",
-        id: "6569595380449902597",
-        sec_uid: "MS4wLjABAAAAsHntXC3s0AvxcecggxsoVa4eAiT8OVafVZ4OQXxy-9htpnUi0sOYSr0kGGD1Loud",
-        nickname: "Lil Yachty",
-        signature: "the boat.",
-        verified: true,
-        room_id: "7112492061034646278",
-    },
-    KnownUser {
-        username: "maya.moves",
-        id: "6784563190012345678",
-        sec_uid: "MS4wLjABAAAAKxXMUvcQ2Eo_vVxLn554nbLCdsrBKtxlu_FVhnG8TX92Zo2EezMi3FA0iQ7LJZzq",
-        nickname: "Maya Moves",
-        signature: "dance every day 💃",
-        verified: false,
-        room_id: "",
-    },
-    KnownUser {
-        username: "chef.lorenzo",
-        id: "6812345098765432101",
-        sec_uid: "MS4wLjABAAAABKjQkOz_IIzXXzEAl_9LGsWhvK-gBnlczwRPXK8EmxAp6K3X0qiaP5_OEqmm0XwG",
-        nickname: "Chef Lorenzo",
-        signature: "Italian food is the best 🍝",
-        verified: true,
-        room_id: "",
-    },
-];
-
-/// The docs' example videos, both by `lilyachty`.
-pub const KNOWN_VIDEOS: &[&str] = &["7003402629929913605", "7109178205151464746"];
-/// The docs' example comment, on the second example video.
-pub const KNOWN_COMMENT: (&str, &str) = ("7109178205151464746", "7109185042560680750");
-/// The docs' example hashtag.
-pub const KNOWN_HASHTAG: (&str, &str) = ("4655293", "lilyachty");
-/// The docs' example playlist, of the `chef.lorenzo` user.
-pub const KNOWN_PLAYLIST: (&str, &str) = ("7596415294902389534", "chef.lorenzo");
-/// The username the docs' sandbox account key stands for.
-pub const SANDBOX_ACCOUNT_USER: &str = "tikapi.sandbox";
-
-const SEC_UID_PREFIX: &str = "MS4wLjABAAAA";
-
-const FIRST: &[&str] = &[
-    "sunny", "urban", "midnight", "cosmic", "golden", "lazy", "happy", "wild", "quiet", "neon",
-    "salty", "rapid", "tiny", "brave", "lucky", "velvet", "crispy", "mellow", "electric", "frosty",
-];
-const SECOND: &[&str] = &[
-    "panda", "chef", "rider", "gamer", "dancer", "coder", "baker", "surfer", "artist", "traveler",
-    "singer", "skater", "fox", "otter", "drummer", "painter", "hiker", "reader", "tiger", "koala",
-];
-const TOPICS: &[&str] = &[
-    "fyp", "foryou", "dance", "cooking", "travel", "comedy", "music", "pets", "diy", "fitness",
-    "fashion", "gaming", "art", "nature", "food", "tutorial", "vlog", "asmr", "sports", "books",
-];
-const PHRASES: &[&str] = &[
-    "You won't believe what happened next",
-    "Trying this for the first time",
-    "POV: it's Monday again",
-    "Recipe in the comments",
-    "Wait for the end",
-    "Day 12 of learning something new",
-    "This sound is stuck in my head",
-    "Rate this from 1 to 10",
-    "Tell me you're a morning person without telling me",
-    "Small wins count too",
-];
-const COMMENTS: &[&str] = &[
-    "This is amazing 😍",
-    "Came here from the fyp",
-    "Who else is watching this at 3am?",
-    "The ending got me 😂",
-    "Need a part 2!",
-    "Italian food is the best",
-    "Saving this for later",
-    "How did you do that?",
-    "Underrated",
-    "The sound choice is perfect",
-];
-const CITIES: &[&str] = &["New York", "Brooklyn", "Queens", "Hoboken"];
-const PLACES: &[&str] = &["Coffee Bar", "Pizza Place", "Bakery", "Noodle House"];
-const SONGS: &[&str] = &[
-    "Poland",
-    "Summer Nights",
-    "Ocean Drive",
-    "Late Again",
-    "Paper Planes",
-    "Gold Rush",
-    "Neon Lights",
-    "Slow Motion",
-    "Daydream",
-    "Northern Sky",
-];
-
+pub use codec::{b64_decode, b64_encode, hash, mix};
+use codec::{id19, pick};
+use data::KNOWN_USERS;
+pub use data::*;
 /// Where list items came from, so that a video looked up later by its id
 /// shows the same author, music and hashtag as in the list.
 #[derive(Default)]
@@ -139,72 +34,6 @@ const REGISTRY_LIMIT: usize = 200_000;
 pub struct World {
     pub seed: u64,
     registry: Mutex<Registry>,
-}
-
-/// SplitMix64's finaliser: a good 64-bit mix.
-pub fn mix(mut x: u64) -> u64 {
-    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    x ^ (x >> 31)
-}
-
-/// A stable hash of some strings (FNV-1a, then mixed).
-pub fn hash(seed: u64, parts: &[&str]) -> u64 {
-    let mut x: u64 = 0xcbf2_9ce4_8422_2325 ^ mix(seed);
-    for p in parts {
-        for b in p.bytes() {
-            x ^= u64::from(b);
-            x = x.wrapping_mul(0x0100_0000_01b3);
-        }
-        x ^= 0xff;
-        x = x.wrapping_mul(0x0100_0000_01b3);
-    }
-    mix(x)
-}
-
-fn pick<'a>(list: &[&'a str], h: u64) -> &'a str {
-    list[(h % list.len() as u64) as usize]
-}
-
-/// A 19-digit id starting with `lead` (6 for users, 7 for content).
-fn id19(lead: u64, h: u64) -> String {
-    (lead * 1_000_000_000_000_000_000 + h % 1_000_000_000_000_000_000).to_string()
-}
-
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/// URL-safe base64 without padding.
-pub fn b64_encode(data: &[u8]) -> String {
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, b)| acc | (u32::from(*b) << (16 - 8 * i)));
-        for i in 0..=chunk.len() {
-            out.push(B64[((n >> (18 - 6 * i)) & 63) as usize] as char);
-        }
-    }
-    out
-}
-
-/// Decode [`b64_encode`]'s output; `None` for anything else.
-pub fn b64_decode(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let mut acc = 0u32;
-    let mut bits = 0;
-    for c in text.bytes() {
-        let v = B64.iter().position(|b| *b == c)? as u32;
-        acc = (acc << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
 }
 
 /// A user's identity; everything else about them follows from the username.
