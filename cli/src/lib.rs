@@ -29,6 +29,7 @@ mod export;
 mod key;
 mod login;
 mod output;
+mod sandbox;
 
 /// Exit codes.
 pub mod code {
@@ -187,6 +188,8 @@ pub(crate) enum Command {
     },
     /// Obtain an account key: prints an authorisation link, waits for TikAPI's redirect on a loopback port.
     Login(login::LoginArgs),
+    /// Serve the offline sandbox on 127.0.0.1 (first line: `listening on URL`) until Ctrl-C.
+    Sandbox(sandbox::SandboxArgs),
 }
 
 /// What every subcommand gets: the client and how to talk to the user.
@@ -345,7 +348,11 @@ fn client(cli: &Cli) -> Outcome<Client> {
 async fn dispatch(cli: Cli) -> Outcome<i32> {
     // An empty key is no key: the sandbox's example key, or the SDK's
     // "required" error.
-    let mut cli = cli;
+    // The sandbox needs no key and no client.
+    let mut cli = match cli.command {
+        Command::Sandbox(args) => return sandbox::run(args).await,
+        _ => cli,
+    };
     cli.api_key = cli.api_key.take().filter(|k| !k.is_empty());
     cli.account_key = cli.account_key.take().filter(|k| !k.is_empty());
     let ctx = Context {
@@ -359,6 +366,7 @@ async fn dispatch(cli: Cli) -> Outcome<i32> {
         Command::Download { endpoint, params } => download::run(&ctx, endpoint, params).await,
         Command::Key { json } => key::run(&ctx, json).await,
         Command::Login(args) => login::run(&ctx, args).await,
+        Command::Sandbox(args) => sandbox::run(args).await,
     }
 }
 
