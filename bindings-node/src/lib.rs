@@ -18,6 +18,7 @@ mod options;
 mod pages;
 mod prepared;
 mod response;
+mod sandbox;
 mod task;
 
 pub use cancel::CancelHandle;
@@ -32,6 +33,7 @@ pub use options::download_headers;
 pub use pages::NativePages;
 pub use prepared::{answer_failure, transport_failure, NativeRequest};
 pub use response::NativeResponse;
+pub use sandbox::NativeSandbox;
 
 /// The package version (the core's, which is the npm package's).
 #[napi_derive::napi]
