@@ -87,3 +87,15 @@ test('the README node:test example records its cassette, then replays it offline
   const { stdout } = await run(process.execPath, ['--test', 'app.test.mjs'], { cwd: dir, env });
   assert.match(stdout, /# pass 5/);
 });
+
+test('startSandbox under Vitest', async () => {
+  const dir = join(ROOT, 'target', 'kit-node-vitest');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'app.test.mjs'), readFileSync(new URL('fixtures/kit-vitest.mjs', import.meta.url)));
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('TIKAPI_') || k === 'NODE_TEST_CONTEXT') delete env[k];
+  const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+  const { stdout } = await run(process.execPath, [vitest, 'run', '--root', dir], { cwd: dir, env });
+  assert.match(stdout, /Tests\s+2 passed/);
+});
