@@ -10,6 +10,8 @@
 //! [`Arrival`] (endpoint, method, parameters; never a header, so never a
 //! key), for tests to assert what their app sent.
 
+use std::sync::OnceLock;
+
 use axum::http::{Method, Uri};
 use percent_encoding::percent_decode_str;
 use serde_json::{json, Map, Value as Json};
@@ -271,11 +273,12 @@ impl Arrival {
     pub fn read(method: &Method, uri: &Uri, body: &[u8]) -> Option<Arrival> {
         let path: Vec<&str> = uri.path().trim_matches('/').split('/').collect();
         let mut params = Params::new();
-        let ep = catalogue().endpoints.iter().find(|ep| {
-            ep.method.as_str() == method.as_str() && {
+        let ep = templates().iter().find_map(|(m, parts, ep)| {
+            (*m == method.as_str() && {
                 params.clear();
-                path_matches(&ep.path, &path, &mut params)
-            }
+                path_matches(parts, &path, &mut params)
+            })
+            .then_some(*ep)
         })?;
         if let Some(q) = uri.query() {
             for (k, v) in form_urlencoded::parse(q.as_bytes()) {
@@ -312,10 +315,26 @@ pub fn is_secret_name(name: &str) -> bool {
     )
 }
 
-/// Whether `template` (`/public/discover/{category}`) matches the segments,
-/// filling `params` with the path parameters.
-fn path_matches(template: &str, path: &[&str], params: &mut Params) -> bool {
-    let parts: Vec<&str> = template.trim_matches('/').split('/').collect();
+/// Every endpoint's method and path segments, split once: every request is
+/// matched against them.
+fn templates() -> &'static [(&'static str, Vec<&'static str>, &'static Endpoint)] {
+    static TEMPLATES: OnceLock<Vec<(&'static str, Vec<&'static str>, &'static Endpoint)>> =
+        OnceLock::new();
+    TEMPLATES.get_or_init(|| {
+        catalogue()
+            .endpoints
+            .iter()
+            .map(|ep| {
+                let parts = ep.path.trim_matches('/').split('/').collect();
+                (ep.method.as_str(), parts, ep)
+            })
+            .collect()
+    })
+}
+
+/// Whether the template's segments (`public`, `discover`, `{category}`)
+/// match the path's, filling `params` with the path parameters.
+fn path_matches(parts: &[&str], path: &[&str], params: &mut Params) -> bool {
     if parts.len() != path.len() {
         return false;
     }
