@@ -27,6 +27,10 @@
 #   - with NO Rust toolchain on PATH: the wheel in a fresh venv and the npm
 #     packages (as `tikapi@npm:...`, the swap) in a fresh project, each running
 #     the unchanged official-style example app against the sandbox;
+#   - the test kit from those installs: `tikapi sandbox` (from both) answers
+#     public.check; the README's pytest example (pytest from the index) and
+#     node:test example pass, recording then replaying their cassette; the
+#     artefacts' sizes;
 #   - the sdist, built from source into a fresh venv (the fallback: it needs
 #     Rust), with a smoke run.
 set -euo pipefail
@@ -246,6 +250,56 @@ out="$(cd "$app" && norust env TIKAPI_SANDBOX_URL="$URL" node official_app.mjs)"
 echo "$out"
 check_node_app "$out" || fail "official_app.mjs on the npm packages"
 record "npm packages, fresh project (tikapi alias), no Rust" "examples/node/official_app.mjs against the sandbox: ok"
+
+# The README's "Testing your app" examples, as printed (the first ```LANG block of that section).
+readme_example() { # $1 python|js
+  "$PY" - "$1" <<'PY'
+import re, sys
+section = open("README.md").read().split("## Testing your app", 1)[1].split("\n## ", 1)[0]
+sys.stdout.write(re.search(r"```" + sys.argv[1] + r"\n(.*?)```", section, re.S).group(1))
+PY
+}
+
+step "test kit: tikapi sandbox from the wheel and from the npm packages, no Rust on PATH"
+for cmd in "$wvenv/bin/tikapi" "$app/node_modules/.bin/tikapi"; do
+  log="$DIST/work/kit-sandbox.out"
+  : > "$log"
+  t0=$(date +%s%N)
+  norust "$cmd" sandbox --port 0 > "$log" &
+  kit=$!
+  for _ in $(seq 1 100); do [ -s "$log" ] && break; sleep 0.01; done
+  ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  kurl="$(head -1 "$log" | sed -n 's/^listening on //p')"
+  [ -n "$kurl" ] || { kill "$kit" 2>/dev/null; fail "$cmd sandbox did not start"; }
+  got="$(norust "$cmd" --sandbox --base "$kurl" call public.check --username lilyachty)"
+  kill "$kit" 2>/dev/null || true
+  wait "$kit" 2>/dev/null || true
+  grep -q '"uniqueId":"lilyachty"' <<< "$got" || fail "$cmd sandbox: public.check answered $got"
+  record "tikapi sandbox ($(basename "$(dirname "$(dirname "$cmd")")"))" "listening after ${ms} ms; public.check answered"
+done
+# What the sandbox adds to each artefact is in the README; here, the artefacts' sizes.
+record "sizes" "wheel $(stat -c %s "$DIST/wheels/$(wheel_name x86_64 manylinux)") B, npm linux-x64-gnu tarball $(stat -c %s "$DIST/npm/tikapi-rs-tikapi-linux-x64-gnu-$VERSION.tgz") B"
+
+step "test kit: the README pytest example in the wheel's venv (pytest from the index), no Rust on PATH"
+norust "$wvenv/bin/python" -m pip install -q --disable-pip-version-check pytest
+kitpy="$DIST/work/kit-pytest"
+mkdir -p "$kitpy"
+readme_example python > "$kitpy/test_app.py"
+# Recorded once from the dist sandbox standing in for the real API, then replayed offline.
+(cd "$kitpy" && norust "$wvenv/bin/python" -m pytest -q -p no:cacheprovider --tikapi-record="$URL") \
+  || fail "the README pytest example, recording"
+! grep -q MyRealApiKey "$kitpy/cassettes/check.json" || fail "a key reached the cassette"
+out="$(cd "$kitpy" && norust "$wvenv/bin/python" -m pytest -q -p no:cacheprovider)" || fail "the README pytest example: $out"
+echo "$out"
+grep -q '5 passed' <<< "$out" || fail "the README pytest example: $out"
+record "test kit, python" "the README pytest example (tikapi_sandbox fixture, scripted 429 retried, replayed cassette): 5 passed"
+
+step "test kit: the README node:test example in the npm project, no Rust on PATH"
+readme_example js > "$app/app.test.mjs"
+(cd "$app" && norust env TIKAPI_RECORD="$URL" node --test app.test.mjs > /dev/null) || fail "the README node example, recording"
+out="$(cd "$app" && norust node --test app.test.mjs)" || fail "the README node example: $out"
+grep -q '^# pass 5' <<< "$out" || fail "the README node example: $out"
+record "test kit, node" "the README node:test example (startSandbox, scripted 429 retried, replayed cassette): 5 passed"
 
 step "python: the sdist built from source in a fresh venv (needs Rust), smoke run"
 svenv="$DIST/work/venv-sdist"

@@ -24,7 +24,8 @@ if [ ! -x "$VPY" ]; then
   "$PY" -m venv "$VENV"
 fi
 # uvloop: the async tests also run under it (a common replacement event loop).
-TOOLS="maturin>=1.9.4,<2 pytest ruff mypy uvloop"
+# pytest-xdist, pytest-asyncio, anyio: tikapi.testing's fixture is tested under them.
+TOOLS="maturin>=1.9.4,<2 pytest ruff mypy uvloop pytest-xdist pytest-asyncio anyio"
 if [ "$(cat "$VENV/.tools" 2>/dev/null)" != "$TOOLS" ]; then
   "${PIP[@]}" install --upgrade pip
   # shellcheck disable=SC2086
@@ -40,8 +41,9 @@ from pathlib import Path
 
 h = hashlib.sha256()
 files = [Path(p) for p in ("Cargo.toml", "Cargo.lock", "pyproject.toml", "core/Cargo.toml",
-                           "bindings-python/Cargo.toml", "cli/Cargo.toml")]
-for folder in ("core/src", "core/data", "cli/src", "bindings-python/src", "bindings-python/python"):
+                           "bindings-python/Cargo.toml", "cli/Cargo.toml", "sandbox/Cargo.toml")]
+for folder in ("core/src", "core/data", "cli/src", "sandbox/src", "sandbox/tls",
+               "bindings-python/src", "bindings-python/python"):
     files += [p for p in Path(folder).rglob("*")
               if p.is_file() and p.suffix not in (".so", ".pyc") and "__pycache__" not in p.parts]
 for p in sorted(files):

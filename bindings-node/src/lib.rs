@@ -20,6 +20,7 @@ mod options;
 mod pages;
 mod prepared;
 mod response;
+mod sandbox;
 mod task;
 
 pub use cancel::CancelHandle;
@@ -34,6 +35,7 @@ pub use oauth::{
 pub use pages::NativePages;
 pub use prepared::{prepare_next, NativeRequest};
 pub use response::{failure_response, NativeResponse};
+pub use sandbox::NativeSandbox;
 
 /// The package version (the core's, which is the npm package's).
 #[napi_derive::napi]

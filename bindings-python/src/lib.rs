@@ -12,6 +12,7 @@ mod json;
 mod oauth;
 mod response;
 mod runtime;
+mod sandbox;
 
 /// The core's export of the catalogue, as JSON text: `endpoints` (every
 /// form, with its parameters) and the `categories` tree. The Python surface
@@ -48,5 +49,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::NativeClient>()?;
     m.add_class::<client::NativePages>()?;
     m.add_class::<response::NativeResponse>()?;
+    m.add_class::<sandbox::NativeSandbox>()?;
     Ok(())
 }

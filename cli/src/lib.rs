@@ -29,6 +29,7 @@ mod export;
 mod key;
 mod login;
 mod output;
+mod sandbox;
 mod schema;
 mod sink;
 
@@ -198,6 +199,8 @@ pub(crate) enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Serve the offline sandbox on 127.0.0.1 (first line: `listening on URL`) until Ctrl-C.
+    Sandbox(sandbox::SandboxArgs),
 }
 
 /// What every subcommand gets: the client and how to talk to the user.
@@ -354,13 +357,14 @@ fn client(cli: &Cli) -> Outcome<Client> {
 }
 
 async fn dispatch(cli: Cli) -> Outcome<i32> {
+    // Needs no key: the schema is part of the package; the sandbox needs no client.
+    let mut cli = match cli.command {
+        Command::Schema { endpoint, all } => return schema::run(endpoint, all),
+        Command::Sandbox(args) => return sandbox::run(args).await,
+        _ => cli,
+    };
     // An empty key is no key: the sandbox's example key, or the SDK's
     // "required" error.
-    let mut cli = cli;
-    // Needs no key: the schema is part of the package.
-    if let Command::Schema { endpoint, all } = cli.command {
-        return schema::run(endpoint, all);
-    }
     cli.api_key = cli.api_key.take().filter(|k| !k.is_empty());
     cli.account_key = cli.account_key.take().filter(|k| !k.is_empty());
     let ctx = Context {
@@ -375,6 +379,7 @@ async fn dispatch(cli: Cli) -> Outcome<i32> {
         Command::Key { json } => key::run(&ctx, json).await,
         Command::Login(args) => login::run(&ctx, args).await,
         Command::Schema { endpoint, all } => schema::run(endpoint, all),
+        Command::Sandbox(args) => sandbox::run(args).await,
     }
 }
 

@@ -723,3 +723,57 @@ fn a_key_without_the_needed_scope_is_a_clear_api_error() {
     );
     assert!(!err.contains(&key), "the key is not printed");
 }
+
+#[test]
+fn tikapi_sandbox_serves_every_endpoint_and_names_a_port_in_use() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let mut child = Command::new(BIN)
+        .args(["sandbox", "--port", "0", "--seed", "3"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap()
+        .to_owned();
+    let out = Command::new(BIN)
+        .args([
+            "--sandbox",
+            "--base",
+            &url,
+            "call",
+            "public.check",
+            "--username",
+            "lilyachty",
+        ])
+        .env_remove("TIKAPI_KEY")
+        .output()
+        .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("\"uniqueId\":\"lilyachty\""),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = Command::new(BIN)
+        .args(["sandbox", "--port", &port])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains(&format!("port {port} is in use")),
+        "{}",
+        text(&out.stderr)
+    );
+}

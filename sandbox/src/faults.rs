@@ -1,5 +1,6 @@
-//! Fault switches: the request header `X-Sandbox-Fault` makes that one
-//! response misbehave, so clients' error handling can be tested.
+//! Faults: what a scripted endpoint (`crate::script`) or one request's
+//! `X-Sandbox-Fault` header makes the sandbox do instead of answering
+//! normally, so clients' error handling can be tested.
 //!
 //! | value | what happens |
 //! |---|---|
@@ -9,19 +10,26 @@
 //! | `badjson` | `200` with a JSON content type and a body that is not JSON |
 //! | `html502` | `502` with an HTML page, as a proxy in front of the API would |
 //! | `reset` | the connection is reset (TCP RST) without an answer |
-//! | `hang` | the request is read and never answered; the connection stays open |
+//! | `hang` (or `timeout`) | the request is read and never answered; the connection stays open |
 //! | `redirect` | `302` back to the same URL: a redirect loop |
 //! | `status=CODE` / `status=CODE:SECONDS` | that status with an error body (and `Retry-After`) |
+//! | `rate_limit=SECONDS` | `429` with `Retry-After: SECONDS`, the service's rate-limit answer |
+//! | `tiktok=CODE` | `403` with TikTok's `statusCode` CODE and its description, as the service relays it |
 //! | `flaky=N:TOKEN` | `503` for the first N requests carrying TOKEN, then the normal answer |
 //! | `big=BYTES` | the normal answer, padded to at least BYTES with a `padding` field |
 //!
 //! Video downloads carry no API headers: they take the fault as `?fault=`.
 //!
-//! Two layers apply them (see `crate::router`): [`replace`] parses the
-//! switch and answers instead of the endpoint (`drop`, `reset`, `hang`,
-//! `html502`, `badjson`, `redirect`, `status`, `flaky`); [`distort`], nearer
-//! the routes, changes how the endpoint's own answer is delivered (`slow`,
-//! `truncate`, `big`).
+//! Two layers apply them (see `crate::router`): [`replace`] finds the
+//! request's fault (its header, else a scripted rule, else the cassette in
+//! use) and answers instead of the endpoint (`drop`, `reset`, `hang`,
+//! `html502`, `badjson`, `redirect`, `status`, `rate_limit`, `tiktok`,
+//! `flaky`, and scripted status-and-body answers); [`distort`], nearer the
+//! routes, changes how the endpoint's own answer is delivered (`slow`,
+//! `truncate`, `big`). [`replace`] also writes down every catalogue call
+//! (`crate::script::Arrival`) and serves the kit's control routes
+//! (`/__sandbox/script`, `/__sandbox/requests`, `/__sandbox/reset`,
+//! `/__sandbox/record`, `/__sandbox/replay`).
 //!
 //! `drop`, `reset` and `truncate` act on the connection itself, below axum:
 //! the accept loop (`crate::server`) hands every request its connection's
@@ -46,11 +54,18 @@ use http_body::{Frame, SizeHint};
 use serde_json::{json, Value as Json};
 use tokio::time::Sleep;
 
+use crate::cassette::{self, Mode};
+use crate::control;
 use crate::refusal::Refusal;
+use crate::script::{Arrival, Reply};
 use crate::server::Connection;
-use crate::state::Shared;
+use crate::state::{lock, Shared};
+use crate::MAX_BODY;
 
 pub const HEADER: &str = "x-sandbox-fault";
+
+/// The faults there are, for error messages.
+pub const KNOWN: &str = "use slow, slow=MS, drop, reset, truncate, badjson, html502, hang, timeout, redirect, status=CODE[:SECONDS], rate_limit=SECONDS, tiktok=CODE, flaky=N:TOKEN or big=BYTES";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fault {
@@ -63,6 +78,8 @@ pub enum Fault {
     Hang,
     Redirect,
     Status { code: u16, retry_after: Option<u64> },
+    RateLimit(u64),
+    TikTok(i64),
     Flaky { times: u32, token: String },
     Big(usize),
 }
@@ -89,7 +106,7 @@ impl Fault {
             "badjson" => Fault::BadJson,
             "html502" => Fault::Html502,
             "reset" => Fault::Reset,
-            "hang" => Fault::Hang,
+            "hang" | "timeout" => Fault::Hang,
             "redirect" => Fault::Redirect,
             "status" => {
                 let arg = arg.ok_or_else(|| text.clone())?;
@@ -106,6 +123,14 @@ impl Fault {
                     retry_after: after,
                 }
             }
+            "rate_limit" | "ratelimit" => Fault::RateLimit(
+                arg.and_then(|a| a.parse().ok())
+                    .ok_or_else(|| text.clone())?,
+            ),
+            "tiktok" => Fault::TikTok(
+                arg.and_then(|a| a.parse().ok())
+                    .ok_or_else(|| text.clone())?,
+            ),
             "flaky" => {
                 let arg = arg.ok_or_else(|| text.clone())?;
                 let (times, token) = arg.split_once(':').unwrap_or((arg.as_str(), ""));
@@ -151,23 +176,127 @@ fn requested(request: &Request) -> Result<Option<Fault>, Refusal> {
     Fault::parse(&text).map(Some).map_err(|unknown| {
         Refusal::new(
             StatusCode::BAD_REQUEST,
-            format!("Unknown {HEADER} value {unknown:?}: use slow, slow=MS, drop, reset, truncate, badjson, html502, hang, redirect, status=CODE[:SECONDS], flaky=N:TOKEN or big=BYTES."),
+            format!("Unknown {HEADER} value {unknown:?}: {KNOWN}."),
         )
     })
 }
 
-/// The outer fault layer: the faults that answer instead of the endpoint.
-/// The others go on to [`distort`] as a request extension.
-pub async fn replace(
-    State(shared): State<Arc<Shared>>,
-    mut request: Request,
-    next: Next,
-) -> Response {
-    let fault = match requested(&request) {
-        Ok(Some(fault)) => fault,
-        Ok(None) => return next.run(request).await,
+/// The outer fault layer: the request's fault or scripted answer, else the
+/// cassette's; the faults that change how the endpoint's own answer is
+/// delivered go on to [`distort`] as a request extension.
+pub async fn replace(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    let header_fault = match requested(&request) {
+        Ok(f) => f,
         Err(refusal) => return refusal.into_response(),
     };
+    // The body-limit layer has read the body already: this takes its one piece.
+    let (parts, body) = request.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return crate::layers::too_large();
+    };
+    if let Some(answer) = control::serve(&shared, &parts, &body) {
+        return answer;
+    }
+    let arrival = Arrival::read(&parts.method, &parts.uri, &body);
+    if let Some(a) = &arrival {
+        shared.arrived(a.clone());
+    }
+    let reply = match (header_fault, &arrival) {
+        (Some(f), _) => Some(Reply::Fault(f)),
+        (None, Some(a)) => lock(&shared.script).reply(a),
+        (None, None) => None,
+    };
+    let request = Request::from_parts(parts, Body::from(body));
+    match reply {
+        Some(Reply::Fault(fault)) => apply(&shared, fault, request, next).await,
+        Some(Reply::Answer {
+            status,
+            body,
+            headers,
+        }) => scripted(status, &body, &headers),
+        None => match arrival {
+            Some(a) => match from_cassette(&shared, a, request).await {
+                Ok(answer) => answer,
+                Err(request) => next.run(request).await,
+            },
+            None => next.run(request).await,
+        },
+    }
+}
+
+/// A scripted status and JSON body.
+fn scripted(status: u16, body: &Json, headers: &[(String, String)]) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+    let mut r = (status, axum::Json(body.clone())).into_response();
+    for (k, v) in headers {
+        if let (Ok(k), Ok(v)) = (
+            header::HeaderName::try_from(k.as_str()),
+            HeaderValue::try_from(v.as_str()),
+        ) {
+            r.headers_mut().insert(k, v);
+        }
+    }
+    r
+}
+
+/// The cassette's answer (replaying) or the upstream's (recording); the
+/// request back when there is no cassette.
+async fn from_cassette(
+    shared: &Shared,
+    arrival: Arrival,
+    request: Request,
+) -> Result<Response, Request> {
+    let (client, upstream) = {
+        let mut cassette = lock(&shared.cassette);
+        match cassette.as_mut() {
+            None => return Err(request),
+            Some(c) => match &c.mode {
+                Mode::Replay => {
+                    return Ok(match c.lookup(&arrival) {
+                        Ok(answer) => answer,
+                        Err(message) => {
+                            lock(&shared.misses).push(message.clone());
+                            cassette::miss(&message)
+                        }
+                    })
+                }
+                Mode::Record { client, upstream } => (client.clone(), upstream.clone()),
+            },
+        }
+    };
+    let (parts, body) = request.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return Ok(crate::layers::too_large());
+    };
+    let path = parts
+        .uri
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "/".into());
+    let (interaction, answer) = match cassette::forward(
+        &client,
+        &upstream,
+        arrival,
+        &parts.method,
+        &path,
+        &parts.headers,
+        body,
+    )
+    .await
+    {
+        Ok(done) => done,
+        Err(refused) => return Ok(refused),
+    };
+    if let Some(c) = lock(&shared.cassette).as_mut() {
+        if let Err(e) = c.add(interaction) {
+            return Ok(Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e).into_response());
+        }
+    }
+    Ok(answer)
+}
+
+/// Answer with `fault`, or hand it to [`distort`].
+async fn apply(shared: &Shared, fault: Fault, mut request: Request, next: Next) -> Response {
     match &fault {
         Fault::Drop | Fault::Reset => {
             if let Some(conn) = request.extensions().get::<Arc<Connection>>() {
@@ -195,6 +324,17 @@ pub async fn replace(
                 None => refusal,
             }
             .into_response();
+        }
+        Fault::RateLimit(seconds) => {
+            return Refusal::new(StatusCode::TOO_MANY_REQUESTS, "API Key Rate-Limit reached.")
+                .retry_after(*seconds)
+                .into_response()
+        }
+        Fault::TikTok(code) => {
+            let message = tikapi_core::tiktok::describe(*code).unwrap_or("Something went wrong.");
+            return Refusal::new(StatusCode::FORBIDDEN, message)
+                .with("statusCode", *code)
+                .into_response();
         }
         Fault::Flaky { times, token } => {
             if shared.flaky_seen(token) <= *times {

@@ -3,8 +3,9 @@
 //! An offline TikAPI server: every endpoint of the core's catalogue answers
 //! with deterministic data in the shapes the real API uses, with the
 //! service's authentication, validation and error answers, pagination that
-//! ends, videos behind their `videoLinkHeaders`, and fault switches for
-//! testing clients.
+//! ends, videos behind their `videoLinkHeaders`, and a test kit: scripted
+//! answers and faults per endpoint, the calls that arrived, and cassettes
+//! recorded from an upstream and replayed offline ([`Control`]).
 //!
 //! Run it with `cargo run -p tikapi-sandbox -- --addr 127.0.0.1:8710`, or
 //! start it inside a test:
@@ -17,11 +18,16 @@
 //! # Ok(()) }
 //! ```
 //!
-//! or call its [`router`] directly, with no socket, through
+//! The Python and Node packages link it in: `tikapi sandbox`,
+//! `tikapi.testing.Sandbox` and `startSandbox` from `tikapi/testing`.
+//!
+//! Or call its [`router`] directly, with no socket, through
 //! `tower::ServiceExt::oneshot`.
 
 mod answers;
 mod auth;
+mod cassette;
+mod control;
 mod faults;
 mod input;
 mod layers;
@@ -29,6 +35,7 @@ mod paging;
 mod refusal;
 mod routes;
 mod scopes;
+mod script;
 mod server;
 mod state;
 mod video;
@@ -45,8 +52,11 @@ use tokio::net::{TcpListener, TcpSocket};
 use tokio::sync::watch;
 use tower::ServiceExt as _;
 
+pub use cassette::SCRUBBED;
+pub use control::Control;
 pub use faults::Fault;
 pub use scopes::{scoped_account_key, SCOPED_ACCOUNT_KEY_PREFIX};
+pub use script::{Arrival, Reply, Rule};
 
 use crate::state::Shared;
 
@@ -93,6 +103,7 @@ impl Default for Config {
 pub struct Sandbox {
     addr: SocketAddr,
     url: String,
+    control: Control,
     shutdown: watch::Sender<bool>,
     task: Option<tokio::task::JoinHandle<()>>,
 }
@@ -105,6 +116,12 @@ impl Sandbox {
 
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// Script answers and faults, read the calls that arrived, record or
+    /// replay a cassette.
+    pub fn control(&self) -> Control {
+        self.control.clone()
     }
 
     /// Stop accepting, close every connection, and wait for the server to end.
@@ -127,15 +144,26 @@ impl Drop for Sandbox {
 /// so ask for the most Linux allows by default (`net.core.somaxconn`, 4,096).
 const ACCEPT_BACKLOG: u32 = 4096;
 
+/// The listening socket; an error names the address (and says when the
+/// port is taken).
 fn listen(addr: SocketAddr) -> io::Result<TcpListener> {
-    let socket = if addr.is_ipv4() {
-        TcpSocket::new_v4()?
-    } else {
-        TcpSocket::new_v6()?
-    };
-    socket.set_reuseaddr(true)?;
-    socket.bind(addr)?;
-    socket.listen(ACCEPT_BACKLOG)
+    let bound = (|| {
+        let socket = if addr.is_ipv4() {
+            TcpSocket::new_v4()?
+        } else {
+            TcpSocket::new_v6()?
+        };
+        socket.set_reuseaddr(true)?;
+        socket.bind(addr)?;
+        socket.listen(ACCEPT_BACKLOG)
+    })();
+    bound.map_err(|e| {
+        let why = match e.kind() {
+            io::ErrorKind::AddrInUse => format!("port {} is in use", addr.port()),
+            _ => e.to_string(),
+        };
+        io::Error::new(e.kind(), format!("cannot listen on {addr}: {why}"))
+    })
 }
 
 /// Bind `config.addr` and serve on the current tokio runtime.
@@ -149,11 +177,14 @@ pub async fn start(config: Config) -> io::Result<Sandbox> {
         None
     };
     let scheme = if tls.is_some() { "https" } else { "http" };
-    let router = router(config);
+    let shared = Arc::new(Shared::new(config.seed));
+    let control = Control(shared.clone());
+    let router = app(config, shared);
     let task = tokio::spawn(server::run(listener, router, tls, rx));
     Ok(Sandbox {
         addr,
         url: format!("{scheme}://{addr}"),
+        control,
         shutdown,
         task: Some(task),
     })
@@ -163,6 +194,7 @@ pub async fn start(config: Config) -> io::Result<Sandbox> {
 /// for tests whose client runs on another runtime.
 pub struct Background {
     url: String,
+    control: Control,
     shutdown: Option<watch::Sender<bool>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -170,6 +202,11 @@ pub struct Background {
 impl Background {
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// See [`Sandbox::control`].
+    pub fn control(&self) -> Control {
+        self.control.clone()
     }
 }
 
@@ -193,6 +230,7 @@ pub fn start_background(config: Config) -> io::Result<Background> {
         .build()?;
     let sandbox = runtime.block_on(start(config))?;
     let url = sandbox.url().to_owned();
+    let control = sandbox.control();
     let (tx, mut rx) = watch::channel(false);
     let thread = std::thread::Builder::new()
         .name("tikapi-sandbox".into())
@@ -204,6 +242,7 @@ pub fn start_background(config: Config) -> io::Result<Background> {
         })?;
     Ok(Background {
         url,
+        control,
         shutdown: Some(tx),
         thread: Some(thread),
     })
@@ -215,8 +254,10 @@ pub fn start_background(config: Config) -> io::Result<Background> {
 ///
 /// 1. the in-flight count (`/__sandbox/stats`' `in_flight`);
 /// 2. the `--latency-ms` delay, when there is one;
-/// 3. the faults that answer instead of the endpoint (`faults::replace`);
-/// 4. the body limit (413 past 1 MiB);
+/// 3. the body limit (413 past 1 MiB);
+/// 4. the faults and scripted answers that answer instead of the endpoint,
+///    the cassette, the record of arrivals and the control routes
+///    (`faults::replace`);
 /// 5. the faults that change how the answer is delivered (`faults::distort`);
 /// 6. the routes (`routes::build`), after leading and trailing slashes are
 ///    trimmed from the path.
@@ -226,6 +267,10 @@ pub fn start_background(config: Config) -> io::Result<Background> {
 /// anything (see `faults`).
 pub fn router(config: Config) -> Router {
     let shared = Arc::new(Shared::new(config.seed));
+    app(config, shared)
+}
+
+fn app(config: Config, shared: Arc<Shared>) -> Router {
     let routes = routes::build(shared.clone()).map_request(routes::trim_slashes);
     // The routes sit in the fallback of a router of layers: a `Router`'s own
     // layers run after its routing, and the slash trimming must come before
@@ -234,8 +279,8 @@ pub fn router(config: Config) -> Router {
     let mut app = Router::new()
         .fallback_service(routes)
         .layer(from_fn(faults::distort))
-        .layer(from_fn(layers::limit_body))
-        .layer(from_fn_with_state(shared.clone(), faults::replace));
+        .layer(from_fn_with_state(shared.clone(), faults::replace))
+        .layer(from_fn(layers::limit_body));
     if !config.latency.is_zero() {
         app = app.layer(from_fn_with_state(config.latency, layers::delay));
     }

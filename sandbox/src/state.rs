@@ -1,5 +1,7 @@
 //! What every request shares: the generated world, the counters behind
-//! `/__sandbox/stats`, the `flaky=` fault's tallies and the answer cache.
+//! `/__sandbox/stats`, the `flaky=` fault's tallies, the answer cache, and
+//! what a test set up: its scripted rules, the requests that arrived, and
+//! the cassette being recorded or replayed.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -8,10 +10,14 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use bytes::Bytes;
 use serde_json::{json, Value as Json};
 
+use crate::cassette::Cassette;
+use crate::script::{Arrival, Script};
 use crate::world::World;
 
 /// How many answers the sandbox remembers before starting over.
 const ANSWER_CACHE: usize = 4096;
+/// How many arrivals the sandbox keeps, at most.
+const ARRIVALS: usize = 100_000;
 
 pub struct Shared {
     pub world: World,
@@ -24,11 +30,19 @@ pub struct Shared {
     answers: Mutex<HashMap<String, Bytes>>,
     /// Requests seen per `flaky=` token.
     flaky: Mutex<HashMap<String, u32>>,
+    /// The scripted answers and faults (`crate::script`).
+    pub script: Mutex<Script>,
+    /// The catalogue calls that arrived, in order.
+    pub arrivals: Mutex<Vec<Arrival>>,
+    /// The cassette in use, recording or replaying (`crate::cassette`).
+    pub cassette: Mutex<Option<Cassette>>,
+    /// The calls a replayed cassette did not hold, as messages.
+    pub misses: Mutex<Vec<String>>,
 }
 
 /// A lock that a panicking holder did not spoil: the data are counters and
 /// caches, valid at every step.
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -40,7 +54,23 @@ impl Shared {
             in_flight: AtomicI64::new(0),
             answers: Mutex::default(),
             flaky: Mutex::default(),
+            script: Mutex::default(),
+            arrivals: Mutex::default(),
+            cassette: Mutex::default(),
+            misses: Mutex::default(),
         }
+    }
+
+    /// Back to a fresh sandbox for the next test: no rules, no arrivals, no
+    /// cassette, no `flaky=` tallies, counters at zero. The generated world
+    /// (a function of the seed) stays.
+    pub fn reset(&self) {
+        lock(&self.script).clear();
+        lock(&self.arrivals).clear();
+        *lock(&self.cassette) = None;
+        lock(&self.misses).clear();
+        lock(&self.flaky).clear();
+        lock(&self.stats).clear();
     }
 
     /// Count one request to `key`.
@@ -68,6 +98,16 @@ impl Shared {
         let n = map.entry(token.to_owned()).or_default();
         *n += 1;
         *n
+    }
+
+    /// Write down a catalogue call. A long benchmark run keeps the last
+    /// [`ARRIVALS`] only.
+    pub fn arrived(&self, arrival: Arrival) {
+        let mut list = lock(&self.arrivals);
+        if list.len() >= ARRIVALS {
+            list.drain(..ARRIVALS / 2);
+        }
+        list.push(arrival);
     }
 
     pub fn cached(&self, key: &str) -> Option<Bytes> {
