@@ -27,7 +27,7 @@ impl NativeClient {
     #[napi(constructor)]
     pub fn new(api_key: String) -> Self {
         NativeClient {
-            inner: Client::with_flavor(&api_key, Dialect::Js),
+            inner: Client::with_dialect(&api_key, Dialect::Js),
         }
     }
 

@@ -43,7 +43,7 @@ impl NativeClient {
     #[new]
     fn new(api_key: &str) -> Self {
         NativeClient {
-            inner: Client::with_flavor(api_key, Dialect::Python),
+            inner: Client::with_dialect(api_key, Dialect::Python),
         }
     }
 

@@ -341,7 +341,7 @@ impl NativeResponse {
         );
         Ok(NativeResponse {
             inner,
-            client: Client::with_flavor("", tikapi_core::Flavor::Python),
+            client: Client::with_dialect("", tikapi_core::Dialect::Python),
             face: if face_async { Face::Async } else { Face::Sync },
             content: OnceLock::new(),
             restored: Some(Restored { endpoint, request }),

@@ -26,7 +26,7 @@ struct ScopeState {
 
 struct Node {
     parent: Option<Client>,
-    flavor: Dialect,
+    dialect: Dialect,
     /// Bases from the environment, read when the root was created.
     env: Options,
     state: RwLock<ScopeState>,
@@ -53,7 +53,7 @@ impl fmt::Debug for Client {
         let state = self.node.state.read().unwrap_or_else(|e| e.into_inner());
         let names: Vec<&str> = state.bound.iter().map(|(k, _)| k.as_str()).collect();
         f.debug_struct("Client")
-            .field("flavor", &self.node.flavor)
+            .field("dialect", &self.node.dialect)
             .field("sandbox", &self.sandbox(None))
             .field("bound", &names)
             .finish_non_exhaustive()
@@ -87,13 +87,13 @@ impl CallOptions {
 }
 
 impl Client {
-    /// A client for `api_key`, speaking Rust's flavor of the official rules.
+    /// A client for `api_key`, speaking Rust's dialect of the official rules.
     pub fn new(api_key: &str) -> Client {
-        Client::with_flavor(api_key, Dialect::Rust)
+        Client::with_dialect(api_key, Dialect::Rust)
     }
 
     /// A client following one official SDK's rules where they differ.
-    pub fn with_flavor(api_key: &str, flavor: Dialect) -> Client {
+    pub fn with_dialect(api_key: &str, dialect: Dialect) -> Client {
         let env = Options {
             base: std::env::var(ENV_BASE).ok().filter(|s| !s.is_empty()),
             sandbox_base: std::env::var(ENV_SANDBOX).ok().filter(|s| !s.is_empty()),
@@ -102,7 +102,7 @@ impl Client {
         let client = Client {
             node: Arc::new(Node {
                 parent: None,
-                flavor,
+                dialect,
                 env,
                 state: RwLock::new(ScopeState::default()),
             }),
@@ -121,15 +121,15 @@ impl Client {
         Client {
             node: Arc::new(Node {
                 parent: Some(self.clone()),
-                flavor: self.node.flavor,
+                dialect: self.node.dialect,
                 env: Options::default(),
                 state: RwLock::new(state),
             }),
         }
     }
 
-    pub fn flavor(&self) -> Dialect {
-        self.node.flavor
+    pub fn dialect(&self) -> Dialect {
+        self.node.dialect
     }
 
     /// An independent copy of this client or scope, and of the scopes above
@@ -139,7 +139,7 @@ impl Client {
         Client {
             node: Arc::new(Node {
                 parent: self.node.parent.as_ref().map(Client::duplicate),
-                flavor: self.node.flavor,
+                dialect: self.node.dialect,
                 env: self.node.env.clone(),
                 state: RwLock::new(self.state().clone()),
             }),
@@ -195,7 +195,7 @@ impl Client {
         let chosen = select(endpoint, |name| {
             args.contains(name) || self.bound(name).is_some()
         })?;
-        let resolved = resolve(chosen, args, self, sandbox, self.node.flavor)?;
+        let resolved = resolve(chosen, args, self, sandbox, self.node.dialect)?;
         let options = call.options.inherit(&self.options());
         let base = if sandbox {
             options
@@ -212,7 +212,7 @@ impl Client {
             &resolved,
             base,
             &extra,
-            self.node.flavor,
+            self.node.dialect,
         ))
     }
 
@@ -236,7 +236,7 @@ impl Client {
         format!(
             "tikapi-rs/{} ({})",
             env!("CARGO_PKG_VERSION"),
-            self.node.flavor.name()
+            self.node.dialect.name()
         )
     }
 
@@ -294,7 +294,7 @@ impl Client {
     }
 
     /// Whether [`Client::next_page`] would fetch another page, per the
-    /// official rule of the client's flavor; nothing is sent.
+    /// official rule of the client's dialect; nothing is sent.
     pub fn has_next_page(response: &Response) -> bool {
         next_call(response).is_some()
     }
@@ -404,7 +404,7 @@ pub(crate) fn next_call(response: &Response) -> Option<(&Origin, Args)> {
     let origin = response.extensions().get::<Arc<Origin>>()?;
     // The JS SDK reads a body as JSON only when the server says it is; the
     // Python SDK tries to parse whatever came.
-    if origin.client.flavor() != Dialect::Python && !response.is_json() {
+    if origin.client.dialect() != Dialect::Python && !response.is_json() {
         return None;
     }
     let json = response.head()?;
@@ -412,6 +412,6 @@ pub(crate) fn next_call(response: &Response) -> Option<(&Origin, Args)> {
         origin.args.contains(name) || origin.client.bound(name).is_some()
     })
     .ok()?;
-    let args = crate::cursor::next_args(endpoint, &origin.args, json, origin.client.flavor())?;
+    let args = crate::cursor::next_args(endpoint, &origin.args, json, origin.client.dialect())?;
     Some((origin, args))
 }

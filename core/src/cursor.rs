@@ -23,7 +23,7 @@ pub fn next_args(
     endpoint: &Endpoint,
     original: &Args,
     body: &Json,
-    flavor: Dialect,
+    dialect: Dialect,
 ) -> Option<Args> {
     let obj = body.as_object()?;
     let mut next = original.clone();
@@ -37,7 +37,7 @@ pub fn next_args(
     if has_more.is_some_and(truthy) {
         // Which body field carries the cursor differs between the official
         // SDKs: the first one present wins.
-        let order: [&str; 3] = match flavor {
+        let order: [&str; 3] = match dialect {
             Dialect::Python => ["offset", "cursor", "nextCursor"],
             Dialect::Js | Dialect::Rust => ["cursor", "offset", "nextCursor"],
         };
@@ -47,7 +47,7 @@ pub fn next_args(
             .iter()
             .filter_map(|k| obj.get(*k))
             .find(|v| !v.is_null())?;
-        if flavor == Dialect::Python && !truthy(cursor) {
+        if dialect == Dialect::Python && !truthy(cursor) {
             return None;
         }
         for name in ["cursor", "offset", "nextCursor"] {

@@ -50,9 +50,6 @@ pub mod value;
 pub use args::Args;
 pub use catalogue::{catalogue, Catalogue, Endpoint, Location, Method, Param, ParamType};
 pub use client::{CallOptions, Client, Prepared};
-/// The former name of [`Dialect`], kept while other crates move to it.
-#[doc(hidden)]
-pub use dialect::Dialect as Flavor;
 pub use dialect::{Dialect, Wording};
 pub use error::{Error, OptionError, Result, Rule, TransportError, TransportKind, ValidationError};
 pub use exchange::{Exchange, Step, Wire};

@@ -41,19 +41,19 @@ impl PageLimits {
     /// of at least 0 (a larger one than any walk reaches is no limit).
     /// Anything else is a validation error naming the limit as the language spells it
     /// (`max_pages` / `maxPages`).
-    pub fn parse(max_pages: &Value, max_items: &Value, flavor: Dialect) -> Result<PageLimits> {
-        let names = match flavor {
+    pub fn parse(max_pages: &Value, max_items: &Value, dialect: Dialect) -> Result<PageLimits> {
+        let names = match dialect {
             Dialect::Python => ["max_pages", "max_items"],
             Dialect::Js | Dialect::Rust => ["maxPages", "maxItems"],
         };
         Ok(PageLimits {
-            max_pages: limit(names[0], max_pages, flavor)?,
-            max_items: limit(names[1], max_items, flavor)?,
+            max_pages: limit(names[0], max_pages, dialect)?,
+            max_items: limit(names[1], max_items, dialect)?,
         })
     }
 }
 
-fn limit(name: &str, v: &Value, flavor: Dialect) -> Result<Option<u64>> {
+fn limit(name: &str, v: &Value, dialect: Dialect) -> Result<Option<u64>> {
     let whole = match v {
         Value::Null => return Ok(None),
         Value::Int(i) => Some(*i as f64),
@@ -72,8 +72,8 @@ fn limit(name: &str, v: &Value, flavor: Dialect) -> Result<Option<u64>> {
             rule,
             format!(
                 "`{name}` must be a whole number >= 0 or {}, not {}",
-                Value::Null.text(flavor),
-                crate::settings::describe(v, flavor)
+                Value::Null.text(dialect),
+                crate::settings::describe(v, dialect)
             ),
         )),
     }

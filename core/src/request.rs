@@ -106,7 +106,7 @@ impl Request {
         resolved: &[Resolved<'_>],
         base: &str,
         extra_headers: &[(String, String)],
-        flavor: Dialect,
+        dialect: Dialect,
     ) -> Request {
         let mut path = endpoint.path.clone();
         let mut query = Vec::new();
@@ -115,13 +115,13 @@ impl Request {
         for r in resolved {
             let p = r.param;
             match p.location {
-                Location::Header => headers.push((p.wire.clone(), r.value.text(flavor))),
+                Location::Header => headers.push((p.wire.clone(), r.value.text(dialect))),
                 Location::Path => {
-                    let text = r.value.text(flavor);
+                    let text = r.value.text(dialect);
                     let encoded = utf8_percent_encode(&text, SEGMENT).to_string();
                     path = path.replace(&format!("{{{}}}", p.wire), &encoded);
                 }
-                Location::Query => query.push((p.wire.clone(), r.value.text(flavor))),
+                Location::Query => query.push((p.wire.clone(), r.value.text(dialect))),
                 Location::Body => {
                     body.insert(p.wire.clone(), r.value.to_json());
                 }

@@ -34,7 +34,7 @@ pub fn resolve<'e>(
     call: &crate::Args,
     bound: &dyn Bound,
     sandbox: bool,
-    flavor: Dialect,
+    dialect: Dialect,
 ) -> Result<Vec<Resolved<'e>>> {
     let mut out = Vec::with_capacity(endpoint.params.len());
     for param in &endpoint.params {
@@ -49,7 +49,7 @@ pub fn resolve<'e>(
                 return Err(broken(
                     param,
                     Rule::Required,
-                    flavor,
+                    dialect,
                     format!(
                         "{} requires the parameter `{}`, and none was given.",
                         endpoint.key, param.key
@@ -58,7 +58,7 @@ pub fn resolve<'e>(
             }
             None => {}
             Some(value) => {
-                let value = check(param, value, flavor)?;
+                let value = check(param, value, dialect)?;
                 out.push(Resolved { param, value });
             }
         }
@@ -68,15 +68,15 @@ pub fn resolve<'e>(
 
 /// Validate one value against its parameter's rules, returning it (coerced
 /// where a documented leniency applies).
-pub fn check(param: &Param, value: Value, flavor: Dialect) -> Result<Value> {
-    let fail = |rule: Rule, detail: String| Err(broken(param, rule, flavor, detail));
+pub fn check(param: &Param, value: Value, dialect: Dialect) -> Result<Value> {
+    let fail = |rule: Rule, detail: String| Err(broken(param, rule, dialect, detail));
     if value.has_non_finite() {
         return fail(
             Rule::Finite,
             format!(
                 "`{}` must be a finite number, not {}.",
                 param.key,
-                show(param, &value, flavor)
+                show(param, &value, dialect)
             ),
         );
     }
@@ -90,9 +90,9 @@ pub fn check(param: &Param, value: Value, flavor: Dialect) -> Result<Value> {
             | (ParamType::Number, Value::Int(_) | Value::Float(_))
     );
     let fail = |rule: Rule, detail: String| {
-        let mut e = broken(param, rule, flavor, detail);
+        let mut e = broken(param, rule, dialect, detail);
         if let (true, Error::Validation(v)) = (lenient, &mut e) {
-            v.message = official_message(param, Rule::Type, flavor);
+            v.message = official_message(param, Rule::Type, dialect);
         }
         Err(e)
     };
@@ -107,13 +107,13 @@ pub fn check(param: &Param, value: Value, flavor: Dialect) -> Result<Value> {
                     param.ty.name(),
                     article(v.kind()),
                     v.kind().name(),
-                    show(param, &v, flavor)
+                    show(param, &v, dialect)
                 ),
             )
         }
     };
     if let Some(re) = &param.validate {
-        if !re.is_match(&value.text(flavor)) {
+        if !re.is_match(&value.text(dialect)) {
             return fail(
                 Rule::Pattern,
                 format!(
@@ -121,7 +121,7 @@ pub fn check(param: &Param, value: Value, flavor: Dialect) -> Result<Value> {
                     param.key,
                     pattern_hint(re.as_str()),
                     re.as_str(),
-                    show(param, &value, flavor)
+                    show(param, &value, dialect)
                 ),
             );
         }
@@ -135,7 +135,7 @@ pub fn check(param: &Param, value: Value, flavor: Dialect) -> Result<Value> {
                         "`{}` must be at most {}; got {}.",
                         param.key,
                         max,
-                        show(param, &value, flavor)
+                        show(param, &value, dialect)
                     ),
                 );
             }
@@ -148,7 +148,7 @@ pub fn check(param: &Param, value: Value, flavor: Dialect) -> Result<Value> {
                         "`{}` must be at least {}; got {}.",
                         param.key,
                         min,
-                        show(param, &value, flavor)
+                        show(param, &value, dialect)
                     ),
                 );
             }
@@ -156,14 +156,14 @@ pub fn check(param: &Param, value: Value, flavor: Dialect) -> Result<Value> {
     }
     if let Some(allowed) = &param.allowed {
         if !allowed.iter().any(|a| same(a, &value)) {
-            let list: Vec<String> = allowed.iter().map(|a| quote(a, flavor)).collect();
+            let list: Vec<String> = allowed.iter().map(|a| quote(a, dialect)).collect();
             return fail(
                 Rule::Enum,
                 format!(
                     "`{}` must be one of {}; got {}.",
                     param.key,
                     list.join(", "),
-                    show(param, &value, flavor)
+                    show(param, &value, dialect)
                 ),
             );
         }
@@ -172,29 +172,29 @@ pub fn check(param: &Param, value: Value, flavor: Dialect) -> Result<Value> {
 }
 
 /// The error for `param` breaking `rule`: the official words, and `detail`.
-fn broken(param: &Param, rule: Rule, flavor: Dialect, detail: String) -> Error {
+fn broken(param: &Param, rule: Rule, dialect: Dialect, detail: String) -> Error {
     Error::Validation(ValidationError {
         field: param.key.clone(),
         rule,
-        message: official_message(param, rule, flavor),
+        message: official_message(param, rule, dialect),
         detail,
     })
 }
 
-/// What the official SDK of `flavor` says when `param` breaks `rule`: the
+/// What the official SDK of `dialect` says when `param` breaks `rule`: the
 /// bound or the allowed values in its template, else the parameter's help
 /// text, else its template for a parameter without one. A value that is not
 /// finite breaks no official rule by itself; where the official SDKs reject
 /// one it is with the help text (the pattern), so ours says that too.
-pub fn official_message(param: &Param, rule: Rule, flavor: Dialect) -> String {
-    let wording = flavor.wording();
+pub fn official_message(param: &Param, rule: Rule, dialect: Dialect) -> String {
+    let wording = dialect.wording();
     let words = catalogue().messages(wording);
     let name = param.wire.as_str();
     match (rule, param.max, param.min, &param.allowed) {
         (Rule::Max, Some(max), _, _) => fill(&words.max, &[("name", name), ("max", &bound(max))]),
         (Rule::Min, _, Some(min), _) => fill(&words.min, &[("name", name), ("min", &bound(min))]),
         (Rule::Enum, _, _, Some(allowed)) => {
-            let values: Vec<String> = allowed.iter().map(|a| a.text(flavor)).collect();
+            let values: Vec<String> = allowed.iter().map(|a| a.text(dialect)).collect();
             fill(
                 &words.allowed,
                 &[
@@ -320,25 +320,25 @@ fn pattern_hint(re: &str) -> &'static str {
     }
 }
 
-fn quote(v: &Value, flavor: Dialect) -> String {
+fn quote(v: &Value, dialect: Dialect) -> String {
     match v {
         Value::Str(s) => format!("{s:?}"),
-        other => other.text(flavor),
+        other => other.text(dialect),
     }
 }
 
 /// The offending value as shown in a message: kind and a short preview, and
 /// never the value of a key.
-fn show(param: &Param, v: &Value, flavor: Dialect) -> String {
+fn show(param: &Param, v: &Value, dialect: Dialect) -> String {
     if param.is_secret() {
         return "(a value that is not shown)".to_owned();
     }
     let text = match v {
         Value::Str(s) => format!("{s:?}"),
-        Value::Array(_) | Value::Object(_) if flavor != Dialect::Python => {
+        Value::Array(_) | Value::Object(_) if dialect != Dialect::Python => {
             serde_json::to_string(&v.to_json()).unwrap_or_default()
         }
-        other => other.text(flavor),
+        other => other.text(dialect),
     };
     const LIMIT: usize = 80;
     if text.chars().count() > LIMIT {

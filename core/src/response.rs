@@ -198,8 +198,8 @@ impl Response {
     /// body's `message` in Python's `str()` form when the body is a JSON
     /// object that has one; otherwise the `requests` library's own wording,
     /// `500 Server Error: Internal Server Error for url: URL`.
-    pub fn error_message(&self, flavor: Dialect) -> String {
-        if flavor != Dialect::Python {
+    pub fn error_message(&self, dialect: Dialect) -> String {
+        if dialect != Dialect::Python {
             return self.message();
         }
         if let Some(m) = self.head().and_then(|j| j.as_object()?.get("message")) {

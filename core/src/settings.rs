@@ -127,15 +127,15 @@ const ALIASES: &[(&str, Kind)] = &[
 ];
 
 impl Spec {
-    fn name(&self, flavor: Dialect) -> Option<&'static str> {
-        match flavor {
+    fn name(&self, dialect: Dialect) -> Option<&'static str> {
+        match dialect {
             Dialect::Python => self.python,
             Dialect::Js | Dialect::Rust => self.js,
         }
     }
 
-    fn other_name(&self, flavor: Dialect) -> Option<&'static str> {
-        match flavor {
+    fn other_name(&self, dialect: Dialect) -> Option<&'static str> {
+        match dialect {
             Dialect::Python => self.js,
             Dialect::Js | Dialect::Rust => self.python,
         }
@@ -146,21 +146,21 @@ impl Spec {
     }
 }
 
-fn find(flavor: Dialect, source: Source, key: &str) -> Option<&'static Spec> {
+fn find(dialect: Dialect, source: Source, key: &str) -> Option<&'static Spec> {
     SPECS
         .iter()
-        .find(|s| s.applies(source) && s.name(flavor) == Some(key))
+        .find(|s| s.applies(source) && s.name(dialect) == Some(key))
 }
 
 /// Whether `key` is an option the binding handles itself (a hook, an agent):
 /// its value is not converted or read here.
-pub fn handled_by_binding(flavor: Dialect, key: &str) -> bool {
-    find(flavor, Source::Call, key).is_some_and(|s| s.kind == Kind::Binding)
+pub fn handled_by_binding(dialect: Dialect, key: &str) -> bool {
+    find(dialect, Source::Call, key).is_some_and(|s| s.kind == Kind::Binding)
 }
 
 /// Where options come from, as the app wrote it: `$options`, `__options__`.
-fn container(flavor: Dialect, source: Source) -> &'static str {
-    match (flavor, source) {
+fn container(dialect: Dialect, source: Source) -> &'static str {
+    match (dialect, source) {
         (Dialect::Python, Source::Call) => "__options__",
         (Dialect::Python, Source::Download) => "save_video options",
         (_, Source::Call) => "$options",
@@ -169,11 +169,11 @@ fn container(flavor: Dialect, source: Source) -> &'static str {
 }
 
 /// One option as the app wrote it: `$options.timeout`, `__options__["timeout"]`.
-pub fn field(flavor: Dialect, source: Source, key: &str) -> String {
-    match (flavor, source) {
+pub fn field(dialect: Dialect, source: Source, key: &str) -> String {
+    match (dialect, source) {
         (Dialect::Python, Source::Call) => format!("__options__[{key:?}]"),
         (Dialect::Python, Source::Download) => format!("save_video({key}=...)"),
-        _ => format!("{}.{key}", container(flavor, source)),
+        _ => format!("{}.{key}", container(dialect, source)),
     }
 }
 
@@ -184,14 +184,14 @@ pub const NOT_UNICODE: &str =
 
 /// The complaint for an option whose value the binding could not convert,
 /// `why` saying what is wrong with it (see [`NOT_UNICODE`]).
-pub fn not_convertible(flavor: Dialect, source: Source, key: &str, why: &str) -> Error {
-    let field = field(flavor, source, key);
+pub fn not_convertible(dialect: Dialect, source: Source, key: &str, why: &str) -> Error {
+    let field = field(dialect, source, key);
     invalid(field.clone(), format!("{field} {why}"))
 }
 
 /// The complaint for options whose keys are not all text.
-pub fn key_not_text(flavor: Dialect, source: Source, shown: &str) -> Error {
-    let whole = container(flavor, source);
+pub fn key_not_text(dialect: Dialect, source: Source, shown: &str) -> Error {
+    let whole = container(dialect, source);
     invalid(whole, format!("{whole} keys must be strings, not {shown}"))
 }
 
@@ -203,12 +203,12 @@ fn invalid(field: impl Into<String>, message: String) -> Error {
 }
 
 /// A value as a complaint shows it (a string's first 40 characters).
-pub fn describe(v: &Value, flavor: Dialect) -> String {
-    let py = flavor == Dialect::Python;
+pub fn describe(v: &Value, dialect: Dialect) -> String {
+    let py = dialect == Dialect::Python;
     match v {
         Value::Null => (if py { "None" } else { "null" }).to_owned(),
-        Value::Bool(_) => v.text(flavor),
-        Value::Int(_) | Value::Float(_) => format!("the number {}", v.text(flavor)),
+        Value::Bool(_) => v.text(dialect),
+        Value::Int(_) | Value::Float(_) => format!("the number {}", v.text(dialect)),
         Value::Str(s) => {
             let shown: String = s.chars().take(40).collect();
             let more = if shown.len() < s.len() { "..." } else { "" };
@@ -222,32 +222,32 @@ pub fn describe(v: &Value, flavor: Dialect) -> String {
 /// Read options as an app wrote them. Null values leave an option unset; an
 /// unknown key or a value of the wrong kind is an [`Error::InvalidOption`]
 /// naming it as the app spelt it.
-pub fn parse(input: &Value, flavor: Dialect, source: Source) -> Result<Options> {
-    let py = flavor == Dialect::Python;
+pub fn parse(input: &Value, dialect: Dialect, source: Source) -> Result<Options> {
+    let py = dialect == Dialect::Python;
     let Value::Object(entries) = input else {
-        let whole = container(flavor, source);
+        let whole = container(dialect, source);
         let what = if py { "a dict" } else { "an object" };
         return Err(invalid(
             whole,
             format!(
                 "{whole} must be {what} of options, not {}",
-                describe(input, flavor)
+                describe(input, dialect)
             ),
         ));
     };
     let mut o = Options::default();
     for (key, value) in entries {
-        let Some(spec) = find(flavor, source, key) else {
-            return Err(unknown(flavor, source, key));
+        let Some(spec) = find(dialect, source, key) else {
+            return Err(unknown(dialect, source, key));
         };
         if value.is_null() {
             continue;
         }
-        let field = field(flavor, source, key);
+        let field = field(dialect, source, key);
         let bad = |what: &str| {
             invalid(
                 field.clone(),
-                format!("{field} must be {what}, not {}", describe(value, flavor)),
+                format!("{field} must be {what}, not {}", describe(value, dialect)),
             )
         };
         let text = |what: &str| value.as_str().map(str::to_owned).ok_or_else(|| bad(what));
@@ -256,23 +256,23 @@ pub fn parse(input: &Value, flavor: Dialect, source: Source) -> Result<Options> 
             Kind::SandboxBase => o.sandbox_base = Some(text("a URL string")?),
             Kind::Proxy => o.proxy = Some(text("a proxy URL string")?),
             Kind::Proxies => o.proxy = proxies(value, &bad)?,
-            Kind::Headers => o.headers = Some(headers(value, &field, flavor)?),
+            Kind::Headers => o.headers = Some(headers(value, &field, dialect)?),
             Kind::Timeout if py => {
                 let what = "a positive number of seconds (at most 2147483.647), or a \
                             (connect, total) pair of them";
                 let (connect, total) = match value {
                     Value::Array(pair) if pair.len() == 2 => (
-                        duration(&pair[0], flavor).ok_or_else(|| bad(what))?,
-                        duration(&pair[1], flavor).ok_or_else(|| bad(what))?,
+                        duration(&pair[0], dialect).ok_or_else(|| bad(what))?,
+                        duration(&pair[1], dialect).ok_or_else(|| bad(what))?,
                     ),
-                    single => (None, duration(single, flavor).ok_or_else(|| bad(what))?),
+                    single => (None, duration(single, dialect).ok_or_else(|| bad(what))?),
                 };
                 o.connect_timeout = connect;
                 o.timeout = total;
             }
             Kind::Timeout | Kind::ConnectTimeout => {
                 let what = format!("a positive number of milliseconds (at most {MAX_MILLIS})");
-                let d = duration(value, flavor)
+                let d = duration(value, dialect)
                     .flatten()
                     .ok_or_else(|| bad(&what))?;
                 if spec.kind == Kind::Timeout {
@@ -313,7 +313,7 @@ pub fn parse(input: &Value, flavor: Dialect, source: Source) -> Result<Options> 
 
 /// A time in the language's unit: `Some(None)` for null (unset, in a
 /// Python pair), `None` when it is not a positive number within the limit.
-fn duration(v: &Value, flavor: Dialect) -> Option<Option<Duration>> {
+fn duration(v: &Value, dialect: Dialect) -> Option<Option<Duration>> {
     if v.is_null() {
         return Some(None);
     }
@@ -321,7 +321,7 @@ fn duration(v: &Value, flavor: Dialect) -> Option<Option<Duration>> {
         Value::Int(_) | Value::Float(_) => v.as_f64()?,
         _ => return None,
     };
-    let millis = if flavor == Dialect::Python {
+    let millis = if dialect == Dialect::Python {
         n * 1000.0
     } else {
         n
@@ -361,8 +361,8 @@ fn proxies(v: &Value, bad: &dyn Fn(&str) -> Error) -> Result<Option<String>> {
 /// Extra headers: an object (a dict) of names to values, or a list of
 /// `[name, value]` pairs. Values print as the language prints them; null
 /// values are left out. Each is checked as HTTP requires.
-fn headers(v: &Value, field: &str, flavor: Dialect) -> Result<Vec<(String, String)>> {
-    let what = if flavor == Dialect::Python {
+fn headers(v: &Value, field: &str, dialect: Dialect) -> Result<Vec<(String, String)>> {
+    let what = if dialect == Dialect::Python {
         "a dict of header names to values"
     } else {
         "an object of header names to values"
@@ -372,7 +372,7 @@ fn headers(v: &Value, field: &str, flavor: Dialect) -> Result<Vec<(String, Strin
         Value::Array(items) => items
             .iter()
             .map(|item| match item {
-                Value::Array(pair) if pair.len() == 2 => Ok((pair[0].text(flavor), &pair[1])),
+                Value::Array(pair) if pair.len() == 2 => Ok((pair[0].text(dialect), &pair[1])),
                 _ => Err(invalid(
                     field,
                     format!("{field} must hold [name, value] pairs"),
@@ -382,7 +382,7 @@ fn headers(v: &Value, field: &str, flavor: Dialect) -> Result<Vec<(String, Strin
         _ => {
             return Err(invalid(
                 field,
-                format!("{field} must be {what}, not {}", describe(v, flavor)),
+                format!("{field} must be {what}, not {}", describe(v, dialect)),
             ))
         }
     };
@@ -391,7 +391,7 @@ fn headers(v: &Value, field: &str, flavor: Dialect) -> Result<Vec<(String, Strin
         if value.is_null() {
             continue;
         }
-        let value = value.text(flavor);
+        let value = value.text(dialect);
         check_header(&name, &value).map_err(|why| invalid(field, format!("{field}: {why}")))?;
         out.push((name, value));
     }
@@ -418,33 +418,35 @@ pub fn check_header(name: &str, value: &str) -> std::result::Result<(), String> 
 
 /// The complaint for a key that is not an option, with the option probably
 /// meant and every known key.
-fn unknown(flavor: Dialect, source: Source, key: &str) -> Error {
+fn unknown(dialect: Dialect, source: Source, key: &str) -> Error {
     let known: Vec<&str> = SPECS
         .iter()
         .filter(|s| s.applies(source))
-        .filter_map(|s| s.name(flavor))
+        .filter_map(|s| s.name(dialect))
         .collect();
     let meant = SPECS
         .iter()
-        .find(|s| s.other_name(flavor) == Some(key))
+        .find(|s| s.other_name(dialect) == Some(key))
         .map(|s| s.kind)
         .or_else(|| ALIASES.iter().find(|(a, _)| *a == key).map(|(_, k)| *k));
     let spelled = |kind: Kind| {
         SPECS
             .iter()
             .find(|s| s.kind == kind && s.applies(source))
-            .and_then(|s| s.name(flavor))
+            .and_then(|s| s.name(dialect))
     };
     let hint = match meant {
         Some(Kind::InvalidCerts) => format!(
             " (certificates are always verified; the only opt-out is {:?}: {})",
             spelled(Kind::InvalidCerts).unwrap_or_default(),
-            Value::Bool(true).text(flavor)
+            Value::Bool(true).text(dialect)
         ),
         Some(Kind::ConnectTimeout) if spelled(Kind::ConnectTimeout).is_none() => {
             " (did you mean \"timeout\", as a (connect, total) pair of seconds?)".to_owned()
         }
-        Some(Kind::Proxies) if flavor != Dialect::Python => " (did you mean \"proxy\"?)".to_owned(),
+        Some(Kind::Proxies) if dialect != Dialect::Python => {
+            " (did you mean \"proxy\"?)".to_owned()
+        }
         Some(kind) => spelled(kind)
             .map(|s| format!(" (did you mean {s:?}?)"))
             .unwrap_or_default(),
@@ -453,10 +455,10 @@ fn unknown(flavor: Dialect, source: Source, key: &str) -> Error {
             .unwrap_or_default(),
     };
     invalid(
-        field(flavor, source, key),
+        field(dialect, source, key),
         format!(
             "Unknown {} key {key:?}{hint}; the known keys are {}",
-            container(flavor, source),
+            container(dialect, source),
             known.join(", ")
         ),
     )
@@ -565,8 +567,12 @@ mod tests {
             (Dialect::Js, "values", Value::Str("x".into()), "$options.values must be an object"),
             (Dialect::Js, "base", Value::Int(5), "$options.base must be a URL string, not the number 5"),
         ];
-        for (flavor, key, value, words) in cases {
-            let (field, m) = message(parse(&obj(&[(*key, value.clone())]), *flavor, Source::Call));
+        for (dialect, key, value, words) in cases {
+            let (field, m) = message(parse(
+                &obj(&[(*key, value.clone())]),
+                *dialect,
+                Source::Call,
+            ));
             assert!(field.contains(key), "{field}");
             assert!(m.contains(words), "{key}: {m}");
         }

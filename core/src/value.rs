@@ -76,14 +76,14 @@ impl Value {
 
     /// The value's text form as the host language prints it: what the
     /// official SDKs test regexes against and put in a query string or path.
-    pub fn text(&self, flavor: Dialect) -> String {
+    pub fn text(&self, dialect: Dialect) -> String {
         let mut out = String::new();
-        self.write_text(flavor, &mut out, true);
+        self.write_text(dialect, &mut out, true);
         out
     }
 
-    fn write_text(&self, flavor: Dialect, out: &mut String, top: bool) {
-        let py = flavor == Dialect::Python;
+    fn write_text(&self, dialect: Dialect, out: &mut String, top: bool) {
+        let py = dialect == Dialect::Python;
         match self {
             Value::Null => out.push_str(if py {
                 "None"
@@ -117,7 +117,7 @@ impl Value {
                     if i > 0 {
                         out.push_str(if py { ", " } else { "," });
                     }
-                    item.write_text(flavor, out, false);
+                    item.write_text(dialect, out, false);
                 }
                 if py {
                     out.push(']');
@@ -131,7 +131,7 @@ impl Value {
                             out.push_str(", ");
                         }
                         let _ = write!(out, "'{k}': ");
-                        v.write_text(flavor, out, false);
+                        v.write_text(dialect, out, false);
                     }
                     out.push('}');
                 } else {

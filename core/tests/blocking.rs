@@ -19,7 +19,7 @@ fn ok(connection: &str) -> Vec<u8> {
 }
 
 fn client(base: &str) -> Client {
-    let api = Client::with_flavor("Zyxwvutsrq9876543210", Dialect::Python);
+    let api = Client::with_dialect("Zyxwvutsrq9876543210", Dialect::Python);
     let o = Options::default()
         .with_base(base.into())
         .with_sandbox_base(base.into());

@@ -6,10 +6,10 @@ use serde_json::{json, Value as Json};
 use tikapi_core::cursor::next_args;
 use tikapi_core::{catalogue, Args, Dialect, Value};
 
-fn next(key: &str, body: Json, flavor: Dialect) -> Option<Vec<(String, Value)>> {
+fn next(key: &str, body: Json, dialect: Dialect) -> Option<Vec<(String, Value)>> {
     let endpoint = catalogue().get(key).unwrap();
     let original = Args::new().with("secUid", "S".repeat(40));
-    next_args(endpoint, &original, &body, flavor).map(|a| a.iter().skip(1).cloned().collect())
+    next_args(endpoint, &original, &body, dialect).map(|a| a.iter().skip(1).cloned().collect())
 }
 
 fn s(v: &str) -> Value {

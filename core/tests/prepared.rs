@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use http::{HeaderMap, HeaderValue};
-use tikapi_core::{args, CallOptions, Client, Error, Flavor, Options, Response};
+use tikapi_core::{args, CallOptions, Client, Dialect, Error, Options, Response};
 
 const SEC_UID: &str =
     "MS4wLjABAAAAsHntXC3s0AvxcecggxsoVa4eAiT8OVafVZ4OQXxy-9htpnUi0sOYSr0kGGD1Loud";
@@ -25,7 +25,7 @@ fn json_response(status: u16, body: &str) -> Response {
 }
 
 fn client() -> Client {
-    let api = Client::with_flavor("Zyxwvutsrq9876543210", Flavor::Js);
+    let api = Client::with_dialect("Zyxwvutsrq9876543210", Dialect::Js);
     let options = Options::default()
         .with_base("http://api.test".into())
         .with_timeout(Duration::from_secs(7));

@@ -11,8 +11,8 @@ fn fixture() -> Json {
     serde_json::from_str(include_str!("fixtures/official_requests.json")).unwrap()
 }
 
-fn client(api_key: &str, flavor: Dialect, sandbox: bool) -> Client {
-    let api = Client::with_flavor(api_key, flavor);
+fn client(api_key: &str, dialect: Dialect, sandbox: bool) -> Client {
+    let api = Client::with_dialect(api_key, dialect);
     let options = Options::default()
         .with_base(BASE.into())
         .with_sandbox_base(BASE.into());
@@ -28,11 +28,11 @@ fn args_of(j: &Json) -> Args {
         .collect()
 }
 
-fn check_case(case: &Json, flavor: Dialect, expected: &Json, api_key: &str) {
+fn check_case(case: &Json, dialect: Dialect, expected: &Json, api_key: &str) {
     let key = case["key"].as_str().unwrap();
     let sandbox = case["sandbox"].as_bool().unwrap();
-    let label = format!("{key} (sandbox={sandbox}, {flavor:?})");
-    let api = client(api_key, flavor, sandbox);
+    let label = format!("{key} (sandbox={sandbox}, {dialect:?})");
+    let api = client(api_key, dialect, sandbox);
     let result = api.prepare(key, &args_of(&case["args"]), &CallOptions::default());
     if let Some(field) = expected.get("error_field") {
         match result {
@@ -207,7 +207,7 @@ fn headers_options_and_user_agent() {
 
 #[test]
 fn bases_come_from_options_then_environment_then_defaults() {
-    let api = Client::with_flavor("Zyxwvutsrq9876543210", Dialect::Js);
+    let api = Client::with_dialect("Zyxwvutsrq9876543210", Dialect::Js);
     let opts = api.options();
     let req = api
         .prepare("key", &Args::new(), &CallOptions::default())

@@ -31,7 +31,7 @@ fn python_words_errors_as_requests_does_when_the_body_has_no_message() {
 }
 
 #[test]
-fn the_body_message_wins_in_both_flavors() {
+fn the_body_message_wins_in_both_dialects() {
     let r = resp(
         403,
         r#"{"status":"error","message":"User doesn't exist","statusCode":10202}"#,

@@ -11,8 +11,8 @@ use tikapi_core::{args, Args, Client, Dialect, Error, Options, Pages, RetryPolic
 
 const KEY: &str = "Zyxwvutsrq9876543210";
 
-fn client(base: &str, flavor: Dialect, options: Options) -> Client {
-    let api = Client::with_flavor(KEY, flavor);
+fn client(base: &str, dialect: Dialect, options: Options) -> Client {
+    let api = Client::with_dialect(KEY, dialect);
     let o = options
         .with_base(base.into())
         .with_sandbox_base(base.into());
@@ -342,8 +342,8 @@ fn page_limits_are_whole_numbers_named_in_each_language() {
         (Value::Bool(true), Rule::Type),
     ];
     for (value, rule) in cases {
-        for (flavor, name) in [(Dialect::Js, "maxPages"), (Dialect::Python, "max_pages")] {
-            match PageLimits::parse(&value, &Value::Null, flavor) {
+        for (dialect, name) in [(Dialect::Js, "maxPages"), (Dialect::Python, "max_pages")] {
+            match PageLimits::parse(&value, &Value::Null, dialect) {
                 Err(Error::Validation(v)) => {
                     assert_eq!((v.field.as_str(), v.rule), (name, rule), "{value:?}");
                     assert!(v.message.contains(name), "{}", v.message);

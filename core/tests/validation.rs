@@ -5,8 +5,8 @@
 use serde_json::Value as Json;
 use tikapi_core::{Args, CallOptions, Client, Dialect, Error, Options, Rule, Value};
 
-fn client(flavor: Dialect, sandbox: bool) -> Client {
-    let api = Client::with_flavor("Zyxwvutsrq9876543210", flavor);
+fn client(dialect: Dialect, sandbox: bool) -> Client {
+    let api = Client::with_dialect("Zyxwvutsrq9876543210", dialect);
     let o = Options::default()
         .with_base("http://127.0.0.1:9".into())
         .with_sandbox_base("http://127.0.0.1:9".into());
@@ -50,9 +50,9 @@ fn every_rule_of_every_parameter_fails_with_the_official_field_and_words() {
             .iter()
             .map(|(k, v)| (k.clone(), Value::from(v)))
             .collect();
-        for (flavor, side) in [(Dialect::Js, "js"), (Dialect::Python, "python")] {
-            let label = format!("{key}.{param} breaking {rule}, sandbox {sandbox} ({flavor:?})");
-            let result = prepare(&client(flavor, sandbox), key, args.clone());
+        for (dialect, side) in [(Dialect::Js, "js"), (Dialect::Python, "python")] {
+            let label = format!("{key}.{param} breaking {rule}, sandbox {sandbox} ({dialect:?})");
+            let result = prepare(&client(dialect, sandbox), key, args.clone());
             let expected = case[side].as_str().unwrap();
             if expected == "OK" {
                 assert!(
@@ -305,7 +305,7 @@ fn enum_and_type_messages_are_clear() {
     ));
     assert!(m.len() < 400, "{}", m.len());
     // A bad key is named, its value is not shown.
-    let bad = Client::with_flavor("short!", Dialect::Js);
+    let bad = Client::with_dialect("short!", Dialect::Js);
     let (field, _, m) = field_of(prepare(&bad, "key", Args::new()));
     assert_eq!(field, "apiKey");
     assert!(!m.contains("short!"), "{m}");
@@ -323,15 +323,15 @@ fn unknown_endpoints_are_usage_errors() {
 
 #[test]
 fn the_message_is_the_official_words_and_the_detail_explains() {
-    let words = |flavor, key, args: Args| match prepare(&client(flavor, false), key, args) {
+    let words = |dialect, key, args: Args| match prepare(&client(dialect, false), key, args) {
         Err(Error::Validation(v)) => (v.message, v.detail),
         other => panic!("expected a validation error, got {other:?}"),
     };
     let bad_id = Args::new()
         .with("accountKey", "Abcdefghij0123456789")
         .with("media_id", "not-a-video-id");
-    for flavor in [Dialect::Js, Dialect::Python, Dialect::Rust] {
-        let (message, detail) = words(flavor, "user.posts.like", bad_id.clone());
+    for dialect in [Dialect::Js, Dialect::Python, Dialect::Rust] {
+        let (message, detail) = words(dialect, "user.posts.like", bad_id.clone());
         assert_eq!(
             message,
             "The video ID. Can also be a short TikTok link (e.g. vm.tiktok.com/UwU)"

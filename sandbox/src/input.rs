@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value as Json};
 use tikapi_core::catalogue::{Endpoint, Location, ParamType};
 use tikapi_core::resolve::check;
-use tikapi_core::{Error, Flavor, Value};
+use tikapi_core::{Dialect, Error, Value};
 
 /// The raw parts of a request that carry parameters.
 pub struct Raw<'a> {
@@ -57,7 +57,7 @@ impl Input {
                         values.insert(p.key.clone(), d.clone());
                     }
                 }
-                Some(v) => match check(p, v, Flavor::Js) {
+                Some(v) => match check(p, v, Dialect::Js) {
                     Ok(v) => {
                         values.insert(p.key.clone(), v);
                     }
@@ -84,7 +84,7 @@ impl Input {
     /// A value as text (numbers in decimal).
     pub fn text(&self, key: &str) -> Option<String> {
         self.get(key)
-            .map(|v| v.text(Flavor::Js))
+            .map(|v| v.text(Dialect::Js))
             .filter(|s| !s.is_empty())
     }
 
@@ -102,7 +102,7 @@ impl Input {
         let mut pairs: Vec<(String, String)> = self
             .values
             .iter()
-            .map(|(k, v)| (k.clone(), v.text(Flavor::Js)))
+            .map(|(k, v)| (k.clone(), v.text(Dialect::Js)))
             .collect();
         pairs.sort();
         pairs

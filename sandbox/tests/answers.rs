@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use serde_json::Value as Json;
 use tikapi_core::answers::{validate, validate_error};
 use tikapi_core::runtime::block_on;
-use tikapi_core::{args, catalogue, Args, Client, Error, Flavor, Options, Response};
+use tikapi_core::{args, catalogue, Args, Client, Dialect, Error, Options, Response};
 use tikapi_sandbox::{
     start_background, Background, Config, EXPIRED_ACCOUNT_KEY, INVALID_API_KEY,
     RATE_LIMITED_API_KEY,
@@ -25,7 +25,7 @@ fn sandbox() -> Background {
 }
 
 fn client_with_key(url: &str, key: &str) -> Client {
-    let api = Client::with_flavor(key, Flavor::Js);
+    let api = Client::with_dialect(key, Dialect::Js);
     let o = Options::default()
         .with_sandbox_base(url.into())
         .with_base(url.into());

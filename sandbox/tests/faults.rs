@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use tikapi_core::runtime::block_on;
-use tikapi_core::{args, Args, Client, Error, Flavor, Options, RetryPolicy, TransportKind};
+use tikapi_core::{args, Args, Client, Dialect, Error, Options, RetryPolicy, TransportKind};
 use tikapi_sandbox::{start_background, Background, Config};
 
 const KEY: &str = "SecretApiKey0123456789abcdef";
@@ -15,7 +15,7 @@ fn sandbox() -> Background {
 }
 
 fn client(url: &str, fault: &str, extra: Options) -> Client {
-    let api = Client::with_flavor(KEY, Flavor::Rust);
+    let api = Client::with_dialect(KEY, Dialect::Rust);
     let o = extra
         .with_base(url.into())
         .with_headers(vec![("X-Sandbox-Fault".into(), fault.into())]);

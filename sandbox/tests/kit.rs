@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde_json::{json, Value as Json};
 use tikapi_core::runtime::block_on;
-use tikapi_core::{args, Args, Client, Error, Flavor, Options, RetryPolicy, TransportKind};
+use tikapi_core::{args, Args, Client, Dialect, Error, Options, RetryPolicy, TransportKind};
 use tikapi_sandbox::{start_background, Background, Config, SCRUBBED};
 
 const KEY: &str = "SecretApiKey0123456789abcdef";
@@ -18,7 +18,7 @@ fn sandbox() -> Background {
 }
 
 fn client(url: &str, extra: Options) -> Client {
-    let api = Client::with_flavor(KEY, Flavor::Rust);
+    let api = Client::with_dialect(KEY, Dialect::Rust);
     api.set(
         &args! { "accountKey" => ACCOUNT },
         None,

@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use serde_json::Value as Json;
 use tikapi_core::catalogue::SANDBOX_ACCOUNT_KEY;
 use tikapi_core::runtime::block_on;
-use tikapi_core::{args, catalogue, Args, Client, Endpoint, Error, Flavor, Options, Response};
+use tikapi_core::{args, catalogue, Args, Client, Dialect, Endpoint, Error, Options, Response};
 use tikapi_sandbox::{
     start, start_background, Background, Config, EXPIRED_ACCOUNT_KEY, INVALID_API_KEY,
     RATE_LIMITED_API_KEY,
@@ -24,8 +24,8 @@ fn sandbox() -> Background {
 }
 
 /// A client in sandbox mode whose sandbox is `url`.
-fn client(url: &str, flavor: Flavor) -> Client {
-    let api = Client::with_flavor(KEY, flavor);
+fn client(url: &str, dialect: Dialect) -> Client {
+    let api = Client::with_dialect(KEY, dialect);
     let o = Options::default()
         .with_sandbox_base(url.into())
         .with_base(url.into());
@@ -66,7 +66,7 @@ fn paginated(ep: &Endpoint) -> bool {
 #[test]
 fn every_catalogue_endpoint_answers_with_success() {
     let s = sandbox();
-    let api = client(s.url(), Flavor::Js);
+    let api = client(s.url(), Dialect::Js);
     let mut checked = 0;
     for (ep, a) in forms() {
         let r = block_on(api.call(&ep.key, a)).unwrap_or_else(|e| panic!("{}: {e}", ep.key));
@@ -102,7 +102,7 @@ fn item_ok(item: &Json) {
 #[test]
 fn answers_have_the_shapes_apps_read() {
     let s = sandbox();
-    let api = client(s.url(), Flavor::Js);
+    let api = client(s.url(), Dialect::Js);
     let call = |key: &str, a: Args| block_on(api.call(key, a)).unwrap();
 
     let r = call("public.check", args! { "username" => "lilyachty" });
@@ -209,8 +209,8 @@ fn answers_have_the_shapes_apps_read() {
 #[test]
 fn every_paginated_endpoint_walks_to_its_end() {
     let s = sandbox();
-    for flavor in [Flavor::Js, Flavor::Python] {
-        let api = client(s.url(), flavor);
+    for dialect in [Dialect::Js, Dialect::Python] {
+        let api = client(s.url(), dialect);
         for (ep, a) in forms().into_iter().filter(|(ep, _)| paginated(ep)) {
             let mut page = Some(block_on(api.call(&ep.key, a)).unwrap());
             let mut pages = 0;
@@ -230,7 +230,7 @@ fn every_paginated_endpoint_walks_to_its_end() {
                 if ep.key == "user.live.chat" && pages == 5 {
                     break; // endless by design
                 }
-                assert!(pages < 60, "{} never ends ({flavor:?})", ep.key);
+                assert!(pages < 60, "{} never ends ({dialect:?})", ep.key);
                 page = block_on(Client::next_page(&r)).unwrap();
             }
             if ep.key == "user.live.chat" {
@@ -238,7 +238,7 @@ fn every_paginated_endpoint_walks_to_its_end() {
             } else if ep.key == "public.explore" || ep.key == "user.posts.explore" {
                 assert_eq!(pages, 1, "explore has no cursor and says hasMore false");
             } else {
-                assert!(pages >= 2, "{}: {pages} page(s) ({flavor:?})", ep.key);
+                assert!(pages >= 2, "{}: {pages} page(s) ({dialect:?})", ep.key);
             }
         }
     }
@@ -247,7 +247,7 @@ fn every_paginated_endpoint_walks_to_its_end() {
 #[test]
 fn count_is_honoured_and_totals_are_finite() {
     let s = sandbox();
-    let api = client(s.url(), Flavor::Js);
+    let api = client(s.url(), Dialect::Js);
     let mut total = 0;
     let mut page =
         Some(block_on(api.call("public.posts", args! { "secUid" => LILY, "count" => 7 })).unwrap());
@@ -270,7 +270,7 @@ fn answers_are_deterministic_and_seeded() {
     })
     .unwrap();
     let body = |url: &str| {
-        let r = block_on(client(url, Flavor::Js).call("public.posts", args! { "secUid" => LILY }))
+        let r = block_on(client(url, Dialect::Js).call("public.posts", args! { "secUid" => LILY }))
             .unwrap();
         let mut j = json(&r).clone();
         j.as_object_mut().unwrap().remove("$other");
@@ -324,7 +324,7 @@ fn auth_answers_like_the_service() {
 #[test]
 fn reserved_values_give_tiktok_errors() {
     let s = sandbox();
-    let api = client(s.url(), Flavor::Js);
+    let api = client(s.url(), Dialect::Js);
     let cases: Vec<(&str, Args, i64)> = vec![
         (
             "public.check",
@@ -451,7 +451,7 @@ fn the_binary_prints_where_it_listens() {
         .unwrap_or_else(|| panic!("first line was {line:?}"))
         .to_owned();
     assert!(url.starts_with("http://127.0.0.1:"));
-    let r = block_on(client(&url, Flavor::Rust).call("key", Args::new()));
+    let r = block_on(client(&url, Dialect::Rust).call("key", Args::new()));
     let _ = child.kill();
     let _ = child.wait();
     assert_eq!(r.unwrap().status, 200);

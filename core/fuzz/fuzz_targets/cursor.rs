@@ -1,4 +1,4 @@
-//! The next-page rule over any JSON body, for every endpoint and flavor.
+//! The next-page rule over any JSON body, for every endpoint and dialect.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,8 +10,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     for ep in &catalogue().endpoints {
-        for flavor in [Dialect::Js, Dialect::Python, Dialect::Rust] {
-            let _ = next_args(ep, &Args::new(), &body, flavor);
+        for dialect in [Dialect::Js, Dialect::Python, Dialect::Rust] {
+            let _ = next_args(ep, &Args::new(), &body, dialect);
         }
     }
 });

@@ -1,5 +1,5 @@
 //! Validation and request building: any JSON object as the arguments of any
-//! endpoint, in every flavor, with and without the sandbox. Nothing may
+//! endpoint, in every dialect, with and without the sandbox. Nothing may
 //! panic; a request that is built must carry a well-formed URL.
 #![no_main]
 
@@ -25,8 +25,8 @@ fuzz_target!(|data: &[u8]| {
     for (k, v) in &obj {
         args.set(k, Value::from(v));
     }
-    for flavor in [Dialect::Js, Dialect::Python, Dialect::Rust] {
-        let api = Client::with_flavor("Abcdefghij0123456789", flavor);
+    for dialect in [Dialect::Js, Dialect::Python, Dialect::Rust] {
+        let api = Client::with_dialect("Abcdefghij0123456789", dialect);
         for sandbox in [false, true] {
             let call = CallOptions::default().with_sandbox(sandbox);
             if let Ok(req) = api.prepare(&ep.key, &args, &call) {
