@@ -186,7 +186,7 @@ async function sendOwn(prepared, url, options, signal) {
     let step;
     try {
       const raw = await nodeSend.send(target, opts, limits, signal, () => abortError(signal));
-      step = prepared.answer(raw.status, raw.statusText, raw.headers, raw.url, raw.body, raw.elapsedMs);
+      step = prepared.answer(raw);
     } catch (e) {
       if (!(e instanceof nodeSend.WireError)) throw e;
       step = prepared.failed(e.code, e.answered, e.message);
@@ -336,7 +336,7 @@ async function saveThroughAgent(handle, link, path, opts, progress) {
       } catch {
         body = Buffer.alloc(0);
       }
-      throw toError(download.refuse(opened.status, opened.statusText, opened.headers, opened.url, body), signal);
+      throw toError(download.refuse({ status: opened.status, statusText: opened.statusText, headers: opened.headers, url: opened.url, body }), signal);
     }
     const total = length == null ? null : Number(length);
     /** @param {unknown} err */

@@ -4,18 +4,35 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use napi::bindgen_prelude::Buffer;
+use napi_derive::napi;
 use tikapi_core::request::redact_url;
 use tikapi_core::Response;
 
+/// What Node received for one request: `node-send.cjs` gives it in this shape.
+#[napi(object)]
+pub struct NodeAnswer {
+    pub status: u32,
+    pub status_text: String,
+    /// `[name, value]` pairs, as they came.
+    pub headers: Vec<Vec<String>>,
+    /// The URL the answer came from.
+    pub url: String,
+    pub body: Buffer,
+    /// From sending to the end of the body (0 when not measured).
+    pub elapsed_ms: Option<f64>,
+}
+
 /// A core response from what Node received.
-pub(crate) fn response_of(
-    status: u32,
-    status_text: String,
-    headers: Vec<Vec<String>>,
-    url: String,
-    body: Buffer,
-    elapsed_ms: f64,
-) -> napi::Result<Response> {
+pub(crate) fn response_of(answer: NodeAnswer) -> napi::Result<Response> {
+    let NodeAnswer {
+        status,
+        status_text,
+        headers,
+        url,
+        body,
+        elapsed_ms,
+    } = answer;
+    let elapsed_ms = elapsed_ms.unwrap_or(0.0);
     let status = u16::try_from(status)
         .ok()
         .filter(|s| (100..=999).contains(s))

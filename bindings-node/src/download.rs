@@ -14,7 +14,7 @@ use napi::bindgen_prelude::Unknown;
 use napi::Either;
 use tikapi_core::download::{Download, DownloadPlan, DownloadStep};
 
-use crate::answer::response_of;
+use crate::answer::{response_of, NodeAnswer};
 use crate::error::{failure, NativeFailure};
 use crate::response::NativeResponse;
 
@@ -102,15 +102,8 @@ impl NativeDownload {
 
     /// The failure of an answer `head` refused, with its body.
     #[napi]
-    pub fn refuse(
-        &self,
-        status: u32,
-        status_text: String,
-        headers: Vec<Vec<String>>,
-        url: String,
-        body: Buffer,
-    ) -> napi::Result<NativeFailure> {
-        let answer = response_of(status, status_text, headers, url, body, 0.0)?;
+    pub fn refuse(&self, answer: NodeAnswer) -> napi::Result<NativeFailure> {
+        let answer = response_of(answer)?;
         Ok(failure(self.with(|d| d.refuse(answer))))
     }
 

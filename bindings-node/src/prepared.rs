@@ -8,12 +8,12 @@
 
 use std::sync::Mutex;
 
-use napi::bindgen_prelude::{Buffer, Either4, Object};
+use napi::bindgen_prelude::{Either4, Object};
 use napi::{Either, Env};
 use napi_derive::napi;
 use tikapi_core::{Exchange, Prepared, Step};
 
-use crate::answer::response_of;
+use crate::answer::{response_of, NodeAnswer};
 use crate::cancel::CancelHandle;
 use crate::error::{failure, NativeFailure};
 use crate::response::NativeResponse;
@@ -160,16 +160,8 @@ impl NativeRequest {
     /// Take the answer (any status) to the request last sent through the
     /// app's agent; the core says what comes next.
     #[napi(ts_return_type = "NativeResponse | NativeFailure | RetryStep | RedirectStep")]
-    pub fn answer(
-        &self,
-        status: u32,
-        status_text: String,
-        headers: Vec<Vec<String>>,
-        url: String,
-        body: Buffer,
-        elapsed_ms: f64,
-    ) -> napi::Result<NativeStep> {
-        let response = response_of(status, status_text, headers, url, body, elapsed_ms)?;
+    pub fn answer(&self, answer: NodeAnswer) -> napi::Result<NativeStep> {
+        let response = response_of(answer)?;
         Ok(self.step(|x| x.answer(response)))
     }
 
