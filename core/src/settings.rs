@@ -152,6 +152,13 @@ fn find(dialect: Dialect, source: Source, key: &str) -> Option<&'static Spec> {
         .find(|s| s.applies(source) && s.name(dialect) == Some(key))
 }
 
+/// Every option key an app may write in `dialect`, in the order the known
+/// keys are listed (the one table: the bindings' declarations are checked
+/// against it through the catalogue export, `optionKeys`).
+pub fn option_keys(dialect: Dialect) -> Vec<&'static str> {
+    SPECS.iter().filter_map(|s| s.name(dialect)).collect()
+}
+
 /// Whether `key` is an option the binding handles itself (a hook, an agent):
 /// its value is not converted or read here.
 pub fn handled_by_binding(dialect: Dialect, key: &str) -> bool {

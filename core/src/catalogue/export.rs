@@ -45,13 +45,22 @@ struct Export<'a> {
     endpoints: Vec<EndpointExport<'a>>,
     categories: Category,
     secret_headers: &'a [&'a str],
+    option_keys: OptionKeys,
+}
+
+/// The option keys of each language (see [`crate::settings::option_keys`]).
+#[derive(Serialize)]
+struct OptionKeys {
+    python: Vec<&'static str>,
+    js: Vec<&'static str>,
 }
 
 /// The catalogue as both bindings and both type generators read it, as JSON:
 /// `version`, `base`, `sandboxBase`, `endpoints` (every form, each parameter
 /// in resolution order with `inherited` and `secret`, each endpoint with
-/// `paged`), `categories` (the tree of [`Catalogue::tree`]) and
-/// `secretHeaders` (the header names whose values are never shown).
+/// `paged`), `categories` (the tree of [`Catalogue::tree`]),
+/// `secretHeaders` (the header names whose values are never shown) and `optionKeys` (the
+/// option keys of each language, which the hand-written declarations are checked against).
 pub fn export_json() -> String {
     let c = catalogue();
     let export = Export {
@@ -68,6 +77,10 @@ pub fn export_json() -> String {
             .collect(),
         categories: c.tree(),
         secret_headers: &SECRET_HEADERS,
+        option_keys: OptionKeys {
+            python: crate::settings::option_keys(crate::Dialect::Python),
+            js: crate::settings::option_keys(crate::Dialect::Js),
+        },
     };
     serde_json::to_string(&export).expect("the catalogue serialises")
 }
