@@ -6,6 +6,7 @@ use serde_json::{json, Value as Json};
 
 use super::{obj, Answer, Body, Call};
 use crate::paging::{page_size, start, Style, Window, NOTICE_STEP};
+use crate::world::Shapes;
 use crate::world::{NOW, SANDBOX_ACCOUNT_USER};
 
 pub(super) const ANSWERS: &[(&str, Answer)] = &[

@@ -8,6 +8,7 @@ use tikapi_core::Endpoint;
 
 use crate::input::Input;
 use crate::paging::{page_size, start, write, Style, Window};
+use crate::world::Shapes;
 use crate::world::{World, SANDBOX_ACCOUNT_USER};
 
 /// One call being answered.

@@ -4,6 +4,7 @@
 use serde_json::{json, Value as Json};
 
 use super::{obj, Answer, Body, Call};
+use crate::world::Shapes;
 use crate::world::NOW;
 
 pub(super) const ANSWERS: &[(&str, Answer)] = &[

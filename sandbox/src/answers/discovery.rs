@@ -4,6 +4,7 @@ use serde_json::{json, Value as Json};
 
 use super::call::Ctx;
 use super::{obj, Answer, Body, Call};
+use crate::world::Shapes;
 
 pub(super) const ANSWERS: &[(&str, Answer)] = &[
     ("public.hashtag", hashtag),

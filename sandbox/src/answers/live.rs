@@ -6,6 +6,7 @@ use serde_json::{json, Value as Json};
 
 use super::{obj, Answer, Body, Call};
 use crate::paging::{decode_token, encode_token, Window};
+use crate::world::Shapes;
 use crate::world::NOW;
 
 pub(super) const ANSWERS: &[(&str, Answer)] = &[
