@@ -294,7 +294,7 @@ pub async fn forward(
         if matches!(
             name.as_str(),
             "host" | "content-length" | "connection" | "transfer-encoding" | "accept-encoding"
-        ) || name.as_str() == crate::faults::HEADER
+        ) || name.as_str() == crate::fault::HEADER
         {
             continue;
         }

@@ -28,6 +28,7 @@ mod answers;
 mod auth;
 mod cassette;
 mod control;
+mod fault;
 mod faults;
 mod input;
 mod layers;
@@ -54,7 +55,7 @@ use tower::ServiceExt as _;
 
 pub use cassette::SCRUBBED;
 pub use control::Control;
-pub use faults::Fault;
+pub use fault::Fault;
 pub use scopes::{scoped_account_key, SCOPED_ACCOUNT_KEY_PREFIX};
 pub use script::{Arrival, Reply, Rule};
 
@@ -69,7 +70,7 @@ pub const EXPIRED_ACCOUNT_KEY: &str = "ExpiredAccountKey000";
 /// The `Retry-After` the rate-limited key is answered with, in seconds.
 pub const RETRY_AFTER_SECONDS: u64 = 1;
 /// The header that switches on a fault for one response.
-pub const FAULT_HEADER: &str = faults::HEADER;
+pub const FAULT_HEADER: &str = fault::HEADER;
 
 /// Largest request body the sandbox reads (1 MiB).
 const MAX_BODY: usize = 1 << 20;

@@ -17,7 +17,7 @@ use percent_encoding::percent_decode_str;
 use serde_json::{json, Map, Value as Json};
 use tikapi_core::catalogue::{catalogue, Endpoint};
 
-use crate::faults::Fault;
+use crate::fault::Fault;
 
 /// The parameters of a request, by their wire name: path segments, query
 /// pairs and the fields of a JSON body.
@@ -78,7 +78,7 @@ impl Rule {
     pub fn fault(endpoint: &str, fault: &str) -> Result<Rule, String> {
         endpoint_named(endpoint)?;
         let fault = Fault::parse(fault)
-            .map_err(|f| format!("unknown fault {f:?}: {}", crate::faults::KNOWN))?;
+            .map_err(|f| format!("unknown fault {f:?}: {}", crate::fault::KNOWN))?;
         Ok(Rule {
             endpoint: endpoint.to_owned(),
             params: Params::new(),
