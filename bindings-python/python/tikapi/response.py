@@ -70,7 +70,9 @@ class Headers(MutableMapping[str, str]):
 
 
 # The header names whose values are never shown: the core's list.
-_SECRET_HEADERS = frozenset(name.lower() for name in _json.loads(_native.catalogue())["secretHeaders"])
+_SECRET_HEADERS = frozenset(
+    name.lower() for name in _json.loads(_native.catalogue())["secretHeaders"]
+)
 
 
 class SentHeaders(Headers):
