@@ -73,7 +73,7 @@ echo "== python: ruff"
 echo "== python: mypy --strict (examples, stubs)"
 MYPY=("$VENV/bin/mypy" --strict --cache-dir "$ROOT/target/mypy-cache")
 "${MYPY[@]}" examples/python
-# The installed package: its generated api.pyi and the rest of its typed face.
+# The installed package: its generated _endpoints.pyi and the rest of its typed face.
 (cd / && "${MYPY[@]}" --config-file "$ROOT/pyproject.toml" -p tikapi)
 
 echo "== python: stubtest (_native.pyi against the built module)"

@@ -197,7 +197,7 @@ def test_catalogue_positional_is_consistent() -> None:
 
 
 def test_stub_shows_the_positional_order() -> None:
-    stub = (Path(tikapi.__file__).parent / "api.pyi").read_text(encoding="utf-8")
+    stub = (Path(tikapi.__file__).parent / "_endpoints.pyi").read_text(encoding="utf-8")
     line = next(s for s in stub.splitlines() if "def __call__(self, username" in s)
     assert line.startswith(
         "    def __call__(self, username: Optional[str] = None, user_id: Optional[str] = None,"

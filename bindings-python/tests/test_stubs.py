@@ -11,7 +11,7 @@ import pytest
 from .conftest import ROOT, catalogue
 
 TOOL = ROOT / "bindings-python" / "tools" / "gen_stubs.py"
-STUB = ROOT / "bindings-python" / "python" / "tikapi" / "api.pyi"
+STUB = ROOT / "bindings-python" / "python" / "tikapi" / "_endpoints.pyi"
 
 
 def test_committed_stub_is_fresh() -> None:

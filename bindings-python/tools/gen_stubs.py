@@ -1,4 +1,4 @@
-"""Generate ``tikapi/api.pyi`` from the core's endpoint catalogue.
+"""Generate ``tikapi/_endpoints.pyi`` from the core's endpoint catalogue.
 
     python bindings-python/tools/gen_stubs.py          # rewrite the stub
     python bindings-python/tools/gen_stubs.py --check  # exit 1 if it is stale
@@ -19,7 +19,7 @@ from typing import Any
 import gen_types
 from tikapi import _surface
 
-STUB = Path(__file__).resolve().parent.parent / "python" / "tikapi" / "api.pyi"
+STUB = Path(__file__).resolve().parent.parent / "python" / "tikapi" / "_endpoints.pyi"
 COMMAND = "python bindings-python/tools/gen_stubs.py"
 
 TYPES = {"string": "str", "number": "float", "boolean": "bool", "any": "Any"}
@@ -27,49 +27,21 @@ TYPES = {"string": "str", "number": "float", "boolean": "bool", "any": "Any"}
 HEADER = f'''\
 # Generated from the core's endpoint catalogue: do not edit. Regenerate with
 #   {COMMAND}
-"""Types of ``tikapi.api``: ``TikAPI``, ``AsyncTikAPI``, every category and
-every endpoint with its arguments (by position in the official SDK's order,
-the rest by keyword). The ``_...Endpoint`` classes exist only for type
-checkers; at runtime endpoints are ``tikapi._surface.Endpoint``."""
+"""Types of the endpoints, for type checkers only: every category and every
+endpoint with its arguments (by position in the official SDK's order, the rest
+by keyword), and what ``TikAPI`` / ``AsyncTikAPI`` hold (``_TikAPIEndpoints``,
+``_AsyncTikAPIEndpoints``, their bases in ``api.py``). At runtime the
+categories are installed by ``tikapi._surface.install`` and endpoints are
+``tikapi._surface.Endpoint``; this module has no runtime counterpart."""
 
 from collections.abc import AsyncIterator, Iterator
-from types import TracebackType
-from typing import Any, Literal, Optional, overload
+from typing import Any, Literal, Optional, TypeVar, overload
 
 from . import types as _types
-from ._surface import AsyncPageIterator as AsyncPageIterator
-from ._surface import PageIterator as PageIterator
-from .exceptions import AccountSessionExpired as AccountSessionExpired
-from .exceptions import APIException as APIException
-from .exceptions import AuthenticationError as AuthenticationError
-from .exceptions import ConnectionError as ConnectionError
-from .exceptions import RateLimitError as RateLimitError
-from .exceptions import ResponseException as ResponseException
-from .exceptions import TikTokError as TikTokError
-from .exceptions import TimeoutError as TimeoutError
-from .exceptions import ValidationException as ValidationException
-from .options import Options as Options
-from .response import APIResponse as APIResponse
-from .response import AsyncAPIResponse as AsyncAPIResponse
-from .response import Headers as Headers
+from .options import Options
+from .response import APIResponse, AsyncAPIResponse
 
-__all__ = [
-    "APIException",
-    "APIResponse",
-    "AccountSessionExpired",
-    "AsyncAPIResponse",
-    "AsyncTikAPI",
-    "AuthenticationError",
-    "ConnectionError",
-    "Headers",
-    "Options",
-    "RateLimitError",
-    "ResponseException",
-    "TikAPI",
-    "TikTokError",
-    "TimeoutError",
-    "ValidationException",
-]
+_Client = TypeVar("_Client")
 
 '''
 
@@ -191,38 +163,19 @@ def category_class(path: str, node: dict[str, Any], asynchronous: bool) -> list[
 
 
 def root_class(node: dict[str, Any], asynchronous: bool) -> list[str]:
+    """What a client holds: the root's endpoints and categories, and ``set``
+    with the root's positional parameters. The rest of ``TikAPI`` /
+    ``AsyncTikAPI`` is hand-written in ``api.py``, which derives from this."""
     prefix = "Async" if asynchronous else ""
-    cls = f"{prefix}TikAPI"
+    cls = f"_{prefix}TikAPIEndpoints"
     sdk = "__sandbox__: Optional[bool] = None, __options__: Optional[Options] = None"
-    lines = [f"class {cls}:"]
-    lines.append(
-        '    """A TikAPI client: ``TikAPI(key)``; calls are awaited."""'
-        if asynchronous
-        else '    """A TikAPI client: ``TikAPI(key)``."""'
-    )
-    lines.append("")
+    lines = [f"class {cls}:", f'    """The endpoints and categories of ``{prefix}TikAPI``."""', ""]
     for name, key in node["endpoints"].items():
         lines.append(f"    {name}: _{prefix}{_surface.class_name(key)}Endpoint")
     for name, child in node["children"].items():
         lines.append(f"    {name}: {prefix}{_surface.class_name(child)}")
-    lead = ", ".join(["self", *category_positional(""), "*"])
-    lines += [
-        "    def __init__(self, apiKey: str) -> None: ...",
-        f"    def set({lead}, {sdk}, **defaults: Any) -> {cls}: ...",
-        f"    def __copy__(self) -> {cls}: ...",
-        f"    def __deepcopy__(self, memo: Any) -> {cls}: ...",
-        "    def close(self) -> None: ...",
-        f"    def __enter__(self) -> {cls}: ...",
-        "    def __exit__(self, exc_type: Optional[type[BaseException]],"
-        " exc: Optional[BaseException], tb: Optional[TracebackType]) -> None: ...",
-    ]
-    if asynchronous:
-        lines += [
-            "    async def aclose(self) -> None: ...",
-            f"    async def __aenter__(self) -> {cls}: ...",
-            "    async def __aexit__(self, exc_type: Optional[type[BaseException]],"
-            " exc: Optional[BaseException], tb: Optional[TracebackType]) -> None: ...",
-        ]
+    lead = ", ".join(["self: _Client", *category_positional(""), "*"])
+    lines.append(f"    def set({lead}, {sdk}, **defaults: Any) -> _Client: ...")
     return lines
 
 

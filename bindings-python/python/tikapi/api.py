@@ -1,16 +1,21 @@
 """The clients: ``TikAPI`` (as the official SDK) and ``AsyncTikAPI``.
 
 Their categories and endpoints are installed from the catalogue by
-``_surface.install``; the generated ``api.pyi`` types them.
+``_surface.install``; the generated ``_endpoints.pyi`` types them, for type
+checkers, as the bases ``_TikAPIEndpoints`` / ``_AsyncTikAPIEndpoints`` and the
+category classes re-exported here. This module is the one place that names
+``tikapi.api``'s exports (``__all__``).
 """
 
 from __future__ import annotations
 
 import atexit
 from types import TracebackType
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, TypeVar
 
 from . import _native, _surface
+from ._surface import AsyncPageIterator as AsyncPageIterator
+from ._surface import PageIterator as PageIterator
 from .exceptions import (
     AccountSessionExpired,
     APIException,
@@ -43,6 +48,20 @@ __all__ = [
     "ValidationException",
 ]
 
+if TYPE_CHECKING:
+    # The category classes (``Public``, ``AsyncUser``, ...): at runtime they
+    # are put in this module's namespace by the loop at the end.
+    from ._endpoints import *  # noqa: F403
+    from ._endpoints import _AsyncTikAPIEndpoints, _TikAPIEndpoints
+else:
+    # At runtime the endpoints and categories are installed on the clients
+    # themselves (``_surface.install`` below): the generated bases are empty.
+    class _TikAPIEndpoints:
+        __slots__ = ()
+
+    class _AsyncTikAPIEndpoints:
+        __slots__ = ()
+
 
 # An awaited download's progress callback runs on a runtime thread, with the
 # GIL. The interpreter must not begin to finalize while one holds it, so exit
@@ -51,6 +70,7 @@ atexit.register(_native.drain, 5.0)
 
 
 _ROOT_POSITIONAL = tuple(_surface.CATEGORY_POSITIONAL[""])
+_C = TypeVar("_C", bound="_Client")
 
 
 def _client(api_key: Any) -> Any:
@@ -89,14 +109,14 @@ class _Client:
         Returns the client."""
         return _surface.Setter(self)
 
-    def __copy__(self) -> Any:
+    def __copy__(self: _C) -> _C:
         """An independent client with the same key, bound values, sandbox
         flag and options: ``set`` on one is not seen by the other."""
         clone = object.__new__(type(self))
         clone._native = self._native.duplicate()
         return clone
 
-    def __deepcopy__(self, memo: Any) -> Any:
+    def __deepcopy__(self: _C, memo: Any) -> _C:
         return self.__copy__()
 
     def close(self) -> None:
@@ -113,7 +133,7 @@ class _Client:
         )
 
 
-class TikAPI(_Client):
+class TikAPI(_TikAPIEndpoints, _Client):
     """A TikAPI client: ``api = TikAPI(key)``.
 
     ``api.public``, ``api.user``, ``api.key()`` and every other endpoint of
@@ -136,7 +156,7 @@ class TikAPI(_Client):
         self.close()
 
 
-class AsyncTikAPI(_Client):
+class AsyncTikAPI(_AsyncTikAPIEndpoints, _Client):
     """``TikAPI`` with awaited calls: ``await api.public.check(username=...)``,
     ``await r.next_items()``, ``async for page in api.public.posts.pages(...)``."""
 

@@ -1,48 +1,20 @@
 # Generated from the core's endpoint catalogue: do not edit. Regenerate with
 #   python bindings-python/tools/gen_stubs.py
-"""Types of ``tikapi.api``: ``TikAPI``, ``AsyncTikAPI``, every category and
-every endpoint with its arguments (by position in the official SDK's order,
-the rest by keyword). The ``_...Endpoint`` classes exist only for type
-checkers; at runtime endpoints are ``tikapi._surface.Endpoint``."""
+"""Types of the endpoints, for type checkers only: every category and every
+endpoint with its arguments (by position in the official SDK's order, the rest
+by keyword), and what ``TikAPI`` / ``AsyncTikAPI`` hold (``_TikAPIEndpoints``,
+``_AsyncTikAPIEndpoints``, their bases in ``api.py``). At runtime the
+categories are installed by ``tikapi._surface.install`` and endpoints are
+``tikapi._surface.Endpoint``; this module has no runtime counterpart."""
 
 from collections.abc import AsyncIterator, Iterator
-from types import TracebackType
-from typing import Any, Literal, Optional, overload
+from typing import Any, Literal, Optional, TypeVar, overload
 
 from . import types as _types
-from ._surface import AsyncPageIterator as AsyncPageIterator
-from ._surface import PageIterator as PageIterator
-from .exceptions import AccountSessionExpired as AccountSessionExpired
-from .exceptions import APIException as APIException
-from .exceptions import AuthenticationError as AuthenticationError
-from .exceptions import ConnectionError as ConnectionError
-from .exceptions import RateLimitError as RateLimitError
-from .exceptions import ResponseException as ResponseException
-from .exceptions import TikTokError as TikTokError
-from .exceptions import TimeoutError as TimeoutError
-from .exceptions import ValidationException as ValidationException
-from .options import Options as Options
-from .response import APIResponse as APIResponse
-from .response import AsyncAPIResponse as AsyncAPIResponse
-from .response import Headers as Headers
+from .options import Options
+from .response import APIResponse, AsyncAPIResponse
 
-__all__ = [
-    "APIException",
-    "APIResponse",
-    "AccountSessionExpired",
-    "AsyncAPIResponse",
-    "AsyncTikAPI",
-    "AuthenticationError",
-    "ConnectionError",
-    "Headers",
-    "Options",
-    "RateLimitError",
-    "ResponseException",
-    "TikAPI",
-    "TikTokError",
-    "TimeoutError",
-    "ValidationException",
-]
+_Client = TypeVar("_Client")
 
 
 class _PublicCheckEndpoint:
@@ -605,19 +577,13 @@ class User:
     def __copy__(self) -> User: ...
     def __deepcopy__(self, memo: Any) -> User: ...
 
-class TikAPI:
-    """A TikAPI client: ``TikAPI(key)``."""
+class _TikAPIEndpoints:
+    """The endpoints and categories of ``TikAPI``."""
 
     key: _KeyEndpoint
     public: Public
     user: User
-    def __init__(self, apiKey: str) -> None: ...
-    def set(self, apiKey: Optional[Any] = None, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> TikAPI: ...
-    def __copy__(self) -> TikAPI: ...
-    def __deepcopy__(self, memo: Any) -> TikAPI: ...
-    def close(self) -> None: ...
-    def __enter__(self) -> TikAPI: ...
-    def __exit__(self, exc_type: Optional[type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]) -> None: ...
+    def set(self: _Client, apiKey: Optional[Any] = None, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> _Client: ...
 
 class _AsyncPublicCheckEndpoint:
     """``public.check``: GET /public/check"""
@@ -1179,19 +1145,10 @@ class AsyncUser:
     def __copy__(self) -> AsyncUser: ...
     def __deepcopy__(self, memo: Any) -> AsyncUser: ...
 
-class AsyncTikAPI:
-    """A TikAPI client: ``TikAPI(key)``; calls are awaited."""
+class _AsyncTikAPIEndpoints:
+    """The endpoints and categories of ``AsyncTikAPI``."""
 
     key: _AsyncKeyEndpoint
     public: AsyncPublic
     user: AsyncUser
-    def __init__(self, apiKey: str) -> None: ...
-    def set(self, apiKey: Optional[Any] = None, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> AsyncTikAPI: ...
-    def __copy__(self) -> AsyncTikAPI: ...
-    def __deepcopy__(self, memo: Any) -> AsyncTikAPI: ...
-    def close(self) -> None: ...
-    def __enter__(self) -> AsyncTikAPI: ...
-    def __exit__(self, exc_type: Optional[type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]) -> None: ...
-    async def aclose(self) -> None: ...
-    async def __aenter__(self) -> AsyncTikAPI: ...
-    async def __aexit__(self, exc_type: Optional[type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]) -> None: ...
+    def set(self: _Client, apiKey: Optional[Any] = None, *, __sandbox__: Optional[bool] = None, __options__: Optional[Options] = None, **defaults: Any) -> _Client: ...
