@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import TikAPI from 'tikapi';
 import { startSandbox } from 'tikapi/testing';
 
@@ -96,6 +96,9 @@ test('startSandbox under Vitest', async () => {
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith('TIKAPI_') || k === 'NODE_TEST_CONTEXT') delete env[k];
   const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+  // Vitest colours its summary under CI=true: read it without the colour codes.
+  env.NO_COLOR = '1';
+  delete env.FORCE_COLOR;
   const { stdout } = await run(process.execPath, [vitest, 'run', '--root', dir], { cwd: dir, env });
-  assert.match(stdout, /Tests\s+2 passed/);
+  assert.match(stripVTControlCharacters(stdout), /Tests\s+2 passed/);
 });
