@@ -200,8 +200,11 @@ roottgz="$DIST/npm/tikapi-rs-tikapi-$VERSION.tgz"
 tar -tzf "$roottgz" > "$DIST/work/root-files.txt"
 ! grep -q '\.node$' "$DIST/work/root-files.txt" || fail "the root package carries a .node"
 "$NODE_TOOLS/node_modules/.bin/publint" run --strict "$roottgz"
-"$NODE_TOOLS/node_modules/.bin/attw" --pack .
-record "npm root @tikapi-rs/tikapi" "no .node; publint --strict and attw --pack clean"
+# The node16 profile: the package needs Node >= 18, whose resolution (and TypeScript's node16 /
+# bundler) honours "exports"; `tikapi/testing` exists only there (node10 resolution has no
+# subpath exports).
+"$NODE_TOOLS/node_modules/.bin/attw" --pack . --profile node16
+record "npm root @tikapi-rs/tikapi" "no .node; publint --strict and attw --pack (node16 profile) clean"
 
 step "the sandbox"
 cargo build -q -p tikapi-sandbox
