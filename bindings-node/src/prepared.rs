@@ -51,8 +51,7 @@ impl NativeRequest {
     }
 
     fn step(&self, f: impl FnOnce(&mut Exchange) -> Step) -> NativeStep {
-        let mut exchange = self.exchange.lock().unwrap_or_else(|e| e.into_inner());
-        match f(&mut exchange) {
+        match f(&mut self.exchange()) {
             Step::Done(done) => match *done {
                 Ok(r) => Either4::A(NativeResponse::with_client(
                     r,
@@ -120,13 +119,13 @@ impl NativeRequest {
     /// The time each send may take, in milliseconds (the core's).
     #[napi(getter)]
     pub fn timeout_ms(&self) -> f64 {
-        self.wire().timeout.as_secs_f64() * 1000.0
+        self.exchange().timeout().as_secs_f64() * 1000.0
     }
 
     /// The largest body to read, in bytes (the core's).
     #[napi(getter)]
     pub fn max_body_size(&self) -> f64 {
-        self.wire().max_body_size as f64
+        self.exchange().max_body_size() as f64
     }
 
     /// The call's own arguments as JSON text (for the hook's `params`).
@@ -175,11 +174,8 @@ impl NativeRequest {
 }
 
 impl NativeRequest {
-    fn wire(&self) -> tikapi_core::Wire {
-        self.exchange
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .wire()
+    fn exchange(&self) -> std::sync::MutexGuard<'_, Exchange> {
+        self.exchange.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 

@@ -44,48 +44,19 @@ these. The JSON Schema of every answer: ``tikapi schema ENDPOINT``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Generic, List, TypedDict, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Dict, List, TypedDict, Union
 
 '''
 
-TAIL = '''
-
-B = TypeVar("B")
+TAIL = """
 
 if TYPE_CHECKING:
-    from ._surface import AsyncPageIterator, PageIterator
-    from .response import APIResponse, AsyncAPIResponse
-
-    class PageResponse(APIResponse, Generic[B]):
-        """A page of ``pages()``: ``json()`` is the endpoint's body type."""
-
-        def json(self, **kwargs: Any) -> B:
-            raise NotImplementedError
-
-    class AsyncPageResponse(AsyncAPIResponse, Generic[B]):
-        """A page of an async ``pages()``: ``json()`` is the endpoint's body type."""
-
-        def json(self, **kwargs: Any) -> B:
-            raise NotImplementedError
-
-    class Pages(PageIterator, Generic[B]):
-        """``pages()`` of an endpoint whose body type is ``B``."""
-
-        def __iter__(self) -> Pages[B]:
-            raise NotImplementedError
-
-        def __next__(self) -> PageResponse[B]:
-            raise NotImplementedError
-
-    class AsyncPages(AsyncPageIterator, Generic[B]):
-        """``pages()`` of an async endpoint whose body type is ``B``."""
-
-        def __aiter__(self) -> AsyncPages[B]:
-            raise NotImplementedError
-
-        async def __anext__(self) -> AsyncPageResponse[B]:
-            raise NotImplementedError
-'''
+    # The page types of pages(), hand-written in _typed_pages.py.
+    from ._typed_pages import AsyncPageResponse as AsyncPageResponse
+    from ._typed_pages import AsyncPages as AsyncPages
+    from ._typed_pages import PageResponse as PageResponse
+    from ._typed_pages import Pages as Pages
+"""
 
 SIMPLE = {
     "string": "str",

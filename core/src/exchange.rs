@@ -109,12 +109,8 @@ impl Exchange {
             url: request.url.clone(),
             headers,
             body: request.body_bytes().map(Bytes::from),
-            timeout: self.prepared.options.timeout.unwrap_or(DEFAULT_TIMEOUT),
-            max_body_size: self
-                .prepared
-                .options
-                .max_body_size
-                .unwrap_or(DEFAULT_MAX_BODY),
+            timeout: self.timeout(),
+            max_body_size: self.max_body_size(),
         }
     }
 
@@ -138,8 +134,8 @@ impl Exchange {
     pub fn failed(&mut self, code: &str, answered: bool, reason: &str) -> Step {
         let kind = kind_of_code(code, answered);
         let reason = match kind {
-            TransportKind::Timeout => timeout_reason(self.wire_timeout()),
-            TransportKind::TooLarge => too_large_reason(self.wire_cap()),
+            TransportKind::Timeout => timeout_reason(self.timeout()),
+            TransportKind::TooLarge => too_large_reason(self.max_body_size()),
             _ => reason.to_owned(),
         };
         let error = Error::Transport(crate::error::TransportError::new(
@@ -150,11 +146,13 @@ impl Exchange {
         self.settle(Err(error))
     }
 
-    fn wire_timeout(&self) -> Duration {
+    /// The time a driver gives each send.
+    pub fn timeout(&self) -> Duration {
         self.prepared.options.timeout.unwrap_or(DEFAULT_TIMEOUT)
     }
 
-    fn wire_cap(&self) -> u64 {
+    /// The largest body a driver reads.
+    pub fn max_body_size(&self) -> u64 {
         self.prepared
             .options
             .max_body_size

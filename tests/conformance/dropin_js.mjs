@@ -17,6 +17,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { listen, proxyServer } from '../../bindings-node/tests/servers.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const rootRequire = createRequire(path.join(HERE, '..', '..', 'package.json'));
@@ -72,35 +73,6 @@ function apiServer() {
   return { server, seen };
 }
 
-/** A proxy on loopback: CONNECT tunnels and absolute-URI forwarding, counted. */
-function proxyServer() {
-  const counts = { connect: 0, forward: 0 };
-  const server = http.createServer((req, res) => {
-    counts.forward += 1;
-    const target = new URL(req.url);
-    const out = http.request(target, { method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode, up.headers);
-      up.pipe(res);
-    });
-    out.on('error', () => res.destroy());
-    req.pipe(out);
-  });
-  server.on('connect', (req, socket, head) => {
-    counts.connect += 1;
-    const [host, port] = req.url.split(':');
-    const up = net.connect(Number(port), host, () => {
-      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head && head.length) up.write(head);
-      up.pipe(socket);
-      socket.pipe(up);
-    });
-    up.on('error', () => socket.destroy());
-    socket.on('error', () => up.destroy());
-  });
-  return { server, counts };
-}
-
-const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
 
 // ---------------------------------------------------------------- scenarios
 
@@ -573,9 +545,8 @@ async function runAll(pkgDir, outPath) {
   const results = {};
   for (const [name, scenario] of Object.entries(SCENARIOS)) {
     const { server, seen } = apiServer();
-    const { server: proxy, counts } = proxyServer();
+    const { server: proxy, counts, url: proxyUrl } = await proxyServer();
     const base = await listen(server);
-    const proxyUrl = await listen(proxy);
     const env = {
       base,
       proxy: proxyUrl,
