@@ -94,6 +94,11 @@ export interface Options {
    * private CA is trusted through `SSL_CERT_FILE` / `SSL_CERT_DIR` instead.
    */
   dangerouslyAcceptInvalidCertificates?: boolean;
+  /**
+   * `false`: no W3C `traceparent` header on requests, even when
+   * OpenTelemetry traces them (on by default, as HTTP instrumentations do).
+   */
+  traceContext?: boolean;
   /** Default values for any parameter of that name, below the ones given beside `$options`. */
   values?: Record<string, unknown>;
   /**

@@ -226,6 +226,7 @@ impl Client {
             url: &request.url,
             headers: &request.headers,
             body: request.body_bytes().map(Bytes::from),
+            endpoint: Some(&request.endpoint.key),
             idempotent: request.method == Method::Get,
         };
         transport::send(&out, options, &self.user_agent()).await

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use futures_util::StreamExt;
 
 use crate::error::{Error, Result, TransportKind};
+use crate::observe::{self, Attempt, Finished, Purpose as ObservedPurpose};
 use crate::options::{Options, DEFAULT_TIMEOUT};
 use crate::request::is_secret_header;
 use crate::response::Response;
@@ -149,6 +150,18 @@ impl Download {
         &self.plan
     }
 
+    /// The download as observers are told of it (see [`crate::observe`]);
+    /// its end is [`Finished::download`].
+    pub fn attempt(&self) -> Attempt {
+        Attempt::new(
+            ObservedPurpose::Download,
+            None,
+            "GET",
+            self.plan.url.as_str(),
+            0,
+        )
+    }
+
     /// Take an answer's status, `Location` and `Content-Length`.
     pub fn head(
         &mut self,
@@ -277,9 +290,28 @@ pub async fn save_video(
     source: Option<&Response>,
     extra: &[(String, String)],
     options: &Options,
-    mut progress: Option<Progress>,
+    progress: Option<Progress>,
 ) -> Result<u64> {
     let plan = DownloadPlan::new(link, path, source, extra, options)?;
+    let observer = observe::current();
+    observe::attempt(
+        observer.as_ref(),
+        || Attempt::new(ObservedPurpose::Download, None, "GET", plan.url.as_str(), 0),
+        options.trace_context.unwrap_or(true),
+        |trace| fetch(&plan, path, options, trace, progress),
+        Finished::download,
+    )
+    .await
+}
+
+/// [`save_video`]'s request and write, with the observer's headers.
+async fn fetch(
+    plan: &DownloadPlan,
+    path: &Path,
+    options: &Options,
+    trace: observe::Headers,
+    mut progress: Option<Progress>,
+) -> Result<u64> {
     let target = plan.target.clone();
     let connect_timeout = options
         .connect_timeout
@@ -291,7 +323,7 @@ pub async fn save_video(
     // The slot is held until the file is written (or the download fails).
     let (_slot, left) = connection_slot(plan.url.as_str(), options, &target).await?;
     let mut req = client.get(plan.url.clone()).timeout(left);
-    for (k, v) in &plan.headers {
+    for (k, v) in plan.headers.iter().chain(&trace) {
         req = req.header(k.as_str(), v.as_str());
     }
     let started = Instant::now();

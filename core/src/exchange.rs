@@ -11,13 +11,14 @@
 //! failure with [`Exchange::answer`] / [`Exchange::failed`], and does what the
 //! returned [`Step`] says.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 
 use crate::catalogue::Method;
 use crate::client::Prepared;
 use crate::error::{Error, Result, TransportKind};
+use crate::observe::{Attempt, Finished, Purpose as ObservedPurpose};
 use crate::options::{DEFAULT_MAX_BODY, DEFAULT_TIMEOUT};
 use crate::policy::{
     kind_of_code, redirect_rule, redirected_method, retry_wait, timeout_reason, too_large_reason,
@@ -77,6 +78,9 @@ pub struct Exchange {
     first: Option<url::Url>,
     hops: u32,
     attempt: u32,
+    /// The request being sent, as observers were told of it, and since when.
+    observed: Option<(Attempt, Instant)>,
+    finished: Option<Finished>,
 }
 
 impl Exchange {
@@ -91,6 +95,8 @@ impl Exchange {
             first,
             hops: 0,
             attempt: 0,
+            observed: None,
+            finished: None,
         }
     }
 
@@ -112,6 +118,34 @@ impl Exchange {
             timeout: self.timeout(),
             max_body_size: self.max_body_size(),
         }
+    }
+
+    /// The request about to be sent (the first, or a retry after
+    /// [`Step::Retry`]) as observers are told of it; after the answer or
+    /// failure that ends it, [`Exchange::take_finished`] gives its end.
+    /// Hops of a redirect belong to the request they follow.
+    pub fn observe(&mut self) -> Attempt {
+        let request = self.prepared.request();
+        let attempt = Attempt::new(
+            ObservedPurpose::Api,
+            Some(self.prepared.endpoint()),
+            request.method.as_str(),
+            &request.url,
+            self.attempt,
+        );
+        self.observed = Some((attempt.clone(), Instant::now()));
+        attempt
+    }
+
+    /// Whether the driver adds the observer's trace headers to the request
+    /// (the option `trace_context` / `traceContext`, on unless set off).
+    pub fn propagate_trace(&self) -> bool {
+        self.prepared.options.trace_context.unwrap_or(true)
+    }
+
+    /// How the request [`Exchange::observe`] gave last ended, once it has.
+    pub fn take_finished(&mut self) -> Option<Finished> {
+        self.finished.take()
     }
 
     /// `METHOD url` of the request, without credentials: for errors.
@@ -199,7 +233,12 @@ impl Exchange {
     fn settle(&mut self, result: Result<Response>) -> Step {
         let idempotent = self.prepared.request().method == Method::Get;
         let policy = self.prepared.options.retry.as_ref();
-        if let Some(wait) = retry_wait(policy, self.attempt, &result, idempotent) {
+        let wait = retry_wait(policy, self.attempt, &result, idempotent);
+        if let Some((attempt, started)) = self.observed.take() {
+            let finished = Finished::new(attempt, result.as_ref(), started.elapsed(), wait);
+            self.finished = Some(finished);
+        }
+        if let Some(wait) = wait {
             self.attempt += 1;
             self.hops = 0;
             self.method = self.prepared.request().method;

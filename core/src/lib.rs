@@ -33,6 +33,7 @@ pub mod download;
 pub mod error;
 pub mod exchange;
 pub mod oauth;
+pub mod observe;
 pub mod options;
 pub mod pages;
 mod partial_json;

@@ -43,6 +43,10 @@ pub struct Options {
     /// port) at a time in this process, among calls with the same limit; the
     /// others wait their turn, within their `timeout`. `None`: no limit.
     pub max_connections: Option<u32>,
+    /// Add the W3C trace context (`traceparent`) of the request's span to
+    /// each request, when an observer gives one (see [`crate::observe`]).
+    /// `None`: yes.
+    pub trace_context: Option<bool>,
 }
 
 /// `with_<field>(value)`: the options with that field set.
@@ -70,6 +74,7 @@ impl Options {
         with_max_body_size: max_body_size: u64,
         with_danger_accept_invalid_certs: danger_accept_invalid_certs: bool,
         with_max_connections: max_connections: u32,
+        with_trace_context: trace_context: bool,
     }
 
     /// Fill every unset field from `parent`.
@@ -100,6 +105,7 @@ impl Options {
                 .danger_accept_invalid_certs
                 .or(parent.danger_accept_invalid_certs),
             max_connections: self.max_connections.or(parent.max_connections),
+            trace_context: self.trace_context.or(parent.trace_context),
         }
     }
 

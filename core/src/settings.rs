@@ -42,6 +42,7 @@ enum Kind {
     MaxBodySize,
     MaxConnections,
     InvalidCerts,
+    TraceContext,
     /// JavaScript's `$options.values`: defaults for the call's parameters,
     /// merged by the binding; checked here to be an object.
     Values,
@@ -104,6 +105,11 @@ const SPECS: &[Spec] = &[
         Kind::InvalidCerts,
         Some("dangerously_accept_invalid_certificates"),
         Some("dangerouslyAcceptInvalidCertificates"),
+    ),
+    spec(
+        Kind::TraceContext,
+        Some("trace_context"),
+        Some("traceContext"),
     ),
     // The official SDKs' own keys. Python accepts its hooks and does not
     // call them; the JavaScript face runs them.
@@ -305,6 +311,10 @@ pub fn parse(input: &Value, dialect: Dialect, source: Source) -> Result<Options>
             }
             Kind::InvalidCerts => match value {
                 Value::Bool(b) => o.danger_accept_invalid_certs = Some(*b),
+                _ => return Err(bad(if py { "True or False" } else { "true or false" })),
+            },
+            Kind::TraceContext => match value {
+                Value::Bool(b) => o.trace_context = Some(*b),
                 _ => return Err(bad(if py { "True or False" } else { "true or false" })),
             },
             Kind::Values => {

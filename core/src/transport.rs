@@ -8,6 +8,7 @@ use bytes::{Bytes, BytesMut};
 use futures_util::StreamExt;
 
 use crate::error::{Error, Result, TransportKind};
+use crate::observe::{self, Attempt, Finished, Purpose as ObservedPurpose};
 use crate::options::{Options, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT};
 use crate::request::redact_url;
 use crate::response::Response;
@@ -74,6 +75,8 @@ pub(crate) struct Outgoing<'a> {
     pub url: &'a str,
     pub headers: &'a [(String, String)],
     pub body: Option<Bytes>,
+    /// The catalogue key of the call, for observers.
+    pub endpoint: Option<&'a str>,
     /// Whether repeating the request after a server error is safe.
     pub idempotent: bool,
 }
@@ -124,11 +127,30 @@ pub(crate) async fn send(
     options: &Options,
     user_agent: &str,
 ) -> Result<Response> {
-    let client = http_client(options, Purpose::Api)?;
+    let client = &http_client(options, Purpose::Api)?;
+    let observer = observe::current();
+    let propagate = options.trace_context.unwrap_or(true);
     let mut attempt = 0u32;
     loop {
-        let result = send_once(&client, out, options, user_agent).await;
-        match retry_wait(options.retry.as_ref(), attempt, &result, out.idempotent) {
+        let mut wait = None;
+        let result = observe::attempt(
+            observer.as_ref(),
+            || {
+                let method = out.method.as_str();
+                Attempt::new(ObservedPurpose::Api, out.endpoint, method, out.url, attempt)
+            },
+            propagate,
+            |extra| async move { send_once(client, out, &extra, options, user_agent).await },
+            |a, result, elapsed| {
+                wait = retry_wait(options.retry.as_ref(), attempt, result, out.idempotent);
+                Finished::new(a, result.as_ref(), elapsed, wait)
+            },
+        )
+        .await;
+        if observer.is_none() {
+            wait = retry_wait(options.retry.as_ref(), attempt, &result, out.idempotent);
+        }
+        match wait {
             None => return result,
             Some(wait) => {
                 attempt += 1;
@@ -191,6 +213,7 @@ pub(crate) async fn connection_slot(
 async fn send_once(
     client: &reqwest::Client,
     out: &Outgoing<'_>,
+    extra: &[(String, String)],
     options: &Options,
     user_agent: &str,
 ) -> Result<Response> {
@@ -205,7 +228,7 @@ async fn send_once(
         .request(out.method.clone(), out.url)
         .timeout(left)
         .header(reqwest::header::USER_AGENT, user_agent);
-    for (k, v) in out.headers {
+    for (k, v) in out.headers.iter().chain(extra) {
         req = req.header(k.as_str(), v.as_str());
     }
     if let Some(body) = &out.body {

@@ -18,7 +18,9 @@ class Options(TypedDict, total=False):
     ``dangerously_accept_invalid_certificates`` (turns off
     TLS certificate verification, which is on by default: only for test
     servers whose certificates cannot be verified; a private CA is trusted
-    through ``SSL_CERT_FILE`` / ``SSL_CERT_DIR`` instead). The official hooks are accepted
+    through ``SSL_CERT_FILE`` / ``SSL_CERT_DIR`` instead) and ``trace_context``
+    (``False``: no W3C ``traceparent`` header on requests even when
+    OpenTelemetry traces them). The official hooks are accepted
     and not called. Any other key raises ``APIException`` naming it."""
 
     base: str
@@ -31,6 +33,7 @@ class Options(TypedDict, total=False):
     max_body_size: int
     max_connections: int
     dangerously_accept_invalid_certificates: bool
+    trace_context: bool
     on_request: Any
     on_success: Any
     on_error: Any
