@@ -5,7 +5,7 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use tikapi_core::Dialect;
-use tikapi_core::{Args, CallOptions, Client, PageLimits, Pages, Value};
+use tikapi_core::{Args, CallOptions, Client, PageLimits, Pages, ResumePoint, Value};
 
 use crate::convert::{self, OptionError};
 use crate::response::{finish, raise, Face};
@@ -115,8 +115,8 @@ impl NativeClient {
         })
     }
 
-    /// The pages of a call.
-    #[pyo3(signature = (endpoint, kwargs=None, max_pages=None, max_items=None))]
+    /// The pages of a call, or of the walk a resume token continues.
+    #[pyo3(signature = (endpoint, kwargs=None, max_pages=None, max_items=None, resume=None))]
     fn pages(
         &self,
         py: Python<'_>,
@@ -124,18 +124,26 @@ impl NativeClient {
         kwargs: Option<&Bound<'_, PyDict>>,
         max_pages: Option<&Bound<'_, PyAny>>,
         max_items: Option<&Bound<'_, PyAny>>,
+        resume: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NativePages> {
         let value = |v: Option<&Bound<'_, PyAny>>| v.map_or(Ok(Value::Null), convert::value);
         let limits = PageLimits::parse(&value(max_pages)?, &value(max_items)?, Dialect::Python)
             .map_err(|e| raise(py, e, &self.inner, Face::Sync))?;
         let call = self.read_call(py, kwargs)?;
-        let pages = Pages::with_call(
-            self.inner.clone(),
-            endpoint,
-            call.args,
-            call.settings,
-            limits,
-        );
+        let token = value(resume.filter(|r| !r.is_none()))?;
+        let pages = if token.is_null() {
+            Pages::with_call(
+                self.inner.clone(),
+                endpoint,
+                call.args,
+                call.settings,
+                limits,
+            )
+        } else {
+            let point = ResumePoint::for_call(&token.to_json(), &endpoint, &call.args)
+                .map_err(|e| raise(py, e, &self.inner, Face::Sync))?;
+            Pages::resume(self.inner.clone(), point, call.settings, limits)
+        };
         Ok(NativePages {
             client: self.inner.clone(),
             pages: Arc::new(tokio::sync::Mutex::new(pages)),
@@ -212,15 +220,37 @@ impl NativePages {
         })
     }
 
-    /// For an item walk: the next page and how many of its items belong to
-    /// the walk (None: all; fewer when `max_items` ends inside it), or None
-    /// after the last page.
+    /// Where the walk stands, as a JSON-serialisable dict (None once it is
+    /// over): after `handed` items of the last page for an item walk, after
+    /// the last page for a page walk.
+    #[pyo3(signature = (handed=None))]
+    fn resume_token(&self, py: Python<'_>, handed: Option<u64>) -> PyResult<Py<PyAny>> {
+        let pages = self.pages.clone();
+        // Waits for a page being fetched by another thread, GIL released.
+        let point = py.detach(move || {
+            let pages = pages.blocking_lock();
+            match handed {
+                Some(n) => pages.item_resume_point(n),
+                None => pages.resume_point(),
+            }
+        });
+        Ok(match point {
+            Some(p) => crate::json::parse(py, p.to_json().to_string().as_bytes())
+                .unwrap_or_else(|| py.None()),
+            None => py.None(),
+        })
+    }
+
+    /// For an item walk: the next page and which of its items belong to
+    /// the walk, `(page, skip, take)` for `items[skip:take]` (take None: to
+    /// the end; less when `max_items` ends inside it), or None after the
+    /// last page.
     fn next_items(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let pages = self.pages.clone();
         let (result, take) = runtime::wait(py, async move {
             let mut pages = pages.lock().await;
             let result = pages.next().await;
-            (result, pages.take())
+            (result, (pages.skip(), pages.take()))
         })?;
         with_take(
             py,
@@ -235,7 +265,7 @@ impl NativePages {
         runtime::awaitable(py, async move {
             let mut pages = pages.lock().await;
             let result = pages.next().await;
-            let take = pages.take();
+            let take = (pages.skip(), pages.take());
             Deferred::new(move |py| {
                 let page = finish(py, result.transpose(), &client, Face::Async)?;
                 with_take(py, page, take)
@@ -244,10 +274,15 @@ impl NativePages {
     }
 }
 
-/// `(page, take)`, or None after the last page.
-fn with_take(py: Python<'_>, page: Py<PyAny>, take: Option<usize>) -> PyResult<Py<PyAny>> {
+/// `(page, skip, take)`: the walk's items are `items[skip:take]`; None
+/// after the last page.
+fn with_take(
+    py: Python<'_>,
+    page: Py<PyAny>,
+    (skip, take): (usize, Option<usize>),
+) -> PyResult<Py<PyAny>> {
     if page.is_none(py) {
         return Ok(page);
     }
-    Ok((page, take).into_pyobject(py)?.into_any().unbind())
+    Ok((page, skip, take).into_pyobject(py)?.into_any().unbind())
 }
