@@ -42,8 +42,11 @@ declare namespace TikAPI {
   export import OAuthErrorKind = Types.OAuthErrorKind;
   export import OAuthError = Types.OAuthError;
   export import PageLimits = Types.PageLimits;
+  export import ResumeToken = Types.ResumeToken;
+  export import Walk = Types.Walk;
   export import PageResponse = Types.PageResponse;
   export import Endpoint = Types.Endpoint;
+  export import RateLimit = Types.RateLimit;
   export import PublicCheckParams = Endpoints.PublicCheckParams;
   export import PublicCheckV3Params = Endpoints.PublicCheckV3Params;
   export import PublicPostsParams = Endpoints.PublicPostsParams;

@@ -337,11 +337,30 @@ export interface OAuthError extends Error {
   readonly kind: OAuthErrorKind;
 }
 
-/** When an auto-paginating walk stops, beside the last page. */
+/** When an auto-paginating walk stops, beside the last page; where it starts. */
 export interface PageLimits {
   maxPages?: number;
   maxItems?: number;
+  /** Continue the walk a `resumeToken` describes (its endpoint; arguments given must agree with it). */
+  resume?: ResumeToken | null;
 }
+
+/**
+ * Where a `pages()` / `items()` walk stands: the endpoint, the next page's
+ * arguments and how many of that page's items were already handed out.
+ * JSON-serialisable and holding no key.
+ */
+export interface ResumeToken {
+  endpoint: string;
+  args: Record<string, unknown>;
+  skip: number;
+}
+
+/** A walk of `pages()` / `items()`: an async generator that can say where it stands. */
+export type Walk<T> = AsyncGenerator<T, void, undefined> & {
+  /** Where the walk continues after what it handed out (null once it is over): pass as `{resume: token}`. */
+  readonly resumeToken: ResumeToken | null;
+};
 
 /** A page of an endpoint's `pages()`: its `json` has the endpoint's body type `B`. */
 export type PageResponse<B = any> = Omit<Response, 'json'> & { json: B };
@@ -352,8 +371,8 @@ export type PageResponse<B = any> = Omit<Response, 'json'> & { json: B };
  */
 export interface Endpoint<P, Optional extends boolean = false, B = any, I = any> {
   (...params: Optional extends true ? [params?: P] : [params: P]): Promise<Response>;
-  pages(...params: Optional extends true ? [params?: P, limits?: PageLimits] : [params: P, limits?: PageLimits]): AsyncGenerator<PageResponse<B>, void, undefined>;
-  items(...params: Optional extends true ? [params?: P, limits?: PageLimits] : [params: P, limits?: PageLimits]): AsyncGenerator<I, void, undefined>;
+  pages(...params: Optional extends true ? [params?: P, limits?: PageLimits] : [params: P, limits?: PageLimits]): Walk<PageResponse<B>>;
+  items(...params: Optional extends true ? [params?: P, limits?: PageLimits] : [params: P, limits?: PageLimits]): Walk<I>;
   readonly endpoint: string;
 }
 

@@ -80,6 +80,19 @@ impl NativePages {
         Ok(())
     }
 
+    /// Where the walk stands, as JSON text (null once it is over): after
+    /// `handed` items of the last page for an item walk, after the last page
+    /// for a page walk.
+    #[napi]
+    pub fn resume_token(&self, handed: Option<u32>) -> napi::Result<Option<String>> {
+        let walk = self.busy()?;
+        let point = match handed {
+            Some(n) => walk.item_resume_point(n.into()),
+            None => walk.resume_point(),
+        };
+        Ok(point.map(|p| p.to_json().to_string()))
+    }
+
     /// The call of `prepare` failed or was answered by a hook: the walk ends.
     #[napi]
     pub fn end(&self) -> napi::Result<()> {
