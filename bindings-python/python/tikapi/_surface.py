@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any, Optional
 
 from . import _native
+from ._observe import observer
 from .response import APIResponse, AsyncAPIResponse
 
 _EXPORT: dict[str, Any] = json.loads(_native.catalogue())
@@ -148,7 +149,7 @@ class PageIterator(Iterator[APIResponse]):
         return self
 
     def __next__(self) -> APIResponse:
-        page: Optional[APIResponse] = self._pages.next()
+        page: Optional[APIResponse] = self._pages.next(observer())
         if page is None:
             raise StopIteration
         return page
@@ -166,7 +167,7 @@ class AsyncPageIterator(AsyncIterator[AsyncAPIResponse]):
         return self
 
     async def __anext__(self) -> AsyncAPIResponse:
-        page: Optional[AsyncAPIResponse] = await self._pages.next_async()
+        page: Optional[AsyncAPIResponse] = await self._pages.next_async(observer())
         if page is None:
             raise StopAsyncIteration
         return page
@@ -180,13 +181,13 @@ def _pages(native: Any, key: str, kwargs: Any, max_pages: Any, max_items: Any) -
 def _items(pages: Any) -> Iterator[Any]:
     # The core says how many of each page's items belong to the walk: all,
     # or fewer on the page where ``max_items`` is reached.
-    while (step := pages.next_items()) is not None:
+    while (step := pages.next_items(observer())) is not None:
         page, take = step
         yield from page._items()[:take]
 
 
 async def _aitems(pages: Any) -> AsyncIterator[Any]:
-    while (step := await pages.next_items_async()) is not None:
+    while (step := await pages.next_items_async(observer())) is not None:
         page, take = step
         for item in page._items()[:take]:
             yield item
@@ -207,7 +208,7 @@ class Endpoint:
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if args:
             bind(*POSITIONAL[self._key], args, kwargs)
-        return self._native.call(self._key, kwargs)
+        return self._native.call(self._key, kwargs, observer())
 
     def pages(
         self,
@@ -243,7 +244,7 @@ class AsyncEndpoint(Endpoint):
     async def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if args:
             bind(*POSITIONAL[self._key], args, kwargs)
-        return await self._native.call_async(self._key, kwargs)
+        return await self._native.call_async(self._key, kwargs, observer())
 
     def pages(
         self,

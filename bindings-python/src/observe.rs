@@ -1,0 +1,169 @@
+//! A Python observer (`tikapi._observe`) as the core's
+//! [`Observer`](tikapi_core::observe::Observer): the core's description of
+//! each request (`Attempt` / `Finished`, turned into dicts) handed to its
+//! `start` and `finish`, on a Python thread:
+//!
+//! - a blocking call is polled on its caller's thread (`runtime::wait_here`),
+//!   so the hooks run there, with the GIL taken for them;
+//! - an awaited call runs on the core's runtime, so the hooks are posted to
+//!   the call's event loop ([`LoopHandle::post`]) and run on its thread, in
+//!   order with the call's own end; `start`'s headers come back through a
+//!   channel.
+//!
+//! Either way the hooks never run on a runtime thread: logging and tracing
+//! see the app's thread, as with the official SDK, and no runtime thread
+//! becomes a Python `_DummyThread`.
+//!
+//! What the hooks raise is reported with `sys.unraisablehook` and never
+//! breaks the call; headers that are not `(str, str)` pairs, or not valid
+//! in HTTP, are left out (and reported).
+
+use std::future::Future;
+use std::sync::Arc;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use serde_json::Value as Json;
+use tikapi_core::observe::{self, Attempt, Finished, Headers, Observer, StartFuture};
+
+use crate::runtime::{self, LoopHandle};
+
+/// The Python object told about each request of one call.
+pub struct PyObserver {
+    target: Arc<Py<PyAny>>,
+    place: Place,
+}
+
+/// Where the Python hooks run.
+enum Place {
+    /// On the thread that polls the call (a blocking call's caller).
+    Here,
+    /// On the thread of the event loop the call is awaited on.
+    Loop(LoopHandle),
+}
+
+/// A blocking call: `fut` waited for as `runtime::wait` does, or, with an
+/// observer, polled on this thread (`runtime::wait_here`) under it, so its
+/// hooks run here.
+pub fn wait<F>(py: Python<'_>, observer: Option<Py<PyAny>>, fut: F) -> PyResult<F::Output>
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    match blocking(py, observer) {
+        None => runtime::wait(py, fut),
+        Some(o) => runtime::wait_here(py, observe::scope(Some(o), fut)),
+    }
+}
+
+/// The observer for a blocking call (polled with `runtime::wait_here`), or
+/// none when `observer` is None.
+pub fn blocking(py: Python<'_>, observer: Option<Py<PyAny>>) -> Option<Arc<dyn Observer>> {
+    let target = observer.filter(|o| !o.is_none(py))?;
+    Some(Arc::new(PyObserver {
+        target: Arc::new(target),
+        place: Place::Here,
+    }))
+}
+
+/// The observer for a call awaited on the running loop, or none when
+/// `observer` is None.
+pub fn awaited(py: Python<'_>, observer: Option<Py<PyAny>>) -> PyResult<Option<Arc<dyn Observer>>> {
+    let Some(target) = observer.filter(|o| !o.is_none(py)) else {
+        return Ok(None);
+    };
+    Ok(Some(Arc::new(PyObserver {
+        target: Arc::new(target),
+        place: Place::Loop(runtime::running_loop(py)?),
+    })))
+}
+
+impl Observer for PyObserver {
+    fn start(&self, attempt: &Attempt) -> StartFuture {
+        let description = attempt.to_json();
+        let target = self.target.clone();
+        match &self.place {
+            Place::Here => {
+                let headers = Python::attach(|py| start(py, &target, &description));
+                Box::pin(async move { headers })
+            }
+            Place::Loop(event_loop) => {
+                let (tx, rx) = tokio::sync::oneshot::channel();
+                event_loop.post(move |py| {
+                    let _ = tx.send(start(py, &target, &description));
+                });
+                // A loop that closed before running the hook: no headers.
+                Box::pin(async move { rx.await.unwrap_or_default() })
+            }
+        }
+    }
+
+    fn finish(&self, finished: &Finished) {
+        let description = finished.to_json();
+        let target = self.target.clone();
+        match &self.place {
+            Place::Here => Python::attach(|py| finish(py, &target, &description)),
+            Place::Loop(event_loop) => event_loop.post(move |py| finish(py, &target, &description)),
+        }
+    }
+}
+
+/// A description as Python objects (dicts, lists, str, int, float, None).
+fn to_python(py: Python<'_>, description: &Json) -> PyResult<Py<PyAny>> {
+    let text = description.to_string();
+    match crate::json::parse(py, text.as_bytes()) {
+        Some(value) => Ok(value),
+        None => Ok(py.import("json")?.call_method1("loads", (text,))?.unbind()),
+    }
+}
+
+/// `target.start(attempt)`, and the headers it returns.
+fn start(py: Python<'_>, target: &Py<PyAny>, description: &Json) -> Headers {
+    let target = target.bind(py);
+    let returned = to_python(py, description).and_then(|d| target.call_method1("start", (d,)));
+    let returned = match returned {
+        Ok(r) => r,
+        Err(e) => {
+            e.write_unraisable(py, Some(target));
+            return Vec::new();
+        }
+    };
+    match headers(&returned) {
+        Ok(headers) => headers,
+        Err(e) => {
+            e.write_unraisable(py, Some(target));
+            Vec::new()
+        }
+    }
+}
+
+/// The `(name, value)` pairs of an iterable (None: none). One that is not a
+/// pair of strings, or not a valid header, fails the whole set: a trace
+/// context is sent whole or not at all.
+fn headers(returned: &Bound<'_, PyAny>) -> PyResult<Headers> {
+    if returned.is_none() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for item in returned.try_iter()? {
+        let (name, value): (String, String) = item?.extract()?;
+        let valid = http::HeaderName::from_bytes(name.as_bytes()).is_ok()
+            && http::HeaderValue::from_str(&value).is_ok();
+        if !valid {
+            return Err(PyValueError::new_err(format!(
+                "the observer's header {name:?} is not a valid HTTP header (name or value)"
+            )));
+        }
+        out.push((name, value));
+    }
+    Ok(out)
+}
+
+/// `target.finish(finished)`.
+fn finish(py: Python<'_>, target: &Py<PyAny>, description: &Json) {
+    let target = target.bind(py);
+    let outcome = to_python(py, description).and_then(|d| target.call_method1("finish", (d,)));
+    if let Err(e) = outcome {
+        e.write_unraisable(py, Some(target));
+    }
+}
