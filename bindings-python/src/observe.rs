@@ -14,11 +14,16 @@
 //! see the app's thread, as with the official SDK, and no runtime thread
 //! becomes a Python `_DummyThread`.
 //!
+//! A call abandoned mid-request (a cancelled task, Ctrl-C) has its open
+//! requests told to the object's `abandoned()`, when the call's future is
+//! dropped.
+//!
 //! What the hooks raise is reported with `sys.unraisablehook` and never
 //! breaks the call; headers that are not `(str, str)` pairs, or not valid
 //! in HTTP, are left out (and reported).
 
 use std::future::Future;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
@@ -32,6 +37,20 @@ use crate::runtime::{self, LoopHandle};
 pub struct PyObserver {
     target: Arc<Py<PyAny>>,
     place: Place,
+    /// Requests started and not yet finished: more than none when the
+    /// observer goes means the call was abandoned mid-request (a cancelled
+    /// task, Ctrl-C), and the object's `abandoned()` ends what it started.
+    open: AtomicUsize,
+}
+
+impl PyObserver {
+    fn new(target: Py<PyAny>, place: Place) -> PyObserver {
+        PyObserver {
+            target: Arc::new(target),
+            place,
+            open: AtomicUsize::new(0),
+        }
+    }
 }
 
 /// Where the Python hooks run.
@@ -60,10 +79,7 @@ where
 /// none when `observer` is None.
 pub fn blocking(py: Python<'_>, observer: Option<Py<PyAny>>) -> Option<Arc<dyn Observer>> {
     let target = observer.filter(|o| !o.is_none(py))?;
-    Some(Arc::new(PyObserver {
-        target: Arc::new(target),
-        place: Place::Here,
-    }))
+    Some(Arc::new(PyObserver::new(target, Place::Here)))
 }
 
 /// The observer for a call awaited on the running loop, or none when
@@ -72,14 +88,13 @@ pub fn awaited(py: Python<'_>, observer: Option<Py<PyAny>>) -> PyResult<Option<A
     let Some(target) = observer.filter(|o| !o.is_none(py)) else {
         return Ok(None);
     };
-    Ok(Some(Arc::new(PyObserver {
-        target: Arc::new(target),
-        place: Place::Loop(runtime::running_loop(py)?),
-    })))
+    let place = Place::Loop(runtime::running_loop(py)?);
+    Ok(Some(Arc::new(PyObserver::new(target, place))))
 }
 
 impl Observer for PyObserver {
     fn start(&self, attempt: &Attempt) -> StartFuture {
+        self.open.fetch_add(1, Ordering::Relaxed);
         let description = attempt.to_json();
         let target = self.target.clone();
         match &self.place {
@@ -99,12 +114,38 @@ impl Observer for PyObserver {
     }
 
     fn finish(&self, finished: &Finished) {
+        self.open.fetch_sub(1, Ordering::Relaxed);
         let description = finished.to_json();
         let target = self.target.clone();
         match &self.place {
             Place::Here => Python::attach(|py| finish(py, &target, &description)),
             Place::Loop(event_loop) => event_loop.post(move |py| finish(py, &target, &description)),
         }
+    }
+}
+
+impl Drop for PyObserver {
+    fn drop(&mut self) {
+        if *self.open.get_mut() == 0 {
+            return;
+        }
+        let target = self.target.clone();
+        match &self.place {
+            Place::Here => Python::attach(|py| abandoned(py, &target)),
+            Place::Loop(event_loop) => event_loop.post(move |py| abandoned(py, &target)),
+        }
+    }
+}
+
+/// `target.abandoned()`, where it has one: the call ended without
+/// finishing a request it started.
+fn abandoned(py: Python<'_>, target: &Py<PyAny>) {
+    let target = target.bind(py);
+    let Ok(hook) = target.getattr("abandoned") else {
+        return;
+    };
+    if let Err(e) = hook.call0() {
+        e.write_unraisable(py, Some(target));
     }
 }
 

@@ -34,7 +34,7 @@ from opentelemetry.util._once import Once
 from tikapi import AsyncTikAPI, TikAPI, ValidationException
 from tikapi.testing import Sandbox
 
-from .conftest import ACCOUNT_KEY, API_KEY
+from .conftest import ACCOUNT_KEY, API_KEY, in_flight
 
 SEC_UID = "MS4wLjABAAAAsHntXC3s0AvxcecggxsoVa4eAiT8OVafVZ4OQXxy-9htpnUi0sOYSr0kGGD1Loud"
 VIDEO_ID = "7003402629929913605"
@@ -309,6 +309,36 @@ def test_a_call_that_fails_validation_makes_no_span(
     assert otel.client_spans() == []
     assert otel.count("public.check") == before
     assert [r for r in caplog.records if r.name == "tikapi"] == []
+
+
+def test_a_cancelled_call_ends_its_span(
+    otel: Otel, tikapi_sandbox: Sandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    tikapi_sandbox.fail("public.check", "hang", times=1)
+
+    async def main() -> None:
+        api = AsyncTikAPI(API_KEY).set(
+            __sandbox__=True, __options__={"sandboxBase": tikapi_sandbox.url}
+        )
+        task = asyncio.ensure_future(api.public.check(username="lilyachty"))
+        while in_flight(tikapi_sandbox.url) == 0:
+            await asyncio.sleep(0.01)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        # The span ends when the abandoned call's future is dropped.
+        for _ in range(3000):
+            if otel.client_spans():
+                break
+            await asyncio.sleep(0.01)
+
+    with caplog.at_level(logging.DEBUG, logger="tikapi"):
+        asyncio.run(main())
+    [span] = otel.client_spans()
+    assert (span.attributes or {})["error.type"] == "cancelled"
+    assert span.status.status_code == StatusCode.ERROR
+    lines = [r.getMessage() for r in caplog.records if r.name == "tikapi"]
+    assert lines == ["GET /public/check abandoned"]
 
 
 # -- trace context ----------------------------------------------------------

@@ -29,6 +29,8 @@ DEFAULT_SANDBOX_BASE: str
 # What the core tells about each request it sends (tikapi._observe): the
 # attempt's and the finished request's descriptions, as dicts. `start`
 # returns the headers to send with the request ((name, value) pairs, or None).
+# A call abandoned mid-request (cancelled, Ctrl-C) then calls `abandoned()`,
+# where the object has one.
 class _Observer(Protocol):
     def start(self, attempt: dict[str, Any]) -> Optional[Iterable[tuple[str, str]]]: ...
     def finish(self, finished: dict[str, Any]) -> None: ...

@@ -117,7 +117,8 @@ class _Observer:
         self._tracer = tracer
         self._histogram = histogram
         self._log = log
-        self._spans: dict[int, Any] = {}
+        # Requests started and not finished: id -> (span or None, attempt).
+        self._spans: dict[int, tuple[Any, dict[str, Any]]] = {}
         self._parent: Any = None
         if tracer is not None:
             # The caller's context, taken now: the hooks may run later, on
@@ -130,6 +131,8 @@ class _Observer:
         if self._log and attempt["resendCount"]:
             _LOGGER.debug("%s", attempt["log"])
         if self._tracer is None:
+            if self._log:
+                self._spans[attempt["id"]] = (None, attempt)
             return None
         trace: Any = _MODULES["opentelemetry.trace"]
         span = self._tracer.start_span(
@@ -138,7 +141,7 @@ class _Observer:
             kind=trace.SpanKind.CLIENT,
             attributes=attempt["attributes"],
         )
-        self._spans[attempt["id"]] = span
+        self._spans[attempt["id"]] = (span, attempt)
         propagate = _MODULES.get("opentelemetry.propagate") or importlib.import_module(
             "opentelemetry.propagate"
         )
@@ -149,7 +152,7 @@ class _Observer:
     def finish(self, finished: dict[str, Any]) -> None:
         """The request is over: its span ends, its duration is recorded and
         its line logged."""
-        span = self._spans.pop(finished["id"], None)
+        span, _ = self._spans.pop(finished["id"], (None, None))
         if span is not None:
             span.set_attributes(finished["attributes"])
             if finished["error"]:
@@ -161,3 +164,17 @@ class _Observer:
             self._histogram.record(metric["value"], attributes=metric["attributes"])
         if self._log:
             _LOGGER.debug("%s", finished["log"])
+
+    def abandoned(self) -> None:
+        """The call ended without finishing the requests still open (its
+        task was cancelled, Ctrl-C): their spans end as errors of type
+        ``cancelled``, and the logger says so."""
+        spans, self._spans = self._spans, {}
+        for span, attempt in spans.values():
+            if span is not None:
+                trace: Any = _MODULES["opentelemetry.trace"]
+                span.set_attribute("error.type", "cancelled")
+                span.set_status(trace.Status(trace.StatusCode.ERROR, "cancelled"))
+                span.end()
+            if self._log:
+                _LOGGER.debug("%s %s abandoned", attempt["method"], attempt["path"])
