@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from typing import Any, Optional
 
@@ -40,6 +41,13 @@ _MODULES = sys.modules
 #: ``http.client.request.duration``'s bucket boundaries, as the semantic
 #: conventions advise (seconds).
 _BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0)
+
+_UNKNOWN: Any = object()
+#: OpenTelemetry can also take its providers from the environment, set on
+#: the first get_tracer_provider() / get_meter_provider().
+_PROVIDERS_FROM_ENV = any(
+    name in os.environ for name in ("OTEL_PYTHON_TRACER_PROVIDER", "OTEL_PYTHON_METER_PROVIDER")
+)
 
 # The provider a tracer / histogram was made for, and it: a global provider
 # is set once per process, so this is made once.
@@ -61,10 +69,16 @@ def observer() -> Optional[_Observer]:
 
 def _tracer() -> Any:
     """The ``tikapi`` tracer of the global tracer provider, or None while
-    that is the API's default (a proxy, or the no-op one)."""
+    none is set (or the set one is the API's no-op one)."""
     global _tracing
     trace: Any = _MODULES["opentelemetry.trace"]
-    provider = trace.get_tracer_provider()
+    # The global itself, not get_tracer_provider(): that looks in os.environ
+    # at every call while no provider is set (microseconds).
+    provider = getattr(trace, "_TRACER_PROVIDER", _UNKNOWN)
+    if provider is None and not _PROVIDERS_FROM_ENV:
+        return None
+    if provider is None or provider is _UNKNOWN:
+        provider = trace.get_tracer_provider()
     made_for, tracer = _tracing
     if provider is made_for:
         return tracer
@@ -77,11 +91,16 @@ def _tracer() -> Any:
 
 def _histogram() -> Any:
     """The ``http.client.request.duration`` histogram of the global meter
-    provider, or None while that is the API's default (a proxy, or the
-    no-op one)."""
+    provider, or None while none is set (or the set one is the API's no-op
+    one)."""
     global _metering
+    internal = _MODULES.get("opentelemetry.metrics._internal")
+    provider = getattr(internal, "_METER_PROVIDER", _UNKNOWN)
+    if provider is None and not _PROVIDERS_FROM_ENV:
+        return None
     metrics: Any = _MODULES["opentelemetry.metrics"]
-    provider = metrics.get_meter_provider()
+    if provider is None or provider is _UNKNOWN:
+        provider = metrics.get_meter_provider()
     made_for, histogram = _metering
     if provider is made_for:
         return histogram
