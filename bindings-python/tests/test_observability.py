@@ -268,19 +268,25 @@ def test_retries_are_spans_with_their_resend_count(
     assert lines[4].startswith("GET /public/check 200 ")
 
 
-def test_a_download_is_a_span(otel: Otel, api: Any, tmp_path: Path) -> None:
+def test_a_download_is_a_span(
+    otel: Otel, api: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     r = api.public.video(id=VIDEO_ID)
     link = r.json()["itemInfo"]["itemStruct"]["video"]["downloadAddr"]
     otel.spans.clear()
-    with otel.tracer.start_as_current_span("save") as save:
-        r.save_video(link, tmp_path / "v.mp4")
+    with caplog.at_level(logging.DEBUG, logger="tikapi"):
+        with otel.tracer.start_as_current_span("save") as save:
+            r.save_video(link, tmp_path / "v.mp4")
+    size = (tmp_path / "v.mp4").stat().st_size
+    [line] = [r.getMessage() for r in caplog.records if r.name == "tikapi"]
+    assert line.startswith("GET /") and line.endswith(f"ms ({size} bytes)"), line
     [span] = otel.client_spans()
     a = dict(span.attributes or {})
     assert is_child_of(span, save)
     assert a["tikapi.purpose"] == "download"
     assert "tikapi.endpoint" not in a
     assert a["http.response.status_code"] == 200
-    assert a["http.response.body.size"] == (tmp_path / "v.mp4").stat().st_size
+    assert a["http.response.body.size"] == size
 
 
 def test_an_async_download_is_a_span(otel: Otel, tmp_path: Path) -> None:
