@@ -539,3 +539,18 @@ print("ok")
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_an_opentelemetry_that_fails_never_breaks_the_call(
+    otel: Otel, api: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reported: list[Any] = []
+    monkeypatch.setattr(sys, "unraisablehook", reported.append)
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("context broke")
+
+    monkeypatch.setattr(sys.modules["opentelemetry.context"], "get_current", broken)
+    assert api.public.check(username="lilyachty").ok
+    assert otel.client_spans() == []
+    assert len(reported) == 1 and "context broke" in str(reported[0].exc_value)

@@ -59,12 +59,38 @@ def observer() -> Optional[_Observer]:
     """What to tell about the requests of the call about to be made (None:
     nothing listens). Called where the call is made, so the span current
     there is the parent of the call's spans."""
-    tracer = _tracer() if "opentelemetry.trace" in _MODULES else None
-    histogram = _histogram() if "opentelemetry.metrics" in _MODULES else None
+    tracer = histogram = None
+    try:
+        if "opentelemetry.trace" in _MODULES:
+            tracer = _tracer()
+        if "opentelemetry.metrics" in _MODULES:
+            histogram = _histogram()
+    except Exception as e:  # an OpenTelemetry we do not know: told, never fatal
+        _report(e)
     log = _LOGGER.isEnabledFor(_DEBUG)
     if tracer is None and histogram is None and not log:
         return None
-    return _Observer(tracer, histogram, log)
+    try:
+        return _Observer(tracer, histogram, log)
+    except Exception as e:
+        _report(e)
+        return _Observer(None, None, log) if log else None
+
+
+def _report(e: BaseException) -> None:
+    hook: Any = sys.unraisablehook
+    hook(_Unraisable(e, "tikapi could not reach OpenTelemetry"))
+
+
+class _Unraisable:
+    """What ``sys.unraisablehook`` takes (``sys.UnraisableHookArgs``)."""
+
+    def __init__(self, e: BaseException, message: str) -> None:
+        self.exc_type = type(e)
+        self.exc_value = e
+        self.exc_traceback = e.__traceback__
+        self.err_msg = message
+        self.object = None
 
 
 def _tracer() -> Any:
