@@ -3,14 +3,15 @@
 //! each request (`Attempt` / `Finished`, turned into dicts) handed to its
 //! `start` and `finish`, on a Python thread:
 //!
-//! - a blocking call is polled on its caller's thread (`runtime::wait_here`),
-//!   so the hooks run there, with the GIL taken for them;
+//! - a blocking call's hooks run on the thread that waits for it: directly
+//!   when the call is polled there (the thread's own runtime, a download),
+//!   else sent there by the call's task (`runtime::wait_serving`);
 //! - an awaited call runs on the core's runtime, so the hooks are posted to
 //!   the call's event loop ([`LoopHandle::post`]) and run on its thread, in
-//!   order with the call's own end; `start`'s headers come back through a
-//!   channel.
+//!   order with the call's own end.
 //!
-//! Either way the hooks never run on a runtime thread: logging and tracing
+//! Either way (`start`'s headers come back through a channel) the hooks
+//! never run on a runtime thread: logging and tracing
 //! see the app's thread, as with the official SDK, and no runtime thread
 //! becomes a Python `_DummyThread`.
 //!
@@ -55,27 +56,41 @@ impl PyObserver {
 
 /// Where the Python hooks run.
 enum Place {
-    /// On the thread that polls the call (a blocking call's caller).
+    /// On the thread that polls the call (a blocking call's caller, which
+    /// polls it with `runtime::wait_here`).
     Here,
+    /// On the thread that waits for a blocking call (`wait`): directly when
+    /// the hook is called there, else sent to it as a job.
+    Caller {
+        thread: std::thread::ThreadId,
+        jobs: tokio::sync::mpsc::UnboundedSender<runtime::Job>,
+    },
     /// On the thread of the event loop the call is awaited on.
     Loop(LoopHandle),
 }
 
-/// A blocking call: `fut` waited for as `runtime::wait` does, or, with an
-/// observer, polled on this thread (`runtime::wait_here`) under it, so its
-/// hooks run here.
+/// A blocking call: `fut` waited for as `runtime::wait` does, with
+/// `observer` (if any) told about its requests on this thread: directly
+/// when the call is polled here (the thread's own runtime), else sent here
+/// by the call's task and run while this thread waits.
 pub fn wait<F>(py: Python<'_>, observer: Option<Py<PyAny>>, fut: F) -> PyResult<F::Output>
 where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
-    match blocking(py, observer) {
-        None => runtime::wait(py, fut),
-        Some(o) => runtime::wait_here(py, observe::scope(Some(o), fut)),
-    }
+    let Some(target) = observer.filter(|o| !o.is_none(py)) else {
+        return runtime::wait(py, fut);
+    };
+    let (jobs, serve) = tokio::sync::mpsc::unbounded_channel();
+    let place = Place::Caller {
+        thread: std::thread::current().id(),
+        jobs,
+    };
+    let observer: Arc<dyn Observer> = Arc::new(PyObserver::new(target, place));
+    runtime::wait_serving(py, observe::scope(Some(observer), fut), serve)
 }
 
-/// The observer for a blocking call (polled with `runtime::wait_here`), or
+/// The observer for a blocking call polled with `runtime::wait_here`, or
 /// none when `observer` is None.
 pub fn blocking(py: Python<'_>, observer: Option<Py<PyAny>>) -> Option<Arc<dyn Observer>> {
     let target = observer.filter(|o| !o.is_none(py))?;
@@ -92,35 +107,41 @@ pub fn awaited(py: Python<'_>, observer: Option<Py<PyAny>>) -> PyResult<Option<A
     Ok(Some(Arc::new(PyObserver::new(target, place))))
 }
 
+impl PyObserver {
+    /// Run `hook` on the thread of [`Place`]: now when this is it, else
+    /// sent there. A hook whose thread is gone is dropped.
+    fn run(&self, hook: impl FnOnce(Python<'_>) + Send + 'static) {
+        match &self.place {
+            Place::Here => Python::attach(hook),
+            Place::Caller { thread, .. } if *thread == std::thread::current().id() => {
+                Python::attach(hook)
+            }
+            Place::Caller { jobs, .. } => {
+                let _ = jobs.send(Box::new(hook));
+            }
+            Place::Loop(event_loop) => event_loop.post(hook),
+        }
+    }
+}
+
 impl Observer for PyObserver {
     fn start(&self, attempt: &Attempt) -> StartFuture {
         self.open.fetch_add(1, Ordering::Relaxed);
         let description = attempt.to_json();
         let target = self.target.clone();
-        match &self.place {
-            Place::Here => {
-                let headers = Python::attach(|py| start(py, &target, &description));
-                Box::pin(async move { headers })
-            }
-            Place::Loop(event_loop) => {
-                let (tx, rx) = tokio::sync::oneshot::channel();
-                event_loop.post(move |py| {
-                    let _ = tx.send(start(py, &target, &description));
-                });
-                // A loop that closed before running the hook: no headers.
-                Box::pin(async move { rx.await.unwrap_or_default() })
-            }
-        }
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        self.run(move |py| {
+            let _ = tx.send(start(py, &target, &description));
+        });
+        // Run here: ready at once. A thread gone before running it: no headers.
+        Box::pin(async move { rx.await.unwrap_or_default() })
     }
 
     fn finish(&self, finished: &Finished) {
         self.open.fetch_sub(1, Ordering::Relaxed);
         let description = finished.to_json();
         let target = self.target.clone();
-        match &self.place {
-            Place::Here => Python::attach(|py| finish(py, &target, &description)),
-            Place::Loop(event_loop) => event_loop.post(move |py| finish(py, &target, &description)),
-        }
+        self.run(move |py| finish(py, &target, &description));
     }
 }
 
@@ -130,10 +151,7 @@ impl Drop for PyObserver {
             return;
         }
         let target = self.target.clone();
-        match &self.place {
-            Place::Here => Python::attach(|py| abandoned(py, &target)),
-            Place::Loop(event_loop) => event_loop.post(move |py| abandoned(py, &target)),
-        }
+        self.run(move |py| abandoned(py, &target));
     }
 }
 
