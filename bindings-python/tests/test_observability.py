@@ -170,31 +170,46 @@ def test_async_calls_are_children_of_their_own_task_span(otel: Otel) -> None:
         assert is_child_of(span, app)
 
 
-def test_calls_from_threads_are_children_of_the_thread_span(otel: Otel, api: Any) -> None:
+def test_calls_from_threads_are_children_of_the_thread_span(
+    otel: Otel, api: Any, caplog: pytest.LogCaptureFixture
+) -> None:
     apps: dict[int, Any] = {}
 
     def work(i: int) -> None:
         with otel.tracer.start_as_current_span(f"thread{i}") as app:
             apps[i] = app
-            api.public.check(username=f"thread{i}")
+            # A thread's first calls run as tasks on the shared runtime, its
+            # later ones on a runtime of its own: the hooks run on the
+            # calling thread either way.
+            for _ in range(20):
+                api.public.check(username=f"thread{i}")
 
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(3)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    before = threading.active_count()
+    with caplog.at_level(logging.DEBUG, logger="tikapi"):
+        threads = [threading.Thread(target=work, args=(i,), name=f"app{i}") for i in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    records = [r for r in caplog.records if r.name == "tikapi"]
+    assert len(records) == 60
+    by_thread = {r.threadName for r in records}
+    assert by_thread == {"app0", "app1", "app2"}
+    # No runtime thread became a Python (dummy) thread.
+    assert threading.active_count() == before
+    spans = otel.client_spans()
+    assert len(spans) == 60
+    for i, app in apps.items():
+        mine = [s for s in spans if (s.attributes or {})["url.full"].endswith(f"=thread{i}")]
+        assert len(mine) == 20 and all(is_child_of(s, app) for s in mine)
+    otel.spans.clear()
     # A context handed to a thread (contextvars.copy_context) is followed too.
     with otel.tracer.start_as_current_span("main") as main:
         ctx = contextvars.copy_context()
     t = threading.Thread(target=ctx.run, args=(api.public.check,), kwargs={"username": "handed"})
     t.start()
     t.join()
-    spans = otel.client_spans()
-    assert len(spans) == 4
-    for i, app in apps.items():
-        [span] = [s for s in spans if (s.attributes or {})["url.full"].endswith(f"=thread{i}")]
-        assert is_child_of(span, app)
-    [handed] = [s for s in spans if (s.attributes or {})["url.full"].endswith("=handed")]
+    [handed] = otel.client_spans()
     assert is_child_of(handed, main)
 
 
