@@ -29,6 +29,7 @@ use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyList, PyString};
 use serde_json::Value as Json;
 use tikapi_core::observe::{self, Attempt, Finished, Headers, Observer, StartFuture};
 
@@ -167,13 +168,37 @@ fn abandoned(py: Python<'_>, target: &Py<PyAny>) {
     }
 }
 
-/// A description as Python objects (dicts, lists, str, int, float, None).
+/// A description as Python objects (dicts, lists, str, int, float, bool,
+/// None), built straight from the JSON value.
 fn to_python(py: Python<'_>, description: &Json) -> PyResult<Py<PyAny>> {
-    let text = description.to_string();
-    match crate::json::parse(py, text.as_bytes()) {
-        Some(value) => Ok(value),
-        None => Ok(py.import("json")?.call_method1("loads", (text,))?.unbind()),
-    }
+    Ok(value(py, description)?.unbind())
+}
+
+fn value<'py>(py: Python<'py>, v: &Json) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Json::Null => py.None().into_bound(py),
+        Json::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Json::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.into_pyobject(py)?.into_any(),
+            (None, Some(u)) => u.into_pyobject(py)?.into_any(),
+            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        },
+        Json::String(s) => PyString::new(py, s).into_any(),
+        Json::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(value(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Json::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, item) in map {
+                dict.set_item(k, value(py, item)?)?;
+            }
+            dict.into_any()
+        }
+    })
 }
 
 /// `target.start(attempt)`, and the headers it returns.
