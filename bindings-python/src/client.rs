@@ -7,7 +7,10 @@ use pyo3::types::PyDict;
 use tikapi_core::Dialect;
 use tikapi_core::{Args, CallOptions, Client, PageLimits, Pages, ResumePoint, Value};
 
+use tikapi_core::observe::scope;
+
 use crate::convert::{self, OptionError};
+use crate::observe;
 use crate::response::{finish, raise, Face};
 use crate::runtime::{self, Deferred};
 
@@ -82,35 +85,40 @@ impl NativeClient {
         self.inner.sandbox(None)
     }
 
-    /// Call an endpoint and wait for it, with the GIL released.
-    #[pyo3(signature = (endpoint, kwargs=None))]
+    /// Call an endpoint and wait for it, with the GIL released. `observer`
+    /// (`tikapi._observe`) is told about each request sent.
+    #[pyo3(signature = (endpoint, kwargs=None, observer=None))]
     fn call(
         &self,
         py: Python<'_>,
         endpoint: &str,
         kwargs: Option<&Bound<'_, PyDict>>,
+        observer: Option<Py<PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         let call = self.read_call(py, kwargs)?;
         let client = self.inner.clone();
         let endpoint = endpoint.to_owned();
-        let result = runtime::wait(py, async move {
+        let result = observe::wait(py, observer, async move {
             client.call_with(&endpoint, call.args, call.settings).await
         })?;
         finish(py, result.map(Some), &self.inner, Face::Sync)
     }
 
     /// Call an endpoint; an awaitable of the response.
-    #[pyo3(signature = (endpoint, kwargs=None))]
+    #[pyo3(signature = (endpoint, kwargs=None, observer=None))]
     fn call_async<'py>(
         &self,
         py: Python<'py>,
         endpoint: String,
         kwargs: Option<&Bound<'py, PyDict>>,
+        observer: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let call = self.read_call(py, kwargs)?;
         let client = self.inner.clone();
+        let observer = observe::awaited(py, observer)?;
         runtime::awaitable(py, async move {
-            let result = client.call_with(&endpoint, call.args, call.settings).await;
+            let call = client.call_with(&endpoint, call.args, call.settings);
+            let result = scope(observer, call).await;
             Deferred::new(move |py| finish(py, result.map(Some), &client, Face::Async))
         })
     }
@@ -204,18 +212,27 @@ pub struct NativePages {
 
 #[pymethods]
 impl NativePages {
-    /// The next page, or None after the last.
-    fn next(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+    /// The next page, or None after the last. `observer` is told about
+    /// this step's request (each step has its own: each page is a child of
+    /// the span current when it is fetched).
+    #[pyo3(signature = (observer=None))]
+    fn next(&self, py: Python<'_>, observer: Option<Py<PyAny>>) -> PyResult<Py<PyAny>> {
         let pages = self.pages.clone();
-        let result = runtime::wait(py, async move { pages.lock().await.next().await })?;
+        let result = observe::wait(py, observer, async move { pages.lock().await.next().await })?;
         finish(py, result.transpose(), &self.client, Face::Sync)
     }
 
-    fn next_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (observer=None))]
+    fn next_async<'py>(
+        &self,
+        py: Python<'py>,
+        observer: Option<Py<PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let pages = self.pages.clone();
         let client = self.client.clone();
+        let observer = observe::awaited(py, observer)?;
         runtime::awaitable(py, async move {
-            let result = pages.lock().await.next().await;
+            let result = scope(observer, async { pages.lock().await.next().await }).await;
             Deferred::new(move |py| finish(py, result.transpose(), &client, Face::Async))
         })
     }
@@ -245,9 +262,10 @@ impl NativePages {
     /// the walk, `(page, skip, take)` for `items[skip:take]` (take None: to
     /// the end; less when `max_items` ends inside it), or None after the
     /// last page.
-    fn next_items(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+    #[pyo3(signature = (observer=None))]
+    fn next_items(&self, py: Python<'_>, observer: Option<Py<PyAny>>) -> PyResult<Py<PyAny>> {
         let pages = self.pages.clone();
-        let (result, take) = runtime::wait(py, async move {
+        let (result, take) = observe::wait(py, observer, async move {
             let mut pages = pages.lock().await;
             let result = pages.next().await;
             (result, (pages.skip(), pages.take()))
@@ -259,12 +277,18 @@ impl NativePages {
         )
     }
 
-    fn next_items_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (observer=None))]
+    fn next_items_async<'py>(
+        &self,
+        py: Python<'py>,
+        observer: Option<Py<PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let pages = self.pages.clone();
         let client = self.client.clone();
+        let observer = observe::awaited(py, observer)?;
         runtime::awaitable(py, async move {
             let mut pages = pages.lock().await;
-            let result = pages.next().await;
+            let result = scope(observer, pages.next()).await;
             let take = (pages.skip(), pages.take());
             Deferred::new(move |py| {
                 let page = finish(py, result.transpose(), &client, Face::Async)?;

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any, Optional
 
 from . import _native
+from ._observe import observer
 from .options import ResumeToken
 from .response import APIResponse, AsyncAPIResponse
 
@@ -150,7 +151,7 @@ class PageIterator(Iterator[APIResponse]):
         return self
 
     def __next__(self) -> APIResponse:
-        page: Optional[APIResponse] = self._pages.next()
+        page: Optional[APIResponse] = self._pages.next(observer())
         if page is None:
             raise StopIteration
         return page
@@ -175,7 +176,7 @@ class AsyncPageIterator(AsyncIterator[AsyncAPIResponse]):
         return self
 
     async def __anext__(self) -> AsyncAPIResponse:
-        page: Optional[AsyncAPIResponse] = await self._pages.next_async()
+        page: Optional[AsyncAPIResponse] = await self._pages.next_async(observer())
         if page is None:
             raise StopAsyncIteration
         return page
@@ -215,7 +216,7 @@ class ItemIterator(Iterator[Any]):
 
     def __next__(self) -> Any:
         while self._handed >= len(self._items):
-            if not self._take(self._pages.next_items()):
+            if not self._take(self._pages.next_items(observer())):
                 raise StopIteration
         item = self._items[self._handed]
         self._handed += 1
@@ -248,7 +249,7 @@ class AsyncItemIterator(AsyncIterator[Any]):
 
     async def __anext__(self) -> Any:
         while self._handed >= len(self._items):
-            step = await self._pages.next_items_async()
+            step = await self._pages.next_items_async(observer())
             if step is None:
                 raise StopAsyncIteration
             page, skip, take = step
@@ -288,7 +289,7 @@ class Endpoint:
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if args:
             bind(*POSITIONAL[self._key], args, kwargs)
-        return self._native.call(self._key, kwargs)
+        return self._native.call(self._key, kwargs, observer())
 
     def pages(
         self,
@@ -326,7 +327,7 @@ class AsyncEndpoint(Endpoint):
     async def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if args:
             bind(*POSITIONAL[self._key], args, kwargs)
-        return await self._native.call_async(self._key, kwargs)
+        return await self._native.call_async(self._key, kwargs, observer())
 
     def pages(
         self,
