@@ -205,6 +205,8 @@ impl NativeResponse {
 
     /// Stream `link` to `path` (atomically), with this response's video link
     /// headers; resolves to the number of bytes written.
+    // The JS face's positional arguments, as napi hands them over.
+    #[allow(clippy::too_many_arguments)]
     #[napi(ts_return_type = "Promise<number | NativeFailure>")]
     pub fn save_video<'env>(
         &self,
