@@ -12,7 +12,7 @@ const nodeSend = require('./node-send.cjs');
 const { abortError, toError, withSignal } = require('./errors.cjs');
 const { headerPairs, splitParams, scopeOf, checkHooks, hooked } = require('./options.cjs');
 const { HANDLE, ORIGIN, Response, ResponseError, ResponseFields } = require('./response.cjs');
-const { observer, withTrace } = require('./observe.cjs');
+const { observer, watched, withTrace } = require('./observe.cjs');
 
 /** The header names whose values are never shown: the core's list. */
 const SECRET_HEADERS = new Set(JSON.parse(native.catalogue()).secretHeaders.map((/** @type {string} */ n) => n.toLowerCase()));
@@ -152,7 +152,7 @@ async function runPrepared(client, key, prepared, params, self, signal, agentFor
     own = own || !sameWire(before, wireOf(url, options));
   }
   const origin = { client, key, params, self, agent: agentForCall };
-  const sent = own ? sendOwn(prepared, url, options, signal, watch) : withSignal(signal, (cancel) => prepared.send(cancel, watch));
+  const sent = watched(watch, own ? sendOwn(prepared, url, options, signal, watch) : withSignal(signal, (cancel) => prepared.send(cancel, watch)));
   const response = sent.then((r) => respond(r, origin));
   return resultHooks ? withResultHooks(hooks, request, response) : response;
 }
@@ -278,7 +278,7 @@ function nextItemsOf(response, options) {
     return runPrepared(origin.client, origin.key, next, params, origin.self, signal, origin.agent);
   }
   const watch = observer();
-  return withSignal(signal, (cancel) => handle.nextPage(cancel, watch)).then((page) => (page ? respond(page, origin) : null));
+  return watched(watch, withSignal(signal, (cancel) => handle.nextPage(cancel, watch))).then((page) => (page ? respond(page, origin) : null));
 }
 
 /**
@@ -299,7 +299,7 @@ function saveVideoOf(response, link, path, options) {
   try {
     const save = { headers: headerPairs(opts.headers), timeout: opts.timeout };
     const watch = observer();
-    return withSignal(opts.signal, (cancel) => handle.saveVideo(String(link), String(path), save, progress, cancel, watch));
+    return watched(watch, withSignal(opts.signal, (cancel) => handle.saveVideo(String(link), String(path), save, progress, cancel, watch)));
   } catch (e) {
     return Promise.reject(e);
   }
@@ -332,6 +332,7 @@ async function saveThroughAgent(handle, link, path, opts, progress) {
     // Every way the download ends went through the core, which kept how.
     const finished = download.takeFinished();
     if (finished) watch.finish(finished);
+    watch.close();
   }
 }
 

@@ -20,7 +20,8 @@ const dc = require('node:diagnostics_channel');
 /**
  * The observer of one call, handed to the native side (which calls its
  * functions without `this`) or told directly on the agent path.
- * @typedef {{ start(attempt: import('./types').ObservedRequest): string[][], finish(finished: import('./types').ObservedEnd): void }} Observer
+ * `close()` is the face's, once the call has settled.
+ * @typedef {{ start(attempt: import('./types').ObservedRequest): string[][], finish(finished: import('./types').ObservedEnd): void, close(): void }} Observer
  */
 
 /** The diagnostics channels' names. */
@@ -200,7 +201,32 @@ function makeObserver(api, tracer, histogram, logging) {
         // A subscriber's throw is the app's; the call goes on.
       }
     },
+    close() {
+      // A call aborted while a request was in flight: the core tells no end
+      // of it, so its span ends here, as the failure the call rejected with.
+      for (const span of spans.values()) {
+        try {
+          span.setAttribute('error.type', 'cancelled');
+          span.setStatus({ code: api.SpanStatusCode.ERROR, message: 'cancelled' });
+          span.end();
+        } catch {
+          // The app's tools failed: nothing to do.
+        }
+      }
+      spans.clear();
+    },
   };
+}
+
+/**
+ * `promise` (a call's outcome), the observer closed once it settles.
+ * @template T
+ * @param {Observer | undefined} watch
+ * @param {Promise<T>} promise
+ * @returns {Promise<T>}
+ */
+function watched(watch, promise) {
+  return watch ? promise.finally(watch.close) : promise;
 }
 
 /**
@@ -230,4 +256,4 @@ function withTrace(headers, trace) {
   return out;
 }
 
-module.exports = { observer, withTrace, CHANNELS };
+module.exports = { observer, watched, withTrace, CHANNELS };

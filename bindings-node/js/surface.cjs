@@ -11,7 +11,7 @@ const { nativeOptions, withOptionValues, checkShape, splitParams, scopeOf, regis
   require('./options.cjs');
 const { HANDLE, Response } = require('./response.cjs');
 const { respond, runPrepared, hookedCall } = require('./calls.cjs');
-const { observer } = require('./observe.cjs');
+const { observer, watched } = require('./observe.cjs');
 
 /**
  * @template T
@@ -72,7 +72,7 @@ function endpointMethod(client, key) {
       const { args, settings, signal } = splitParams(params);
       const origin = { client, key, params: params != null && typeof params === 'object' ? params : {}, self: method, agent };
       const watch = observer();
-      return withSignal(signal, (cancel) => client.call(key, args, settings, cancel, watch)).then((r) => respond(r, origin));
+      return watched(watch, withSignal(signal, (cancel) => client.call(key, args, settings, cancel, watch))).then((r) => respond(r, origin));
     } catch (e) {
       return Promise.reject(e);
     }
@@ -118,7 +118,7 @@ async function* pageWalk(client, key, params, limits) {
   if (agent == null && scope.on_request == null && (scope.fetch_agent == null || scope.fetch_agent === false)) {
     for (;;) {
       const watch = observer(); // per page, in the context of the loop asking for it
-      const page = await withSignal(signal, (cancel) => walk.next(cancel, watch));
+      const page = await watched(watch, withSignal(signal, (cancel) => walk.next(cancel, watch)));
       if (!page) return;
       yield respond(page);
     }

@@ -48,7 +48,8 @@ const appTracer = () => trace.getTracer('app');
 const seen = [];
 
 let sandbox;
-let api; // a recording server: 429 twice per `flaky_*` username, a video at /video.mp4
+let api; // a recording server: 429 twice per `flaky_*` username, a video at /video.mp4, no answer to `hang`
+let onHang = () => {};
 let dir;
 
 before(async () => {
@@ -66,6 +67,10 @@ before(async () => {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' });
       res.end(JSON.stringify({ status: 'error', message: 'slow down', statusCode: 10201 }));
       return true;
+    }
+    if (name === 'hang') {
+      onHang();
+      return true; // never answered
     }
     if (u.pathname === '/video.mp4') {
       res.writeHead(200, { 'content-type': 'video/mp4' });
@@ -241,6 +246,16 @@ for (const [driver, extra] of [
       assert.equal(span.attributes['http.response.body.size'], 2048);
       assert.equal(span.attributes['url.full'], `${api.url}/video.mp4?x-signature=REDACTED`);
       assert.ok(recorded(1)[0].headers.traceparent, 'the download carries a traceparent');
+    });
+
+    test('a call aborted while its request is in flight ends the span as cancelled', async () => {
+      const controller = new AbortController();
+      onHang = () => controller.abort();
+      await assert.rejects(client({ base: api.url, ...extra() }).public.check({ username: 'hang', signal: controller.signal }), { name: 'AbortError' });
+      const [span, ...more] = clientSpans();
+      assert.equal(more.length, 0);
+      assert.equal(span.status.code, SpanStatusCode.ERROR);
+      assert.equal(span.attributes['error.type'], 'cancelled');
     });
 
     test('a refused connection ends its span with error.type and no status', async () => {
