@@ -35,6 +35,8 @@ const startChannel = dc.channel(CHANNELS.start);
 const finishChannel = dc.channel(CHANNELS.finish);
 const errorChannel = dc.channel(CHANNELS.error);
 const debug = util.debuglog('tikapi');
+/** Whether `NODE_DEBUG` names `tikapi` (Node reads it once, at start). */
+let logging;
 
 /** The buckets the HTTP semantic conventions advise for request durations, in seconds. */
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
@@ -136,7 +138,7 @@ function observer() {
       histogram = null;
     }
   }
-  const logging = debug.enabled;
+  if (logging === undefined) logging = debug.enabled;
   const channels = startChannel.hasSubscribers || finishChannel.hasSubscribers || errorChannel.hasSubscribers;
   if (!tracer && !histogram && !logging && !channels) return undefined;
   return makeObserver(api, tracer, histogram, logging);
