@@ -450,3 +450,23 @@ describe('without OpenTelemetry set up', () => {
     }
   });
 });
+
+describe('broken tools', () => {
+  test('a tracer and a meter that throw never break a call', async () => {
+    const source = `
+      import { createRequire } from 'node:module';
+      const require = createRequire(import.meta.url);
+      const { trace, metrics } = require('@opentelemetry/api');
+      const broken = () => { throw new Error('broken tool'); };
+      trace.setGlobalTracerProvider({ getTracer: () => ({ startSpan: broken, startActiveSpan: broken }) });
+      metrics.setGlobalMeterProvider({ getMeter: () => ({ createHistogram: () => ({ record: broken }) }) });
+      const TikAPI = require(${TIKAPI});
+      const r = await TikAPI(${JSON.stringify(API_KEY)}).set({ $options: { base: process.env.BASE } }).public.check({ username: 'broken' });
+      const a = await TikAPI(${JSON.stringify(API_KEY)}).set({ $options: { base: process.env.BASE, fetch_agent: new (require('node:http').Agent)() } }).public.check({ username: 'broken' });
+      console.log(JSON.stringify([r.statusCode, a.statusCode]));
+    `;
+    const { code, stdout, stderr } = await child(source, { NODE_DEBUG: '', BASE: api.url });
+    assert.equal(code, 0, stderr);
+    assert.equal(stdout.trim(), '[200,200]');
+  });
+});
