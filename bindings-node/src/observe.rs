@@ -29,7 +29,7 @@ type FinishFn = ThreadsafeFunction<Json, UnknownReturnValue, Json, napi::Status,
 
 /// The JS face's observer of one call, callable from the runtime's threads.
 pub(crate) struct NodeObserver {
-    start: StartFn,
+    start: Arc<StartFn>,
     finish: FinishFn,
     /// One receiver per `finish` not yet run by JS.
     pending: Mutex<Vec<oneshot::Receiver<()>>>,
@@ -41,11 +41,13 @@ pub(crate) fn from_js(given: Option<Object<'_>>) -> napi::Result<Option<Arc<Node
     let start: Function<'_, Json, Vec<Vec<String>>> = o.get_named_property("start")?;
     let finish: Function<'_, Json, UnknownReturnValue> = o.get_named_property("finish")?;
     Ok(Some(Arc::new(NodeObserver {
-        start: start
-            .build_threadsafe_function()
-            .callee_handled::<false>()
-            .weak::<true>()
-            .build()?,
+        start: Arc::new(
+            start
+                .build_threadsafe_function()
+                .callee_handled::<false>()
+                .weak::<true>()
+                .build()?,
+        ),
         finish: finish
             .build_threadsafe_function()
             .callee_handled::<false>()
@@ -68,8 +70,7 @@ impl NodeObserver {
     /// Wait until JS has run every `finish` told so far (a `finish` that
     /// could not be delivered counts as run).
     async fn flush(&self) {
-        let pending = std::mem::take(&mut *self.lock());
-        for rx in pending {
+        for rx in self.unfinished() {
             let _ = rx.await;
         }
     }
@@ -78,27 +79,35 @@ impl NodeObserver {
         self.pending.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Tell JS a request starts (the agent path tells it itself: this is
-    /// for the core's own sends).
-    fn ask_start(&self, attempt: &Attempt) -> oneshot::Receiver<Headers> {
-        let (tx, rx) = oneshot::channel();
-        // A refused call (the environment is closing) drops `tx`: no headers.
-        let _ = self.start.call_with_return_value(
-            attempt.to_json(),
-            ThreadsafeFunctionCallMode::NonBlocking,
-            move |pairs: napi::Result<Vec<Vec<String>>>, _env| {
-                let _ = tx.send(pairs.map(valid_headers).unwrap_or_default());
-                Ok(())
-            },
-        );
-        rx
+    /// Take the receivers of the `finish` calls not yet run by JS.
+    fn unfinished(&self) -> Vec<oneshot::Receiver<()>> {
+        std::mem::take(&mut *self.lock())
     }
 }
 
 impl Observer for NodeObserver {
     fn start(&self, attempt: &Attempt) -> StartFuture {
-        let rx = self.ask_start(attempt);
-        Box::pin(async move { rx.await.unwrap_or_default() })
+        // JS hears of the previous request's end (a retry's) before this
+        // start: the two functions are two queues, ordered only here.
+        let unfinished = self.unfinished();
+        let start = self.start.clone();
+        let attempt = attempt.to_json();
+        Box::pin(async move {
+            for rx in unfinished {
+                let _ = rx.await;
+            }
+            let (tx, rx) = oneshot::channel();
+            // A refused call (the environment is closing) drops `tx`: no headers.
+            let _ = start.call_with_return_value(
+                attempt,
+                ThreadsafeFunctionCallMode::NonBlocking,
+                move |pairs: napi::Result<Vec<Vec<String>>>, _env| {
+                    let _ = tx.send(pairs.map(valid_headers).unwrap_or_default());
+                    Ok(())
+                },
+            );
+            rx.await.unwrap_or_default()
+        })
     }
 
     fn finish(&self, finished: &Finished) {
