@@ -1,7 +1,8 @@
 // What an app's observability tools see (issue 25): with the real
 // OpenTelemetry SDK (an in-memory span exporter, a metric reader collected on
 // demand, async-local context), each request the SDK sends (every retry,
-// page and download, natively and through an app's agent) is one CLIENT span
+// page and download: natively, after an on_request hook, and through an
+// app's agent) is one CLIENT span
 // under the app's span, with the HTTP client conventions' attributes and a
 // `traceparent` on the wire (unless `traceContext: false`); a call that fails
 // validation makes none; `http.client.request.duration` is recorded;
@@ -132,6 +133,7 @@ async function closedPort() {
 
 for (const [driver, extra] of [
   ['native', () => ({})],
+  ['on_request', () => ({ on_request: () => undefined })], // the hooked path, sent natively
   ['fetch_agent', () => ({ fetch_agent: agent() })],
 ]) {
   describe(`spans (${driver})`, () => {
