@@ -2,9 +2,8 @@
 // OpenTelemetry SDK (an in-memory span exporter, a metric reader collected on
 // demand, async-local context), each request the SDK sends (every retry,
 // page and download: natively, after an on_request hook, and through an
-// app's agent) is one CLIENT span
-// under the app's span, with the HTTP client conventions' attributes and a
-// `traceparent` on the wire (unless `traceContext: false`); a call that fails
+// app's agent) is one CLIENT span under the app's span, with the HTTP client
+// conventions' attributes and a `traceparent` on the wire (unless `traceContext: false`); a call that fails
 // validation makes none; `http.client.request.duration` is recorded;
 // `NODE_DEBUG=tikapi` prints a line per request and retry; diagnostics
 // channel subscribers see start / finish / error. No key appears in any of
