@@ -22,6 +22,9 @@ declare namespace TikAPI {
   export import Catalogue = Types.Catalogue;
   export import AbortSignalLike = Types.AbortSignalLike;
   export import Options = Types.Options;
+  export import ObservabilityChannel = Types.ObservabilityChannel;
+  export import ObservedRequest = Types.ObservedRequest;
+  export import ObservedEnd = Types.ObservedEnd;
   export import AgentLike = Types.AgentLike;
   export import HookRequestOptions = Types.HookRequestOptions;
   export import HookRequest = Types.HookRequest;

@@ -11,6 +11,7 @@ const { nativeOptions, withOptionValues, checkShape, splitParams, scopeOf, regis
   require('./options.cjs');
 const { HANDLE, Response } = require('./response.cjs');
 const { respond, runPrepared, hookedCall } = require('./calls.cjs');
+const { observer, watched } = require('./observe.cjs');
 
 /**
  * @template T
@@ -71,7 +72,8 @@ function endpointMethod(client, key) {
       if (hooked(client, agent)) return hookedCall(client, key, params, method, agent);
       const { args, settings, signal } = splitParams(params);
       const origin = { client, key, params: params != null && typeof params === 'object' ? params : {}, self: method, agent };
-      return withSignal(signal, (cancel) => client.call(key, args, settings, cancel)).then((r) => respond(r, origin));
+      const watch = observer();
+      return watched(watch, withSignal(signal, (cancel) => client.call(key, args, settings, cancel, watch))).then((r) => respond(r, origin));
     } catch (e) {
       return Promise.reject(e);
     }
@@ -159,7 +161,8 @@ async function* pageWalk(client, key, params, state) {
   const scope = scopeOf(client).hooks;
   if (agent == null && scope.on_request == null && (scope.fetch_agent == null || scope.fetch_agent === false)) {
     for (;;) {
-      const page = await withSignal(signal, (cancel) => walk.next(cancel));
+      const watch = observer(); // per page, in the context of the loop asking for it
+      const page = await watched(watch, withSignal(signal, (cancel) => walk.next(cancel, watch)));
       if (!page) return;
       yield respond(page);
     }

@@ -138,6 +138,60 @@ export interface Options {
   $other?: unknown;
 }
 
+/**
+ * The `node:diagnostics_channel` channels each request the SDK sends (every
+ * retry, page and video download) is published on: `tikapi:request:start`
+ * (an `ObservedRequest`), then `tikapi:request:finish` when an answer came
+ * (any status) or `tikapi:request:error` when none did (an `ObservedEnd`).
+ */
+export type ObservabilityChannel = 'tikapi:request:start' | 'tikapi:request:finish' | 'tikapi:request:error';
+
+/**
+ * A request about to be sent, as OpenTelemetry, `NODE_DEBUG=tikapi` and the
+ * diagnostics channels see it. Never holds a key: the URL's secret query
+ * values are `REDACTED` and headers are not described.
+ */
+export interface ObservedRequest {
+  /** Unique in the process; the `ObservedEnd` of this request has the same. */
+  id: number;
+  purpose: 'api' | 'download';
+  /** The catalogue key (`public.check`); null for a download. */
+  endpoint: string | null;
+  method: string;
+  url: string;
+  path: string;
+  /** 0 for the first send of a call, then 1, 2, ... for its retries. */
+  resendCount: number;
+  /** The span's name (the method, as HTTP instrumentations name theirs). */
+  name: string;
+  /** The span's attributes (OpenTelemetry HTTP client semantic conventions, plus `tikapi.endpoint`). */
+  attributes: Record<string, string | number>;
+  /** The `NODE_DEBUG=tikapi` line of a retry. */
+  log: string;
+}
+
+/** A request that is over: answered (any status) or failed. */
+export interface ObservedEnd {
+  id: number;
+  attempt: ObservedRequest;
+  /** The HTTP status; null when no answer came. */
+  status: number | null;
+  /** TikTok's `statusCode` in the answer, when it has one. */
+  tiktokCode: number | null;
+  /** `error.type`: the failure's kind (`timeout`, `connect`, ...) or the status of a 4xx / 5xx. */
+  errorType: string | null;
+  error: boolean;
+  durationSeconds: number;
+  /** When the call sends again: after this many seconds. */
+  retryInSeconds: number | null;
+  /** The span's attributes at its end (with `http.response.status_code`, `error.type`, `tikapi.status_code`). */
+  attributes: Record<string, string | number>;
+  /** The point of `http.client.request.duration` (unit `s`). */
+  metric: { name: string; unit: string; value: number; attributes: Record<string, string | number> };
+  /** The `NODE_DEBUG=tikapi` line. */
+  log: string;
+}
+
 /** An `http.Agent` or anything Node's `http.request` takes as `agent`. */
 export interface AgentLike {
   addRequest(...args: any[]): unknown;

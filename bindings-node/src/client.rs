@@ -10,6 +10,7 @@ use tikapi_core::{Client, Dialect, Pages, ResumePoint};
 use crate::cancel::CancelHandle;
 use crate::convert;
 use crate::error::{failure, NativeFailure};
+use crate::observe;
 use crate::options;
 use crate::pages::NativePages;
 use crate::prepared::NativeRequest;
@@ -77,6 +78,10 @@ impl NativeClient {
         args: Option<Unknown<'_>>,
         settings: Option<Unknown<'_>>,
         cancel: Option<&CancelHandle>,
+        #[napi(
+            ts_arg_type = "{ start: (attempt: any) => string[][]; finish: (finished: any) => void } | null"
+        )]
+        observer: Option<Object<'_>>,
     ) -> napi::Result<Object<'env>> {
         let what = endpoint.clone();
         let args = match convert::args(args.as_ref()) {
@@ -91,9 +96,10 @@ impl NativeClient {
             Ok(call) => call,
             Err(e) => return promise(env, what, None, async move { Err::<NativeResponse, _>(e) }),
         };
+        let observer = observe::from_js(observer)?;
         let client = self.inner.clone();
         promise(env, what, cancel.cloned(), async move {
-            let r = client.call_with(&endpoint, args, call).await?;
+            let r = observe::run(observer, client.call_with(&endpoint, args, call)).await?;
             Ok(NativeResponse::with_client(r, Some(client)))
         })
     }
