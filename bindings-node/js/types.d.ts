@@ -99,6 +99,12 @@ export interface Options {
    * OpenTelemetry traces them (on by default, as HTTP instrumentations do).
    */
   traceContext?: boolean;
+  /**
+   * A budget taken from before each request (each retry too), in this
+   * process or, with `redis`, shared by every process naming the same
+   * bucket. A 429 with `Retry-After` pauses the whole budget.
+   */
+  rateLimit?: RateLimit;
   /** Default values for any parameter of that name, below the ones given beside `$options`. */
   values?: Record<string, unknown>;
   /**
@@ -351,3 +357,16 @@ export interface Endpoint<P, Optional extends boolean = false, B = any, I = any>
   readonly endpoint: string;
 }
 
+/** `$options.rateLimit`: `rate` or `maxInFlight` is required. */
+export interface RateLimit {
+  /** Requests per second, on average. */
+  rate?: number;
+  /** How many may go at once after a quiet spell (default: a second's worth). */
+  burst?: number;
+  /** Requests in flight at a time among all users of the budget. */
+  maxInFlight?: number;
+  /** `redis://[:password@]host[:port][/db]`: share the budget through Redis. */
+  redis?: string;
+  /** The bucket's name (default `"default"`); Redis keys `tikapi:limit:<name>:...`. */
+  name?: string;
+}

@@ -32,6 +32,7 @@ pub mod dialect;
 pub mod download;
 pub mod error;
 pub mod exchange;
+pub mod limit;
 pub mod oauth;
 pub mod observe;
 pub mod options;

@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+pub use crate::limit::RateLimit;
+
 /// Connect timeout when none is configured.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Total timeout (connect to last body byte) when none is configured.
@@ -47,6 +49,9 @@ pub struct Options {
     /// each request, when an observer gives one (see [`crate::observe`]).
     /// `None`: yes.
     pub trace_context: Option<bool>,
+    /// A rate and in-flight budget drawn from before each request, in this
+    /// process or shared through Redis (see [`crate::limit`]).
+    pub rate_limit: Option<RateLimit>,
 }
 
 /// `with_<field>(value)`: the options with that field set.
@@ -75,6 +80,7 @@ impl Options {
         with_danger_accept_invalid_certs: danger_accept_invalid_certs: bool,
         with_max_connections: max_connections: u32,
         with_trace_context: trace_context: bool,
+        with_rate_limit: rate_limit: RateLimit,
     }
 
     /// Fill every unset field from `parent`.
@@ -106,6 +112,10 @@ impl Options {
                 .or(parent.danger_accept_invalid_certs),
             max_connections: self.max_connections.or(parent.max_connections),
             trace_context: self.trace_context.or(parent.trace_context),
+            rate_limit: self
+                .rate_limit
+                .clone()
+                .or_else(|| parent.rate_limit.clone()),
         }
     }
 

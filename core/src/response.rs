@@ -248,20 +248,7 @@ impl Response {
 
     /// `Retry-After`, as seconds or an HTTP date.
     pub fn retry_after(&self) -> Option<Duration> {
-        let raw = self
-            .headers
-            .get(http::header::RETRY_AFTER)?
-            .to_str()
-            .ok()?
-            .trim();
-        if let Ok(secs) = raw.parse::<f64>() {
-            return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs));
-        }
-        let when = httpdate::parse_http_date(raw).ok()?;
-        Some(
-            when.duration_since(std::time::SystemTime::now())
-                .unwrap_or_default(),
-        )
+        retry_after_header(&self.headers)
     }
 
     /// The headers the video CDN wants with a download of one of this
@@ -297,4 +284,21 @@ impl Response {
     pub fn request(&self) -> Option<&Request> {
         self.request.as_deref()
     }
+}
+
+/// A `Retry-After` header, as seconds or an HTTP date.
+pub fn retry_after_header(headers: &http::HeaderMap) -> Option<Duration> {
+    let raw = headers
+        .get(http::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(secs) = raw.parse::<f64>() {
+        return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs));
+    }
+    let when = httpdate::parse_http_date(raw).ok()?;
+    Some(
+        when.duration_since(std::time::SystemTime::now())
+            .unwrap_or_default(),
+    )
 }

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use crate::dialect::Dialect;
 use crate::error::{Error, OptionError, Result};
-use crate::options::{Options, RetryPolicy};
+use crate::options::{Options, RateLimit, RetryPolicy};
 use crate::value::Value;
 
 /// Which group of options is read.
@@ -43,6 +43,7 @@ enum Kind {
     MaxConnections,
     InvalidCerts,
     TraceContext,
+    RateLimit,
     /// JavaScript's `$options.values`: defaults for the call's parameters,
     /// merged by the binding; checked here to be an object.
     Values,
@@ -111,6 +112,7 @@ const SPECS: &[Spec] = &[
         Some("trace_context"),
         Some("traceContext"),
     ),
+    spec(Kind::RateLimit, Some("rate_limit"), Some("rateLimit")),
     // The official SDKs' own keys. Python accepts its hooks and does not
     // call them; the JavaScript face runs them.
     both(Kind::Binding, "on_request"),
@@ -317,6 +319,7 @@ pub fn parse(input: &Value, dialect: Dialect, source: Source) -> Result<Options>
                 Value::Bool(b) => o.trace_context = Some(*b),
                 _ => return Err(bad(if py { "True or False" } else { "true or false" })),
             },
+            Kind::RateLimit => o.rate_limit = Some(rate_limit(value, &field, dialect)?),
             Kind::Values => {
                 if !matches!(value, Value::Object(_)) {
                     return Err(bad("an object of parameter values"));
@@ -326,6 +329,99 @@ pub fn parse(input: &Value, dialect: Dialect, source: Source) -> Result<Options>
         }
     }
     Ok(o)
+}
+
+/// The option `rate_limit` / `rateLimit`: `{rate, burst, max_in_flight /
+/// maxInFlight, redis, name}`, a rate or an in-flight cap at least.
+fn rate_limit(value: &Value, field: &str, dialect: Dialect) -> Result<RateLimit> {
+    let py = dialect == Dialect::Python;
+    let in_flight = if py { "max_in_flight" } else { "maxInFlight" };
+    let keys = ["rate", "burst", in_flight, "redis", "name"];
+    let Value::Object(entries) = value else {
+        let what = if py { "a dict" } else { "an object" };
+        return Err(invalid(
+            field,
+            format!(
+                "{field} must be {what} with {}, not {}",
+                keys.join(", "),
+                describe(value, dialect)
+            ),
+        ));
+    };
+    let mut out = RateLimit::per_second(1.0);
+    out.rate = None;
+    let mut burst = None;
+    for (key, v) in entries {
+        let sub = if py {
+            format!("{field}[{key:?}]")
+        } else {
+            format!("{field}.{key}")
+        };
+        let bad = |what: &str| {
+            invalid(
+                sub.clone(),
+                format!("{sub} must be {what}, not {}", describe(v, dialect)),
+            )
+        };
+        if v.is_null() {
+            continue;
+        }
+        match key.as_str() {
+            "rate" => {
+                let r = v
+                    .as_f64()
+                    .filter(|r| r.is_finite() && *r > 0.0 && *r <= 1e6)
+                    .ok_or_else(|| bad("a number of requests per second > 0"))?;
+                out.rate = Some(r);
+            }
+            "burst" => {
+                burst = Some(
+                    whole(v, 1, u32::MAX.into()).ok_or_else(|| bad("a whole number >= 1"))? as u32,
+                );
+            }
+            k if k == in_flight => {
+                out.max_in_flight = Some(
+                    whole(v, 1, u32::MAX.into()).ok_or_else(|| bad("a whole number >= 1"))? as u32,
+                );
+            }
+            "redis" => {
+                // Never shown back: the URL may hold a password.
+                let Value::Str(url) = v else {
+                    return Err(bad("a redis:// URL string"));
+                };
+                out.redis = Some(url.clone());
+            }
+            "name" => match v {
+                Value::Str(n) if RateLimit::valid_name(n) => out.name = n.clone(),
+                _ => {
+                    return Err(bad(
+                        "a name of 1 to 64 letters, digits, '_', '-', '.' or ':'",
+                    ))
+                }
+            },
+            other => {
+                let hint = crate::suggest::closest(other, keys.iter().copied(), |n| 2.max(n / 3))
+                    .map(|s| format!(" (did you mean {s:?}?)"))
+                    .unwrap_or_default();
+                return Err(invalid(
+                    sub.clone(),
+                    format!(
+                        "Unknown {field} key {other:?}{hint}; the known keys are {}",
+                        keys.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    if out.rate.is_none() && out.max_in_flight.is_none() {
+        return Err(invalid(
+            field,
+            format!("{field} must set \"rate\" or {in_flight:?} (or both)"),
+        ));
+    }
+    // A bucket holds a second's worth unless told otherwise (at least one).
+    out.burst = burst.unwrap_or_else(|| out.rate.map_or(1, |r| r.ceil().max(1.0) as u32));
+    Ok(out)
 }
 
 /// A time in the language's unit: `Some(None)` for null (unset, in a

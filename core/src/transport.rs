@@ -222,8 +222,16 @@ async fn send_once(
     let cap = options.max_body_size.unwrap_or(DEFAULT_MAX_BODY);
     let target = out.target();
     check_url_and_headers(out)?;
-    // The slot is held until the body is read (or the call fails).
-    let (_slot, left) = connection_slot(out.url, options, &target).await?;
+    // The places are held until the body is read (or the call fails).
+    let (place, left) = crate::limit::place(options.rate_limit.as_ref(), &target, timeout).await?;
+    let limited = Options {
+        timeout: Some(left),
+        ..Options::default()
+    };
+    let (_slot, left) = match place {
+        Some(_) => connection_slot(out.url, &limited.inherit(options), &target).await?,
+        None => connection_slot(out.url, options, &target).await?,
+    };
     let mut req = client
         .request(out.method.clone(), out.url)
         .timeout(left)
@@ -240,6 +248,12 @@ async fn send_once(
     let resp = req.send().await.map_err(fail)?;
     let status = resp.status().as_u16();
     let headers = resp.headers().clone();
+    if let (429, Some((limiter, _))) = (status, &place) {
+        // The service asks everyone drawing on this budget to wait.
+        if let Some(pause) = crate::response::retry_after_header(&headers) {
+            limiter.pause(pause).await;
+        }
+    }
     let url = redact_url(resp.url().as_str());
     if resp.content_length().is_some_and(|n| n > cap) {
         return Err(too_large(&target, cap));

@@ -4,7 +4,25 @@ from __future__ import annotations
 
 from typing import Any, Optional, TypedDict, Union
 
-__all__ = ["Options"]
+__all__ = ["Options", "RateLimit"]
+
+
+class RateLimit(TypedDict, total=False):
+    """``__options__["rate_limit"]``: a budget taken from before each request
+    (each retry too). ``rate``: requests per second on average; ``burst``: how
+    many may go at once after a quiet spell (default: a second's worth);
+    ``max_in_flight``: requests in flight at a time among all users of the
+    budget; ``redis``: a ``redis://[:password@]host[:port][/db]`` URL, to share
+    the budget with every process (on any machine) naming the same bucket;
+    ``name``: the bucket's name (default ``"default"``). A 429 with
+    ``Retry-After`` pauses the whole budget. ``rate`` or ``max_in_flight`` is
+    required."""
+
+    rate: float
+    burst: int
+    max_in_flight: int
+    redis: str
+    name: str
 
 
 class Options(TypedDict, total=False):
@@ -20,7 +38,7 @@ class Options(TypedDict, total=False):
     servers whose certificates cannot be verified; a private CA is trusted
     through ``SSL_CERT_FILE`` / ``SSL_CERT_DIR`` instead) and ``trace_context``
     (``False``: no W3C ``traceparent`` header on requests even when
-    OpenTelemetry traces them). The official hooks are accepted
+    OpenTelemetry traces them) and ``rate_limit`` (see ``RateLimit``). The official hooks are accepted
     and not called. Any other key raises ``APIException`` naming it."""
 
     base: str
@@ -34,6 +52,7 @@ class Options(TypedDict, total=False):
     max_connections: int
     dangerously_accept_invalid_certificates: bool
     trace_context: bool
+    rate_limit: RateLimit
     on_request: Any
     on_success: Any
     on_error: Any
