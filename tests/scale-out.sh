@@ -37,8 +37,10 @@ fail() {
 VPY="$ROOT/target/venv/bin/python"
 [ -x "$VPY" ] && (cd / && "$VPY" -c 'import tikapi') \
   || fail "target/venv has no tikapi package: run tests/python.sh first"
-ls bindings-node/native/*.node > /dev/null 2>&1 && [ -d node_modules ] \
-  || fail "no Node addon or node_modules: run tests/node.sh first"
+if [[ " ${ENGINES[*]} " == *" bullmq "* ]]; then
+  ls bindings-node/native/*.node > /dev/null 2>&1 && [ -d node_modules ] \
+    || fail "no Node addon or node_modules: run tests/node.sh first"
+fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/tikapi-scale-out.XXXXXX")"
 PIDS=()
@@ -52,7 +54,7 @@ cleanup() {
     wait "$pid" 2> /dev/null || true
   done
   [ -z "$REDIS_URL" ] || bash tests/support/redis.sh stop "$REDIS_URL"
-  rm -rf "$WORK"
+  if [ -n "${SCALE_OUT_KEEP:-}" ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
@@ -88,7 +90,9 @@ ln -sfn "$SITE/tikapi" "$SVENV/tikapi-only/tikapi"
 "$SPY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])' \
   | xargs -I{} sh -c "echo '$SVENV/tikapi-only' > {}/tikapi-only.pth"
 (cd / && "$SPY" -c 'import celery, redis, tikapi') || fail "the scale-out venv cannot import celery, redis, tikapi"
-(cd examples/scale-out/node-bullmq && npm ci --no-audit --no-fund --loglevel=error)
+if [[ " ${ENGINES[*]} " == *" bullmq "* ]]; then
+  (cd examples/scale-out/node-bullmq && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 # Keys no one else uses: grepped for everywhere afterwards.
 API_KEY="ScaleOutApiKey$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"

@@ -45,6 +45,8 @@ MAX_IN_FLIGHT = int(os.environ.get("TIKAPI_MAX_IN_FLIGHT", "4"))
 # How long a task a dead worker held stays invisible before Redis hands it
 # to another worker (kombu's Redis transport): longer than a task's run.
 VISIBILITY_TIMEOUT = int(os.environ.get("VISIBILITY_TIMEOUT", "3600"))
+# How often a worker looks for such tasks (kombu's default is every 100 s).
+RESTORE_INTERVAL = max(1, min(10, VISIBILITY_TIMEOUT // 5))
 
 app = Celery("scaleout", broker=REDIS_URL, backend=REDIS_URL)
 app.conf.update(
@@ -54,7 +56,11 @@ app.conf.update(
     # ... also when its pool process is killed (prefork pool).
     task_reject_on_worker_lost=True,
     worker_prefetch_multiplier=1,
-    broker_transport_options={"visibility_timeout": VISIBILITY_TIMEOUT},
+    broker_transport_options={
+        "visibility_timeout": VISIBILITY_TIMEOUT,
+        "unacked_restore_interval": RESTORE_INTERVAL,
+        "unacked_restore_throttle": 1,
+    },
     broker_connection_retry_on_startup=True,
     task_serializer="json",
     result_serializer="json",
