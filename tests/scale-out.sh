@@ -17,10 +17,17 @@
 # target/scale-out-venv and bullmq (pinned, package-lock.json) with npm ci in
 # the example's folder.
 #   bash tests/scale-out.sh [celery|bullmq]...
+# With --figures, no test: items/s of each engine with 1, 2 and 3 workers
+# (env: TIKAPI_RATE, SANDBOX_LATENCY_MS, SCALE_OUT_PROFILES), for the READMEs.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
+FIGURES=""
+if [ "${1:-}" = --figures ]; then
+  FIGURES=1
+  shift
+fi
 ENGINES=("$@")
 [ ${#ENGINES[@]} -gt 0 ] || ENGINES=(celery bullmq)
 PROFILES="${SCALE_OUT_PROFILES:-200}"
@@ -62,7 +69,7 @@ echo "== scale-out: the sandbox, Redis"
 cargo build -q -p tikapi-sandbox
 SANDBOX_BIN="$(cargo metadata --format-version 1 --no-deps \
   | "$VPY" -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/debug/tikapi-sandbox"
-"$SANDBOX_BIN" --addr 127.0.0.1:0 > "$WORK/sandbox.out" 2>&1 &
+"$SANDBOX_BIN" --addr 127.0.0.1:0 --latency-ms "${SANDBOX_LATENCY_MS:-0}" > "$WORK/sandbox.out" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 100); do
   SANDBOX_URL="$(head -1 "$WORK/sandbox.out" | sed -n 's/^listening on //p')"
@@ -71,7 +78,7 @@ for _ in $(seq 100); do
 done
 [ -n "$SANDBOX_URL" ] || fail "the sandbox did not start: $(cat "$WORK/sandbox.out")"
 REDIS_URL="$(bash tests/support/redis.sh start)"
-echo "sandbox $SANDBOX_URL, redis $REDIS_URL"
+echo "sandbox $SANDBOX_URL (latency ${SANDBOX_LATENCY_MS:-0} ms), redis $REDIS_URL"
 
 echo "== scale-out: celery (pinned) in target/scale-out-venv, bullmq (pinned) in the example"
 SVENV="$ROOT/target/scale-out-venv"
@@ -90,6 +97,8 @@ ln -sfn "$SITE/tikapi" "$SVENV/tikapi-only/tikapi"
 "$SPY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])' \
   | xargs -I{} sh -c "echo '$SVENV/tikapi-only' > {}/tikapi-only.pth"
 (cd / && "$SPY" -c 'import celery, redis, tikapi') || fail "the scale-out venv cannot import celery, redis, tikapi"
+"$ROOT/target/venv/bin/ruff" check examples/scale-out
+"$ROOT/target/venv/bin/ruff" format --check examples/scale-out
 if [[ " ${ENGINES[*]} " == *" bullmq "* ]]; then
   (cd examples/scale-out/node-bullmq && npm ci --no-audit --no-fund --loglevel=error)
 fi
@@ -102,6 +111,62 @@ export TIKAPI_SANDBOX_URL="$SANDBOX_URL" REDIS_URL TIKAPI_RATE="$RATE" TIKAPI_BU
 # A task of a killed worker comes back after this long (Celery's Redis
 # visibility timeout, BullMQ's lock).
 export VISIBILITY_TIMEOUT=10 LOCK_MS=5000 PAGES_PER_TASK=2
+
+start_worker() { # engine, n, log
+  local engine="$1" n="$2" log="$3"
+  if [ "$engine" = celery ]; then
+    (cd examples/scale-out/python-celery \
+      && exec "$SVENV/bin/celery" -A tasks worker --pool solo -n "w$n@%h" --loglevel INFO \
+        --without-gossip --without-mingle --without-heartbeat) > "$log" 2>&1 &
+  else
+    (cd examples/scale-out/node-bullmq && exec node worker.mjs) > "$log" 2>&1 &
+  fi
+  WORKER_PID=$!
+  PIDS+=("$WORKER_PID")
+  for _ in $(seq 300); do
+    grep -q 'ready' "$log" && return 0
+    kill -0 "$WORKER_PID" 2> /dev/null || break
+    sleep 0.1
+  done
+  fail "$engine: worker $n did not start: $(tail -20 "$log")"
+}
+
+start_run() { # engine, out, log
+  if [ "$1" = celery ]; then
+    (cd examples/scale-out/python-celery \
+      && exec "$SPY" run.py --profiles "$PROFILES" --out "$2" --timeout 900) > "$3" 2>&1 &
+  else
+    (cd examples/scale-out/node-bullmq \
+      && exec node run.mjs --profiles "$PROFILES" --out "$2" --timeout 900) > "$3" 2>&1 &
+  fi
+  RUN_PID=$!
+  PIDS+=("$RUN_PID")
+}
+
+if [ -n "$FIGURES" ]; then
+  echo "| engine | workers | items | seconds | items/s | max requests/s |"
+  echo "|---|---|---|---|---|---|"
+  for engine in "${ENGINES[@]}"; do
+    for count in 1 2 3; do
+      redis-cli -u "$REDIS_URL" flushall > /dev/null
+      curl -sf -X POST "$SANDBOX_URL/__sandbox/reset" > /dev/null
+      LOGS="$WORK/figures-$engine-$count"
+      mkdir -p "$LOGS"
+      FIG=()
+      for n in $(seq "$count"); do
+        start_worker "$engine" "$n" "$LOGS/w$n.log"
+        FIG+=("$WORKER_PID")
+      done
+      start_run "$engine" "$LOGS/results.jsonl" "$LOGS/run.log"
+      wait "$RUN_PID" || fail "$engine: the run failed: $(tail -20 "$LOGS/run.log")"
+      max="$(curl -sf "$SANDBOX_URL/__sandbox/stats" | "$VPY" -c 'import json, sys; print(json.load(sys.stdin)["max_per_second"])')"
+      tail -1 "$LOGS/run.log" | sed -n "s|.*: \([0-9]*\) items from .* in \([0-9.]*\) s: \([0-9.]*\) items/s.*|\| $engine \| $count \| \1 \| \2 \| \3 \| $max \||p"
+      kill -TERM "${FIG[@]}" 2> /dev/null || true
+      for pid in "${FIG[@]}"; do wait "$pid" 2> /dev/null || true; done
+    done
+  done
+  exit 0
+fi
 
 echo "== scale-out: what one in-process walk of each profile yields (no limiter)"
 (cd / && "$VPY" - "$PROFILES" > "$WORK/expected.txt") << 'PY'
@@ -123,18 +188,6 @@ EXPECTED="$(wc -l < "$WORK/expected.txt")"
 echo "$PROFILES profiles, $EXPECTED items"
 [ "$EXPECTED" -gt "$((PROFILES * 30))" ] || fail "fewer items than a page per profile: $EXPECTED"
 
-start_worker() { # engine, n, log
-  local engine="$1" n="$2" log="$3"
-  if [ "$engine" = celery ]; then
-    (cd examples/scale-out/python-celery \
-      && exec "$SVENV/bin/celery" -A tasks worker --pool solo -n "w$n@%h" --loglevel INFO \
-        --without-gossip --without-mingle --without-heartbeat) > "$log" 2>&1 &
-  else
-    (cd examples/scale-out/node-bullmq && exec node worker.mjs) > "$log" 2>&1 &
-  fi
-  WORKER_PID=$!
-  PIDS+=("$WORKER_PID")
-}
 
 for engine in "${ENGINES[@]}"; do
   echo "== scale-out: $engine, $WORKERS workers, $PROFILES profiles, rate $RATE/s burst $BURST, one worker killed"
@@ -147,17 +200,7 @@ for engine in "${ENGINES[@]}"; do
     start_worker "$engine" "$n" "$LOGS/w$n.log"
     WPID[$n]=$WORKER_PID
   done
-  if [ "$engine" = celery ]; then
-    (cd examples/scale-out/python-celery \
-      && exec "$SPY" run.py --profiles "$PROFILES" --out "$LOGS/results.jsonl" --timeout 900) \
-      > "$LOGS/run.log" 2>&1 &
-  else
-    (cd examples/scale-out/node-bullmq \
-      && exec node run.mjs --profiles "$PROFILES" --out "$LOGS/results.jsonl" --timeout 900) \
-      > "$LOGS/run.log" 2>&1 &
-  fi
-  RUN_PID=$!
-  PIDS+=("$RUN_PID")
+  start_run "$engine" "$LOGS/results.jsonl" "$LOGS/run.log"
 
   # Kill worker 1 once it has stored a few pages: in the middle of a walk.
   for _ in $(seq 3000); do

@@ -16,7 +16,6 @@ import uuid
 from pathlib import Path
 
 import redis
-
 from tasks import REDIS_URL, walk
 
 
@@ -26,7 +25,9 @@ def main() -> int:
     parser.add_argument("--prefix", default="creator", help="username prefix (default creator)")
     parser.add_argument("--usernames", type=Path, help="a file with one username a line, instead")
     parser.add_argument("--out", type=Path, default=Path("results.jsonl"))
-    parser.add_argument("--timeout", type=float, default=3600, help="give up after this many seconds")
+    parser.add_argument(
+        "--timeout", type=float, default=3600, help="give up after this many seconds"
+    )
     args = parser.parse_args()
 
     if args.usernames:
@@ -48,7 +49,10 @@ def main() -> int:
             print(f"run {run}: timed out with {done}/{len(usernames)} walks over", file=sys.stderr)
             return 1
         if done != last and done % 20 == 0:
-            print(f"run {run}: {done}/{len(usernames)} walks over, {r.llen(items_key)} items", flush=True)
+            print(
+                f"run {run}: {done}/{len(usernames)} walks over, {r.llen(items_key)} items",
+                flush=True,
+            )
             last = done
         time.sleep(0.2)
     elapsed = time.monotonic() - start

@@ -32,7 +32,6 @@ from typing import Any, Optional
 
 import redis
 from celery import Celery
-
 from tikapi import TikAPI
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -141,7 +140,9 @@ def line(username: str, item: Any) -> str:
 
 
 @app.task(name="scaleout.walk", acks_late=True, reject_on_worker_lost=True)
-def walk(run: str, username: str, resume: Optional[dict[str, Any]] = None, step: int = 0) -> dict[str, Any]:
+def walk(
+    run: str, username: str, resume: Optional[dict[str, Any]] = None, step: int = 0
+) -> dict[str, Any]:
     """Walk up to PAGES_PER_TASK pages of ``username``'s posts from step
     ``step`` (resume token ``resume``); store each page; send the next step.
     Returns the resume token the walk stands at (None once it is over)."""
@@ -165,7 +166,9 @@ def walk(run: str, username: str, resume: Optional[dict[str, Any]] = None, step:
     return _walk(r, run, username, resume, stored)
 
 
-def _walk(r: redis.Redis, run: str, username: str, resume: Optional[dict[str, Any]], step: int) -> dict[str, Any]:
+def _walk(
+    r: redis.Redis, run: str, username: str, resume: Optional[dict[str, Any]], step: int
+) -> dict[str, Any]:
     commit = r.register_script(COMMIT)
     handed = r.register_script(HANDED)
     walk_keys = keys(run, username)
