@@ -101,6 +101,7 @@ ln -sfn "$SITE/tikapi" "$SVENV/tikapi-only/tikapi"
 "$ROOT/target/venv/bin/ruff" format --check examples/scale-out
 if [[ " ${ENGINES[*]} " == *" bullmq "* ]]; then
   (cd examples/scale-out/node-bullmq && npm ci --no-audit --no-fund --loglevel=error)
+  node node_modules/eslint/bin/eslint.js examples/scale-out/node-bullmq
 fi
 
 # Keys no one else uses: grepped for everywhere afterwards.
