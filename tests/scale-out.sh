@@ -113,6 +113,14 @@ export TIKAPI_SANDBOX_URL="$SANDBOX_URL" REDIS_URL TIKAPI_RATE="$RATE" TIKAPI_BU
 # visibility timeout, BullMQ's lock).
 export VISIBILITY_TIMEOUT=10 LOCK_MS=5000 PAGES_PER_TASK=2
 
+# The sandbox's control routes (no curl needed).
+sandbox_reset() {
+  "$VPY" -c 'import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1] + "/__sandbox/reset", method="POST")).read()' "$SANDBOX_URL"
+}
+max_per_second() {
+  "$VPY" -c 'import json, sys, urllib.request; print(json.load(urllib.request.urlopen(sys.argv[1] + "/__sandbox/stats"))["max_per_second"])' "$SANDBOX_URL"
+}
+
 start_worker() { # engine, n, log
   local engine="$1" n="$2" log="$3"
   if [ "$engine" = celery ]; then
@@ -125,7 +133,7 @@ start_worker() { # engine, n, log
   WORKER_PID=$!
   PIDS+=("$WORKER_PID")
   for _ in $(seq 300); do
-    grep -q 'ready' "$log" && return 0
+    grep -qs 'ready' "$log" && return 0
     kill -0 "$WORKER_PID" 2> /dev/null || break
     sleep 0.1
   done
@@ -150,7 +158,7 @@ if [ -n "$FIGURES" ]; then
   for engine in "${ENGINES[@]}"; do
     for count in 1 2 3; do
       redis-cli -u "$REDIS_URL" flushall > /dev/null
-      curl -sf -X POST "$SANDBOX_URL/__sandbox/reset" > /dev/null
+      sandbox_reset
       LOGS="$WORK/figures-$engine-$count"
       mkdir -p "$LOGS"
       FIG=()
@@ -160,7 +168,7 @@ if [ -n "$FIGURES" ]; then
       done
       start_run "$engine" "$LOGS/results.jsonl" "$LOGS/run.log"
       wait "$RUN_PID" || fail "$engine: the run failed: $(tail -20 "$LOGS/run.log")"
-      max="$(curl -sf "$SANDBOX_URL/__sandbox/stats" | "$VPY" -c 'import json, sys; print(json.load(sys.stdin)["max_per_second"])')"
+      max="$(max_per_second)"
       tail -1 "$LOGS/run.log" | sed -n "s|.*: \([0-9]*\) items from .* in \([0-9.]*\) s: \([0-9.]*\) items/s.*|\| $engine \| $count \| \1 \| \2 \| \3 \| $max \||p"
       kill -TERM "${FIG[@]}" 2> /dev/null || true
       for pid in "${FIG[@]}"; do wait "$pid" 2> /dev/null || true; done
@@ -186,14 +194,15 @@ PY
 sort -o "$WORK/expected.txt" "$WORK/expected.txt"
 EXPECTED="$(wc -l < "$WORK/expected.txt")"
 [ "$(uniq -d "$WORK/expected.txt" | wc -l)" -eq 0 ] || fail "one walk yields an item twice"
-echo "$PROFILES profiles, $EXPECTED items"
+PAGES="$("$VPY" -c 'import json, sys, urllib.request; print(json.load(urllib.request.urlopen(sys.argv[1] + "/__sandbox/stats"))["endpoints"]["public.posts"])' "$SANDBOX_URL")"
+echo "$PROFILES profiles, $EXPECTED items on $PAGES pages"
 [ "$EXPECTED" -gt "$((PROFILES * 30))" ] || fail "fewer items than a page per profile: $EXPECTED"
 
 
 for engine in "${ENGINES[@]}"; do
   echo "== scale-out: $engine, $WORKERS workers, $PROFILES profiles, rate $RATE/s burst $BURST, one worker killed"
   redis-cli -u "$REDIS_URL" flushall > /dev/null
-  curl -sf -X POST "$SANDBOX_URL/__sandbox/reset" > /dev/null
+  sandbox_reset
   LOGS="$WORK/$engine"
   mkdir -p "$LOGS"
   declare -A WPID=()
@@ -236,7 +245,7 @@ for text in open(sys.argv[1]):
   echo "every one of the $EXPECTED items collected exactly once"
 
   # The shared rate.
-  max="$(curl -sf "$SANDBOX_URL/__sandbox/stats" | "$VPY" -c 'import json, sys; print(json.load(sys.stdin)["max_per_second"])')"
+  max="$(max_per_second)"
   limit="$("$VPY" -c "import math; print(math.floor($RATE) + $BURST)")"
   [ "$max" -le "$limit" ] || fail "$engine: $max requests in one second, more than rate + burst = $limit"
   echo "at most $max requests in any second (rate $RATE + burst $BURST = $limit)"
