@@ -212,9 +212,11 @@ for engine in "${ENGINES[@]}"; do
   done
   start_run "$engine" "$LOGS/results.jsonl" "$LOGS/run.log"
 
-  # Kill worker 1 once it has stored a few pages: in the middle of a walk.
+  # Kill worker 1 once it has stored a few pages, just after it stored the
+  # first page of a task's two (an odd step): in the middle of a walk.
   for _ in $(seq 3000); do
-    [ "$(grep -c 'stored' "$LOGS/w1.log" || true)" -ge 3 ] && break
+    last="$(grep 'stored' "$LOGS/w1.log" | tail -1 | sed -n 's/.*step \([0-9]*\) stored.*/\1/p')"
+    [ "$(grep -c 'stored' "$LOGS/w1.log" || true)" -ge 3 ] && [ $((${last:-0} % 2)) -eq 1 ] && break
     kill -0 "$RUN_PID" 2> /dev/null || break
     sleep 0.1
   done

@@ -10,7 +10,7 @@ import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { QUEUE, REDIS_URL, jobId } from './worker.mjs';
+import { QUEUE, REDIS_URL, RETRIES, jobId } from './worker.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -33,7 +33,7 @@ await queue.addBulk(
   usernames.map((username) => ({
     name: 'walk',
     data: { run, username, resume: null, step: 0 },
-    opts: { jobId: jobId(run, username, 0) },
+    opts: { jobId: jobId(run, username, 0), ...RETRIES },
   })),
 );
 console.log(`run ${run}: ${usernames.length} walks added`);

@@ -61,6 +61,10 @@ end
 return 0
 `;
 
+// A job that failed (the service or Redis out of reach) runs again after a
+// pause, and goes on from the stored token.
+export const RETRIES = { attempts: 6, backoff: { type: 'exponential', delay: 1000 } };
+
 export const keysOf = (run, username) => [
   `scaleout:${run}:walk:${username}`,
   `scaleout:${run}:items`,
@@ -139,7 +143,7 @@ async function main() {
         console.log(`walk ${username}: step ${step} stored`);
         if (pages >= PAGES_PER_JOB) {
           const data = { run, username, resume: token, step };
-          await queue.add('walk', data, { jobId: jobId(run, username, step) });
+          await queue.add('walk', data, { jobId: jobId(run, username, step), ...RETRIES });
           await store.handed(walkKeys[0], step);
           return { username, resume: token, step, status: 'handed' };
         }

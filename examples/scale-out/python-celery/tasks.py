@@ -32,7 +32,7 @@ from typing import Any, Optional
 
 import redis
 from celery import Celery
-from tikapi import TikAPI
+from tikapi import ConnectionError, RateLimitError, TikAPI, TimeoutError
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 # Pages a task walks before it hands the walk to the next task.
@@ -139,7 +139,16 @@ def line(username: str, item: Any) -> str:
     return json.dumps({"profile": username, "id": item["id"], "createTime": item.get("createTime")})
 
 
-@app.task(name="scaleout.walk", acks_late=True, reject_on_worker_lost=True)
+# A failure the service may not repeat: the task is sent again (same
+# arguments) after a pause, and goes on from the stored token.
+@app.task(
+    name="scaleout.walk",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(ConnectionError, TimeoutError, RateLimitError, redis.ConnectionError),
+    retry_backoff=True,
+    max_retries=5,
+)
 def walk(
     run: str, username: str, resume: Optional[dict[str, Any]] = None, step: int = 0
 ) -> dict[str, Any]:
