@@ -25,7 +25,9 @@ if [ ! -x "$VPY" ]; then
 fi
 # uvloop: the async tests also run under it (a common replacement event loop).
 # pytest-xdist, pytest-asyncio, anyio: tikapi.testing's fixture is tested under them.
-TOOLS="maturin>=1.9.4,<2 pytest ruff mypy uvloop pytest-xdist pytest-asyncio anyio"
+# opentelemetry-api/-sdk: the spans and metric of each request are tested with the real SDK
+# (tikapi never imports them itself).
+TOOLS="maturin>=1.9.4,<2 pytest ruff mypy uvloop pytest-xdist pytest-asyncio anyio opentelemetry-api opentelemetry-sdk"
 if [ "$(cat "$VENV/.tools" 2>/dev/null)" != "$TOOLS" ]; then
   "${PIP[@]}" install --upgrade pip
   # shellcheck disable=SC2086

@@ -12,6 +12,7 @@ const nodeSend = require('./node-send.cjs');
 const { abortError, toError, withSignal } = require('./errors.cjs');
 const { headerPairs, splitParams, scopeOf, checkHooks, hooked } = require('./options.cjs');
 const { HANDLE, ORIGIN, Response, ResponseError, ResponseFields } = require('./response.cjs');
+const { observer, watched, withTrace } = require('./observe.cjs');
 
 /** The header names whose values are never shown: the core's list. */
 const SECRET_HEADERS = new Set(JSON.parse(native.catalogue()).secretHeaders.map((/** @type {string} */ n) => n.toLowerCase()));
@@ -109,6 +110,7 @@ function sameWire(a, b) {
  * @returns {Promise<any>}
  */
 async function runPrepared(client, key, prepared, params, self, signal, agentForCall, resultHooks = true) {
+  const watch = observer(); // before any await: the caller's context
   const scope = scopeOf(client);
   const hooks = { ...scope.hooks }; // the settings in force when the call starts
   const fetchAgent = agentForCall != null ? agentForCall : hooks.fetch_agent === false || hooks.fetch_agent == null ? null : hooks.fetch_agent;
@@ -150,7 +152,7 @@ async function runPrepared(client, key, prepared, params, self, signal, agentFor
     own = own || !sameWire(before, wireOf(url, options));
   }
   const origin = { client, key, params, self, agent: agentForCall };
-  const sent = own ? sendOwn(prepared, url, options, signal) : withSignal(signal, (cancel) => prepared.send(cancel));
+  const sent = watched(watch, own ? sendOwn(prepared, url, options, signal, watch) : withSignal(signal, (cancel) => prepared.send(cancel, watch)));
   const response = sent.then((r) => respond(r, origin));
   return resultHooks ? withResultHooks(hooks, request, response) : response;
 }
@@ -172,17 +174,25 @@ function inspectHeaders(depth, options, inspectFn = inspect) {
 /**
  * Send through Node's http / https (and the agent), driven by the core's
  * exchange: each answer or failure goes to the core, which says whether to
- * send again after a wait, follow a redirect, or what the result is.
+ * send again after a wait, follow a redirect, or what the result is. An
+ * observer is told of each request (the first and each retry; a redirect's
+ * hops belong to the request they follow, and carry its trace headers).
  * @param {any} prepared
  * @param {string} url
  * @param {any} options
  * @param {AbortSignal | undefined} signal
+ * @param {import('./observe.cjs').Observer} [watch]
  */
-async function sendOwn(prepared, url, options, signal) {
+async function sendOwn(prepared, url, options, signal, watch) {
   const limits = { timeoutMs: prepared.timeoutMs, maxBodySize: prepared.maxBodySize, userAgent: prepared.userAgent };
   let target = url;
   let opts = options;
+  let fresh = true;
   for (;;) {
+    if (watch && fresh) {
+      const trace = watch.start(prepared.observe());
+      if (prepared.propagateTrace && trace.length > 0) opts = { ...opts, headers: withTrace(opts.headers, trace) };
+    }
     let step;
     try {
       const raw = await nodeSend.send(target, opts, limits, signal, () => abortError(signal));
@@ -191,6 +201,11 @@ async function sendOwn(prepared, url, options, signal) {
       if (!(e instanceof nodeSend.WireError)) throw e;
       step = prepared.failed(e.code, e.answered, e.message);
     }
+    if (watch) {
+      const finished = prepared.takeFinished();
+      if (finished) watch.finish(finished);
+    }
+    fresh = 'retryMs' in step; // a retry is a new request; a redirect's hop is not
     if (step instanceof native.NativeResponse) return step;
     if (step instanceof native.NativeFailure) throw toError(step, signal);
     if ('retryMs' in step) {
@@ -262,7 +277,8 @@ function nextItemsOf(response, options) {
     const params = { ...origin.params, ...JSON.parse(next.argsJson()) };
     return runPrepared(origin.client, origin.key, next, params, origin.self, signal, origin.agent);
   }
-  return withSignal(signal, (cancel) => handle.nextPage(cancel)).then((page) => (page ? respond(page, origin) : null));
+  const watch = observer();
+  return watched(watch, withSignal(signal, (cancel) => handle.nextPage(cancel, watch))).then((page) => (page ? respond(page, origin) : null));
 }
 
 /**
@@ -282,7 +298,8 @@ function saveVideoOf(response, link, path, options) {
   if (opts.agent != null && opts.agent !== false) return saveThroughAgent(handle, link, path, opts, progress);
   try {
     const save = { headers: headerPairs(opts.headers), timeout: opts.timeout };
-    return withSignal(opts.signal, (cancel) => handle.saveVideo(String(link), String(path), save, progress, cancel));
+    const watch = observer();
+    return watched(watch, withSignal(opts.signal, (cancel) => handle.saveVideo(String(link), String(path), save, progress, cancel, watch)));
   } catch (e) {
     return Promise.reject(e);
   }
@@ -301,12 +318,35 @@ function saveVideoOf(response, link, path, options) {
  * @param {Function | null} progress
  */
 async function saveThroughAgent(handle, link, path, opts, progress) {
+  const watch = observer();
   checkHooks({ fetch_agent: opts.agent });
   const signal = opts.signal;
   const download = native.download(handle, String(link), String(path), { headers: headerPairs(opts.headers), timeout: opts.timeout });
   if (download instanceof native.NativeFailure) throw toError(download, signal);
+  if (!watch) return fetchThroughAgent(download, opts, progress, download.headers);
+  const trace = watch.start(download.observe());
+  const headers = download.propagateTrace && trace.length > 0 ? withTrace(download.headers, trace) : download.headers;
+  try {
+    return await fetchThroughAgent(download, opts, progress, headers);
+  } finally {
+    // Every way the download ends went through the core, which kept how.
+    const finished = download.takeFinished();
+    if (finished) watch.finish(finished);
+    watch.close();
+  }
+}
+
+/**
+ * The requests and writes of `saveThroughAgent`.
+ * @param {any} download the core's download
+ * @param {any} opts
+ * @param {Function | null} progress
+ * @param {string[][]} headers
+ */
+async function fetchThroughAgent(download, opts, progress, headers) {
+  const signal = opts.signal;
   const limits = { timeoutMs: download.timeoutMs };
-  const options = { method: 'GET', headers: download.headers, agent: opts.agent };
+  const options = { method: 'GET', headers, agent: opts.agent };
   let target = download.url;
   for (;;) {
     let opened;

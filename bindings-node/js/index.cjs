@@ -13,6 +13,8 @@
 //   errors.cjs     the error classes, toError, AbortSignal handling
 //   response.cjs   Response, ResponseError
 //   node-send.cjs  Node's own http / https: one request's bytes (agents, changed requests)
+//   observe.cjs    each request to the app's tools: OpenTelemetry spans and metric,
+//                  NODE_DEBUG=tikapi, diagnostics channels (the core describes it)
 //   oauth.cjs      account authorisation: the link, the redirect, scopes
 //   cli.cjs        the `tikapi` command (runs the native CLI)
 //

@@ -22,6 +22,9 @@ declare namespace TikAPI {
   export import Catalogue = Types.Catalogue;
   export import AbortSignalLike = Types.AbortSignalLike;
   export import Options = Types.Options;
+  export import ObservabilityChannel = Types.ObservabilityChannel;
+  export import ObservedRequest = Types.ObservedRequest;
+  export import ObservedEnd = Types.ObservedEnd;
   export import AgentLike = Types.AgentLike;
   export import HookRequestOptions = Types.HookRequestOptions;
   export import HookRequest = Types.HookRequest;
@@ -42,8 +45,11 @@ declare namespace TikAPI {
   export import OAuthErrorKind = Types.OAuthErrorKind;
   export import OAuthError = Types.OAuthError;
   export import PageLimits = Types.PageLimits;
+  export import ResumeToken = Types.ResumeToken;
+  export import Walk = Types.Walk;
   export import PageResponse = Types.PageResponse;
   export import Endpoint = Types.Endpoint;
+  export import RateLimit = Types.RateLimit;
   export import PublicCheckParams = Endpoints.PublicCheckParams;
   export import PublicCheckV3Params = Endpoints.PublicCheckV3Params;
   export import PublicPostsParams = Endpoints.PublicPostsParams;

@@ -11,6 +11,7 @@ const { nativeOptions, withOptionValues, checkShape, splitParams, scopeOf, regis
   require('./options.cjs');
 const { HANDLE, Response } = require('./response.cjs');
 const { respond, runPrepared, hookedCall } = require('./calls.cjs');
+const { observer, watched } = require('./observe.cjs');
 
 /**
  * @template T
@@ -33,7 +34,8 @@ const CATEGORY_NEEDS_NEW =
   "This is a category, you can initalize this category to update values using 'new' command.";
 
 /** @typedef {{ entries: Map<string, string | Tree> }} Tree each name to its sub-tree or endpoint key */
-/** @typedef {{ maxPages?: number, maxItems?: number } | null | undefined} Limits */
+/** @typedef {{ maxPages?: number, maxItems?: number, resume?: object | null } | null | undefined} Limits */
+/** @typedef {{ walk: any, error: unknown, handed: number, started: boolean }} WalkState the walk, and how many items of its current page were handed out */
 
 /**
  * The core's category tree as nested maps: each name to its sub-tree or endpoint key, in catalogue order.
@@ -70,7 +72,8 @@ function endpointMethod(client, key) {
       if (hooked(client, agent)) return hookedCall(client, key, params, method, agent);
       const { args, settings, signal } = splitParams(params);
       const origin = { client, key, params: params != null && typeof params === 'object' ? params : {}, self: method, agent };
-      return withSignal(signal, (cancel) => client.call(key, args, settings, cancel)).then((r) => respond(r, origin));
+      const watch = observer();
+      return watched(watch, withSignal(signal, (cancel) => client.call(key, args, settings, cancel, watch))).then((r) => respond(r, origin));
     } catch (e) {
       return Promise.reject(e);
     }
@@ -81,7 +84,8 @@ function endpointMethod(client, key) {
    * @param {Limits} limits
    */
   method.pages = function (params, limits) {
-    return pageWalk(client, key, params, limits);
+    const state = startWalk(client, key, params, limits);
+    return withToken(pageWalk(client, key, params, state), state, false);
   };
   /**
    * Every item across the pages, for `for await`.
@@ -89,11 +93,52 @@ function endpointMethod(client, key) {
    * @param {Limits} limits
    */
   method.items = function (params, limits) {
-    return itemWalk(client, key, params, limits);
+    const state = startWalk(client, key, params, limits);
+    return withToken(itemWalk(client, key, params, state), state, true);
   };
   Object.defineProperty(method, 'name', { value: key.slice(key.lastIndexOf('.') + 1) });
   Object.defineProperty(method, 'endpoint', { value: key });
   return method;
+}
+
+/**
+ * The core's walk of a call (or the failure that refuses it, thrown when
+ * iteration starts), and how far an item walk is into its current page.
+ * @param {any} client
+ * @param {string} key
+ * @param {any} params
+ * @param {Limits} limits
+ * @returns {WalkState}
+ */
+function startWalk(client, key, params, limits) {
+  try {
+    const { args, settings } = splitParams(params);
+    return { walk: client.pages(key, args, settings, limits || undefined), error: undefined, handed: 0, started: false };
+  } catch (e) {
+    return { walk: undefined, error: e, handed: 0, started: false };
+  }
+}
+
+/**
+ * `gen` with `resumeToken`: where the walk stands, as a JSON-serialisable
+ * object holding no key (null once it is over), to pass back as
+ * `{resume: token}` here or in another process.
+ * @template T
+ * @param {T} gen
+ * @param {WalkState} state
+ * @param {boolean} items
+ * @returns {T}
+ */
+function withToken(gen, state, items) {
+  Object.defineProperty(gen, 'resumeToken', {
+    get() {
+      const walk = state.walk;
+      if (walk == null || walk instanceof native.NativeFailure) return null;
+      const text = walk.resumeToken(items && state.started ? state.handed : undefined);
+      return text == null ? null : JSON.parse(text);
+    },
+  });
+  return gen;
 }
 
 /**
@@ -104,18 +149,20 @@ function endpointMethod(client, key) {
  * @param {any} client
  * @param {string} key
  * @param {any} params
- * @param {Limits} limits
+ * @param {WalkState} state
  * @returns {AsyncGenerator<any, void, undefined>}
  */
-async function* pageWalk(client, key, params, limits) {
+async function* pageWalk(client, key, params, state) {
+  if (state.error !== undefined) throw state.error;
   const agent = perCallAgent(params);
-  const { args, settings, signal } = splitParams(params);
-  const walk = client.pages(key, args, settings, limits || undefined);
+  const { signal } = splitParams(params);
+  const walk = state.walk;
   if (walk instanceof native.NativeFailure) throw toError(walk, signal);
   const scope = scopeOf(client).hooks;
   if (agent == null && scope.on_request == null && (scope.fetch_agent == null || scope.fetch_agent === false)) {
     for (;;) {
-      const page = await withSignal(signal, (cancel) => walk.next(cancel));
+      const watch = observer(); // per page, in the context of the loop asking for it
+      const page = await watched(watch, withSignal(signal, (cancel) => walk.next(cancel, watch)));
       if (!page) return;
       yield respond(page);
     }
@@ -160,10 +207,10 @@ function itemsOf(page) {
  * @param {any} client
  * @param {string} key
  * @param {any} params
- * @param {Limits} limits
+ * @param {WalkState} state
  */
-async function* itemWalk(client, key, params, limits) {
-  for await (const page of pageWalk(client, key, params, limits)) {
+async function* itemWalk(client, key, params, state) {
+  for await (const page of pageWalk(client, key, params, state)) {
     // A value on_request answered with instead of a page has no items to take.
     if (!(page instanceof Response)) continue;
     const list = itemsOf(page);
@@ -171,7 +218,16 @@ async function* itemWalk(client, key, params, limits) {
     const handle = /** @type {any} */ (page)[HANDLE];
     const skip = handle.itemsSkip;
     const take = handle.itemsTake;
-    if (Array.isArray(list)) yield* skip === 0 && take == null ? list : list.slice(skip, take == null ? undefined : take);
+    state.handed = 0;
+    state.started = true;
+    if (!Array.isArray(list)) continue;
+    const end = take == null ? list.length : Math.min(take, list.length);
+    for (let i = skip; i < end; i++) {
+      // Counted before the item is handed out: a token read while the app
+      // holds it resumes after it.
+      state.handed += 1;
+      yield list[i];
+    }
   }
 }
 

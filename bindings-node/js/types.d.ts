@@ -138,6 +138,60 @@ export interface Options {
   $other?: unknown;
 }
 
+/**
+ * The `node:diagnostics_channel` channels each request the SDK sends (every
+ * retry, page and video download) is published on: `tikapi:request:start`
+ * (an `ObservedRequest`), then `tikapi:request:finish` when an answer came
+ * (any status) or `tikapi:request:error` when none did (an `ObservedEnd`).
+ */
+export type ObservabilityChannel = 'tikapi:request:start' | 'tikapi:request:finish' | 'tikapi:request:error';
+
+/**
+ * A request about to be sent, as OpenTelemetry, `NODE_DEBUG=tikapi` and the
+ * diagnostics channels see it. Never holds a key: the URL's secret query
+ * values are `REDACTED` and headers are not described.
+ */
+export interface ObservedRequest {
+  /** Unique in the process; the `ObservedEnd` of this request has the same. */
+  id: number;
+  purpose: 'api' | 'download';
+  /** The catalogue key (`public.check`); null for a download. */
+  endpoint: string | null;
+  method: string;
+  url: string;
+  path: string;
+  /** 0 for the first send of a call, then 1, 2, ... for its retries. */
+  resendCount: number;
+  /** The span's name (the method, as HTTP instrumentations name theirs). */
+  name: string;
+  /** The span's attributes (OpenTelemetry HTTP client semantic conventions, plus `tikapi.endpoint`). */
+  attributes: Record<string, string | number>;
+  /** The `NODE_DEBUG=tikapi` line of a retry. */
+  log: string;
+}
+
+/** A request that is over: answered (any status) or failed. */
+export interface ObservedEnd {
+  id: number;
+  attempt: ObservedRequest;
+  /** The HTTP status; null when no answer came. */
+  status: number | null;
+  /** TikTok's `statusCode` in the answer, when it has one. */
+  tiktokCode: number | null;
+  /** `error.type`: the failure's kind (`timeout`, `connect`, ...) or the status of a 4xx / 5xx. */
+  errorType: string | null;
+  error: boolean;
+  durationSeconds: number;
+  /** When the call sends again: after this many seconds. */
+  retryInSeconds: number | null;
+  /** The span's attributes at its end (with `http.response.status_code`, `error.type`, `tikapi.status_code`). */
+  attributes: Record<string, string | number>;
+  /** The point of `http.client.request.duration` (unit `s`). */
+  metric: { name: string; unit: string; value: number; attributes: Record<string, string | number> };
+  /** The `NODE_DEBUG=tikapi` line. */
+  log: string;
+}
+
 /** An `http.Agent` or anything Node's `http.request` takes as `agent`. */
 export interface AgentLike {
   addRequest(...args: any[]): unknown;
@@ -337,11 +391,30 @@ export interface OAuthError extends Error {
   readonly kind: OAuthErrorKind;
 }
 
-/** When an auto-paginating walk stops, beside the last page. */
+/** When an auto-paginating walk stops, beside the last page; where it starts. */
 export interface PageLimits {
   maxPages?: number;
   maxItems?: number;
+  /** Continue the walk a `resumeToken` describes (its endpoint; arguments given must agree with it). */
+  resume?: ResumeToken | null;
 }
+
+/**
+ * Where a `pages()` / `items()` walk stands: the endpoint, the next page's
+ * arguments and how many of that page's items were already handed out.
+ * JSON-serialisable and holding no key.
+ */
+export interface ResumeToken {
+  endpoint: string;
+  args: Record<string, unknown>;
+  skip: number;
+}
+
+/** A walk of `pages()` / `items()`: an async generator that can say where it stands. */
+export type Walk<T> = AsyncGenerator<T, void, undefined> & {
+  /** Where the walk continues after what it handed out (null once it is over): pass as `{resume: token}`. */
+  readonly resumeToken: ResumeToken | null;
+};
 
 /** A page of an endpoint's `pages()`: its `json` has the endpoint's body type `B`. */
 export type PageResponse<B = any> = Omit<Response, 'json'> & { json: B };
@@ -352,8 +425,8 @@ export type PageResponse<B = any> = Omit<Response, 'json'> & { json: B };
  */
 export interface Endpoint<P, Optional extends boolean = false, B = any, I = any> {
   (...params: Optional extends true ? [params?: P] : [params: P]): Promise<Response>;
-  pages(...params: Optional extends true ? [params?: P, limits?: PageLimits] : [params: P, limits?: PageLimits]): AsyncGenerator<PageResponse<B>, void, undefined>;
-  items(...params: Optional extends true ? [params?: P, limits?: PageLimits] : [params: P, limits?: PageLimits]): AsyncGenerator<I, void, undefined>;
+  pages(...params: Optional extends true ? [params?: P, limits?: PageLimits] : [params: P, limits?: PageLimits]): Walk<PageResponse<B>>;
+  items(...params: Optional extends true ? [params?: P, limits?: PageLimits] : [params: P, limits?: PageLimits]): Walk<I>;
   readonly endpoint: string;
 }
 

@@ -5,11 +5,12 @@ use napi::bindgen_prelude::{Object, Unknown};
 use napi::{Either, Env, ValueType};
 use napi_derive::napi;
 use tikapi_core::settings::Source;
-use tikapi_core::{Client, Dialect, Pages};
+use tikapi_core::{Client, Dialect, Pages, ResumePoint};
 
 use crate::cancel::CancelHandle;
 use crate::convert;
 use crate::error::{failure, NativeFailure};
+use crate::observe;
 use crate::options;
 use crate::pages::NativePages;
 use crate::prepared::NativeRequest;
@@ -77,6 +78,10 @@ impl NativeClient {
         args: Option<Unknown<'_>>,
         settings: Option<Unknown<'_>>,
         cancel: Option<&CancelHandle>,
+        #[napi(
+            ts_arg_type = "{ start: (attempt: any) => string[][]; finish: (finished: any) => void } | null"
+        )]
+        observer: Option<Object<'_>>,
     ) -> napi::Result<Object<'env>> {
         let what = endpoint.clone();
         let args = match convert::args(args.as_ref()) {
@@ -91,9 +96,10 @@ impl NativeClient {
             Ok(call) => call,
             Err(e) => return promise(env, what, None, async move { Err::<NativeResponse, _>(e) }),
         };
+        let observer = observe::from_js(observer)?;
         let client = self.inner.clone();
         promise(env, what, cancel.cloned(), async move {
-            let r = client.call_with(&endpoint, args, call).await?;
+            let r = observe::run(observer, client.call_with(&endpoint, args, call)).await?;
             Ok(NativeResponse::with_client(r, Some(client)))
         })
     }
@@ -129,9 +135,10 @@ impl NativeClient {
         endpoint: String,
         args: Option<Unknown<'_>>,
         settings: Option<Unknown<'_>>,
-        #[napi(ts_arg_type = "{ maxPages?: unknown; maxItems?: unknown } | null")] limits: Option<
-            Unknown<'_>,
-        >,
+        #[napi(
+            ts_arg_type = "{ maxPages?: unknown; maxItems?: unknown; resume?: unknown } | null"
+        )]
+        limits: Option<Unknown<'_>>,
     ) -> napi::Result<Either<NativePages, NativeFailure>> {
         let args = match convert::args(args.as_ref()) {
             Ok(args) => args,
@@ -141,11 +148,20 @@ impl NativeClient {
             Ok(call) => call,
             Err(e) => return Ok(Either::B(failure(e))),
         };
-        let limits = match options::limits(limits.as_ref())? {
+        let limits_in = limits;
+        let limits = match options::limits(limits_in.as_ref())? {
             Ok(limits) => limits,
             Err(e) => return Ok(Either::B(failure(e))),
         };
-        let pages = Pages::with_call(self.inner.clone(), endpoint.clone(), args, call, limits);
+        let token = options::resume(limits_in.as_ref())?;
+        let pages = if token.is_null() {
+            Pages::with_call(self.inner.clone(), endpoint.clone(), args, call, limits)
+        } else {
+            match ResumePoint::for_call(&token.to_json(), &endpoint, &args) {
+                Ok(point) => Pages::resume(self.inner.clone(), point, call, limits),
+                Err(e) => return Ok(Either::B(failure(e))),
+            }
+        };
         Ok(Either::A(NativePages::new(
             pages,
             endpoint,

@@ -16,6 +16,7 @@ mod convert;
 mod download;
 mod error;
 mod oauth;
+mod observe;
 mod options;
 mod pages;
 mod prepared;

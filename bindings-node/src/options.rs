@@ -68,3 +68,12 @@ pub(crate) fn limits(v: Option<&Unknown<'_>>) -> napi::Result<Result<PageLimits,
     let (pages, items) = (read("maxPages")?, read("maxItems")?);
     Ok(PageLimits::parse(&pages, &items, Dialect::Js))
 }
+
+/// The `resume` token beside the limits (`{resume: token}`), null when none.
+pub(crate) fn resume(v: Option<&Unknown<'_>>) -> napi::Result<Value> {
+    let Some(obj) = object(v)? else {
+        return Ok(Value::Null);
+    };
+    let token: Option<Unknown<'_>> = obj.get("resume")?;
+    token.map_or(Ok(Value::Null), |v| convert::value(&v))
+}

@@ -13,6 +13,7 @@ use tokio::sync::Mutex;
 
 use crate::cancel::CancelHandle;
 use crate::error::{failure, NativeFailure};
+use crate::observe;
 use crate::prepared::NativeRequest;
 use crate::response::NativeResponse;
 use crate::task::promise;
@@ -42,13 +43,18 @@ impl NativePages {
         &self,
         env: &'env Env,
         cancel: Option<&CancelHandle>,
+        #[napi(
+            ts_arg_type = "{ start: (attempt: any) => string[][]; finish: (finished: any) => void } | null"
+        )]
+        observer: Option<Object<'_>>,
     ) -> napi::Result<Object<'env>> {
+        let observer = observe::from_js(observer)?;
         let walk = self.walk.clone();
         let client = self.client.clone();
         let what = format!("a page of {}", self.endpoint);
         promise(env, what, cancel.cloned(), async move {
             let mut walk = walk.lock().await;
-            match walk.next().await {
+            match observe::run(observer, walk.next()).await {
                 None => Ok(None),
                 Some(Ok(page)) => Ok(Some(
                     NativeResponse::with_client(page, Some(client))
@@ -78,6 +84,19 @@ impl NativePages {
         let _ = walk.accept(Ok(page.core().share()));
         page.set_range(walk.skip(), walk.take());
         Ok(())
+    }
+
+    /// Where the walk stands, as JSON text (null once it is over): after
+    /// `handed` items of the last page for an item walk, after the last page
+    /// for a page walk.
+    #[napi]
+    pub fn resume_token(&self, handed: Option<u32>) -> napi::Result<Option<String>> {
+        let walk = self.busy()?;
+        let point = match handed {
+            Some(n) => walk.item_resume_point(n.into()),
+            None => walk.resume_point(),
+        };
+        Ok(point.map(|p| p.to_json().to_string()))
     }
 
     /// The call of `prepare` failed or was answered by a hook: the walk ends.

@@ -16,6 +16,7 @@ use tikapi_core::{Exchange, Prepared, Step};
 use crate::answer::{response_of, NodeAnswer};
 use crate::cancel::CancelHandle;
 use crate::error::{failure, NativeFailure};
+use crate::observe;
 use crate::response::NativeResponse;
 use crate::task::promise;
 
@@ -140,18 +141,46 @@ impl NativeRequest {
         serde_json::Value::Object(map).to_string()
     }
 
+    /// The request about to be sent through the app's agent (the first, or
+    /// the one after a retry step) as observers are told of it (the core's
+    /// description); its end comes from `takeFinished` once answered or
+    /// failed.
+    #[napi]
+    pub fn observe(&self) -> serde_json::Value {
+        self.exchange().observe().to_json()
+    }
+
+    /// How the request `observe` described ended (once: null after that,
+    /// and before its answer or failure).
+    #[napi]
+    pub fn take_finished(&self) -> Option<serde_json::Value> {
+        self.exchange().take_finished().map(|f| f.to_json())
+    }
+
+    /// Whether an observer's trace headers (`traceparent`) are added to the
+    /// request (the option `traceContext`, on unless set off).
+    #[napi(getter)]
+    pub fn propagate_trace(&self) -> bool {
+        self.exchange().propagate_trace()
+    }
+
     /// Send over the native transport; resolves to a response or a failure.
     #[napi(ts_return_type = "Promise<NativeResponse | NativeFailure>")]
     pub fn send<'env>(
         &self,
         env: &'env Env,
         cancel: Option<&CancelHandle>,
+        #[napi(
+            ts_arg_type = "{ start: (attempt: any) => string[][]; finish: (finished: any) => void } | null"
+        )]
+        observer: Option<Object<'_>>,
     ) -> napi::Result<Object<'env>> {
+        let observer = observe::from_js(observer)?;
         let prepared = self.inner.clone();
         let what = self.inner.request().target();
         promise(env, what, cancel.cloned(), async move {
             let client = prepared.client().clone();
-            let r = prepared.send().await?;
+            let r = observe::run(observer, prepared.send()).await?;
             Ok(NativeResponse::with_client(r, Some(client)))
         })
     }

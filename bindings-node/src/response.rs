@@ -12,6 +12,7 @@ use tikapi_core::{Client, Response};
 
 use crate::cancel::CancelHandle;
 use crate::error::NativeFailure;
+use crate::observe;
 use crate::options;
 use crate::task::promise;
 
@@ -183,7 +184,12 @@ impl NativeResponse {
         &self,
         env: &'env Env,
         cancel: Option<&CancelHandle>,
+        #[napi(
+            ts_arg_type = "{ start: (attempt: any) => string[][]; finish: (finished: any) => void } | null"
+        )]
+        observer: Option<Object<'_>>,
     ) -> napi::Result<Object<'env>> {
+        let observer = observe::from_js(observer)?;
         let response = self.inner.share();
         let client = self.client.clone();
         let what = format!(
@@ -191,7 +197,7 @@ impl NativeResponse {
             self.inner.endpoint().unwrap_or("a call")
         );
         promise(env, what, cancel.cloned(), async move {
-            Ok(Client::next_page(&response)
+            Ok(observe::run(observer, Client::next_page(&response))
                 .await?
                 .map(|r| NativeResponse::with_client(r, client)))
         })
@@ -199,6 +205,8 @@ impl NativeResponse {
 
     /// Stream `link` to `path` (atomically), with this response's video link
     /// headers; resolves to the number of bytes written.
+    // The JS face's positional arguments, as napi hands them over.
+    #[allow(clippy::too_many_arguments)]
     #[napi(ts_return_type = "Promise<number | NativeFailure>")]
     pub fn save_video<'env>(
         &self,
@@ -211,8 +219,13 @@ impl NativeResponse {
         #[napi(ts_arg_type = "((written: number, total: number | null) => void) | null")]
         progress: Option<Function<'env, ProgressArgs, ()>>,
         cancel: Option<&CancelHandle>,
+        #[napi(
+            ts_arg_type = "{ start: (attempt: any) => string[][]; finish: (finished: any) => void } | null"
+        )]
+        observer: Option<Object<'_>>,
     ) -> napi::Result<Object<'env>> {
         let what = format!("GET {link}");
+        let observer = observe::from_js(observer)?;
         let (extra, opts) = match self.download_settings(save)? {
             Ok(s) => s,
             Err(e) => return promise(env, what, None, async move { Err::<f64, _>(e) }),
@@ -234,15 +247,16 @@ impl NativeResponse {
         };
         let source = self.inner.share();
         promise(env, what, cancel.cloned(), async move {
-            let written = tikapi_core::download::save_video(
+            let path = PathBuf::from(path);
+            let save = tikapi_core::download::save_video(
                 &link,
-                &PathBuf::from(path),
+                &path,
                 Some(&source),
                 &extra,
                 &opts,
                 progress,
-            )
-            .await?;
+            );
+            let written = observe::run(observer, save).await?;
             Ok(written as f64)
         })
     }

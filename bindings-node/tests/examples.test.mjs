@@ -43,3 +43,20 @@ test('examples/node/extras.ts, compiled', async () => {
   assert.match(stdout, /saved \d+ bytes/);
   assert.match(stdout, /API error 403/);
 });
+
+test('examples/node/otel_console.mjs: three CLIENT spans of a walk of three pages, under the app span', async () => {
+  const { stdout } = await run(process.execPath, [join(ROOT, 'examples', 'node', 'otel_console.mjs')], { env: env() });
+  const traceId = /each request a span of trace ([0-9a-f]{32})/.exec(stdout)?.[1];
+  assert.ok(traceId, stdout);
+  assert.match(stdout, /65 posts in 3 pages/);
+  const requests = stdout.split(/\n(?=\{)/).filter((s) => /instrumentationScope: \{ name: 'tikapi'/.test(s));
+  assert.equal(requests.length, 3);
+  for (const span of requests) {
+    assert.match(span, /name: 'GET'/);
+    assert.match(span, /kind: 2/); // SpanKind.CLIENT
+    assert.match(span, /'tikapi\.endpoint': 'public\.posts'/);
+    assert.match(span, /'http\.response\.status_code': 200/);
+    assert.ok(span.includes(`traceId: '${traceId}'`));
+    assert.match(span, /parentSpanContext: \{/);
+  }
+});

@@ -5,9 +5,12 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use tikapi_core::Dialect;
-use tikapi_core::{Args, CallOptions, Client, PageLimits, Pages, Value};
+use tikapi_core::{Args, CallOptions, Client, PageLimits, Pages, ResumePoint, Value};
+
+use tikapi_core::observe::scope;
 
 use crate::convert::{self, OptionError};
+use crate::observe;
 use crate::response::{finish, raise, Face};
 use crate::runtime::{self, Deferred};
 
@@ -82,41 +85,46 @@ impl NativeClient {
         self.inner.sandbox(None)
     }
 
-    /// Call an endpoint and wait for it, with the GIL released.
-    #[pyo3(signature = (endpoint, kwargs=None))]
+    /// Call an endpoint and wait for it, with the GIL released. `observer`
+    /// (`tikapi._observe`) is told about each request sent.
+    #[pyo3(signature = (endpoint, kwargs=None, observer=None))]
     fn call(
         &self,
         py: Python<'_>,
         endpoint: &str,
         kwargs: Option<&Bound<'_, PyDict>>,
+        observer: Option<Py<PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         let call = self.read_call(py, kwargs)?;
         let client = self.inner.clone();
         let endpoint = endpoint.to_owned();
-        let result = runtime::wait(py, async move {
+        let result = observe::wait(py, observer, async move {
             client.call_with(&endpoint, call.args, call.settings).await
         })?;
         finish(py, result.map(Some), &self.inner, Face::Sync)
     }
 
     /// Call an endpoint; an awaitable of the response.
-    #[pyo3(signature = (endpoint, kwargs=None))]
+    #[pyo3(signature = (endpoint, kwargs=None, observer=None))]
     fn call_async<'py>(
         &self,
         py: Python<'py>,
         endpoint: String,
         kwargs: Option<&Bound<'py, PyDict>>,
+        observer: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let call = self.read_call(py, kwargs)?;
         let client = self.inner.clone();
+        let observer = observe::awaited(py, observer)?;
         runtime::awaitable(py, async move {
-            let result = client.call_with(&endpoint, call.args, call.settings).await;
+            let call = client.call_with(&endpoint, call.args, call.settings);
+            let result = scope(observer, call).await;
             Deferred::new(move |py| finish(py, result.map(Some), &client, Face::Async))
         })
     }
 
-    /// The pages of a call.
-    #[pyo3(signature = (endpoint, kwargs=None, max_pages=None, max_items=None))]
+    /// The pages of a call, or of the walk a resume token continues.
+    #[pyo3(signature = (endpoint, kwargs=None, max_pages=None, max_items=None, resume=None))]
     fn pages(
         &self,
         py: Python<'_>,
@@ -124,18 +132,26 @@ impl NativeClient {
         kwargs: Option<&Bound<'_, PyDict>>,
         max_pages: Option<&Bound<'_, PyAny>>,
         max_items: Option<&Bound<'_, PyAny>>,
+        resume: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NativePages> {
         let value = |v: Option<&Bound<'_, PyAny>>| v.map_or(Ok(Value::Null), convert::value);
         let limits = PageLimits::parse(&value(max_pages)?, &value(max_items)?, Dialect::Python)
             .map_err(|e| raise(py, e, &self.inner, Face::Sync))?;
         let call = self.read_call(py, kwargs)?;
-        let pages = Pages::with_call(
-            self.inner.clone(),
-            endpoint,
-            call.args,
-            call.settings,
-            limits,
-        );
+        let token = value(resume.filter(|r| !r.is_none()))?;
+        let pages = if token.is_null() {
+            Pages::with_call(
+                self.inner.clone(),
+                endpoint,
+                call.args,
+                call.settings,
+                limits,
+            )
+        } else {
+            let point = ResumePoint::for_call(&token.to_json(), &endpoint, &call.args)
+                .map_err(|e| raise(py, e, &self.inner, Face::Sync))?;
+            Pages::resume(self.inner.clone(), point, call.settings, limits)
+        };
         Ok(NativePages {
             client: self.inner.clone(),
             pages: Arc::new(tokio::sync::Mutex::new(pages)),
@@ -196,31 +212,63 @@ pub struct NativePages {
 
 #[pymethods]
 impl NativePages {
-    /// The next page, or None after the last.
-    fn next(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+    /// The next page, or None after the last. `observer` is told about
+    /// this step's request (each step has its own: each page is a child of
+    /// the span current when it is fetched).
+    #[pyo3(signature = (observer=None))]
+    fn next(&self, py: Python<'_>, observer: Option<Py<PyAny>>) -> PyResult<Py<PyAny>> {
         let pages = self.pages.clone();
-        let result = runtime::wait(py, async move { pages.lock().await.next().await })?;
+        let result = observe::wait(py, observer, async move { pages.lock().await.next().await })?;
         finish(py, result.transpose(), &self.client, Face::Sync)
     }
 
-    fn next_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (observer=None))]
+    fn next_async<'py>(
+        &self,
+        py: Python<'py>,
+        observer: Option<Py<PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let pages = self.pages.clone();
         let client = self.client.clone();
+        let observer = observe::awaited(py, observer)?;
         runtime::awaitable(py, async move {
-            let result = pages.lock().await.next().await;
+            let result = scope(observer, async { pages.lock().await.next().await }).await;
             Deferred::new(move |py| finish(py, result.transpose(), &client, Face::Async))
         })
     }
 
-    /// For an item walk: the next page and how many of its items belong to
-    /// the walk (None: all; fewer when `max_items` ends inside it), or None
-    /// after the last page.
-    fn next_items(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+    /// Where the walk stands, as a JSON-serialisable dict (None once it is
+    /// over): after `handed` items of the last page for an item walk, after
+    /// the last page for a page walk.
+    #[pyo3(signature = (handed=None))]
+    fn resume_token(&self, py: Python<'_>, handed: Option<u64>) -> PyResult<Py<PyAny>> {
         let pages = self.pages.clone();
-        let (result, take) = runtime::wait(py, async move {
+        // Waits for a page being fetched by another thread, GIL released.
+        let point = py.detach(move || {
+            let pages = pages.blocking_lock();
+            match handed {
+                Some(n) => pages.item_resume_point(n),
+                None => pages.resume_point(),
+            }
+        });
+        Ok(match point {
+            Some(p) => crate::json::parse(py, p.to_json().to_string().as_bytes())
+                .unwrap_or_else(|| py.None()),
+            None => py.None(),
+        })
+    }
+
+    /// For an item walk: the next page and which of its items belong to
+    /// the walk, `(page, skip, take)` for `items[skip:take]` (take None: to
+    /// the end; less when `max_items` ends inside it), or None after the
+    /// last page.
+    #[pyo3(signature = (observer=None))]
+    fn next_items(&self, py: Python<'_>, observer: Option<Py<PyAny>>) -> PyResult<Py<PyAny>> {
+        let pages = self.pages.clone();
+        let (result, take) = observe::wait(py, observer, async move {
             let mut pages = pages.lock().await;
             let result = pages.next().await;
-            (result, pages.take())
+            (result, (pages.skip(), pages.take()))
         })?;
         with_take(
             py,
@@ -229,13 +277,19 @@ impl NativePages {
         )
     }
 
-    fn next_items_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (observer=None))]
+    fn next_items_async<'py>(
+        &self,
+        py: Python<'py>,
+        observer: Option<Py<PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let pages = self.pages.clone();
         let client = self.client.clone();
+        let observer = observe::awaited(py, observer)?;
         runtime::awaitable(py, async move {
             let mut pages = pages.lock().await;
-            let result = pages.next().await;
-            let take = pages.take();
+            let result = scope(observer, pages.next()).await;
+            let take = (pages.skip(), pages.take());
             Deferred::new(move |py| {
                 let page = finish(py, result.transpose(), &client, Face::Async)?;
                 with_take(py, page, take)
@@ -244,10 +298,15 @@ impl NativePages {
     }
 }
 
-/// `(page, take)`, or None after the last page.
-fn with_take(py: Python<'_>, page: Py<PyAny>, take: Option<usize>) -> PyResult<Py<PyAny>> {
+/// `(page, skip, take)`: the walk's items are `items[skip:take]`; None
+/// after the last page.
+fn with_take(
+    py: Python<'_>,
+    page: Py<PyAny>,
+    (skip, take): (usize, Option<usize>),
+) -> PyResult<Py<PyAny>> {
     if page.is_none(py) {
         return Ok(page);
     }
-    Ok((page, take).into_pyobject(py)?.into_any().unbind())
+    Ok((page, skip, take).into_pyobject(py)?.into_any().unbind())
 }

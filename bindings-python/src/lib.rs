@@ -10,6 +10,7 @@ mod convert;
 mod error;
 mod json;
 mod oauth;
+mod observe;
 mod response;
 mod runtime;
 mod sandbox;

@@ -11,8 +11,11 @@ use pyo3::types::{PyBytes, PyDict, PyType};
 use tikapi_core::settings::{self, Source};
 use tikapi_core::{catalogue, Client, Dialect, Error, Options, Response};
 
+use tikapi_core::observe::scope;
+
 use crate::convert::{self, OptionError};
 use crate::error;
+use crate::observe;
 use crate::runtime::{self, Deferred};
 
 /// Which Python response class a result is wrapped in.
@@ -76,15 +79,14 @@ pub fn raise(py: Python<'_>, err: Error, client: &Client, face: Face) -> PyErr {
     error::to_py(py, err, &|py, r| wrap(py, r, client.clone(), face))
 }
 
-/// The end of every call: log it, then a response, None (no next page), or
-/// the mapped exception.
+/// The end of every call: a response, None (no next page), or the mapped
+/// exception. (Each request's debug line is the observer's: `tikapi._observe`.)
 pub fn finish(
     py: Python<'_>,
     result: Result<Option<Response>, Error>,
     client: &Client,
     face: Face,
 ) -> PyResult<Py<PyAny>> {
-    log(py, &result);
     match result {
         Ok(Some(r)) => wrap(py, r, client.clone(), face),
         Ok(None) => Ok(py.None()),
@@ -92,62 +94,10 @@ pub fn finish(
     }
 }
 
-/// One debug line per request on the `tikapi` logger: method, path, status
-/// and time. Never the URL's query or a header, so never a key.
-fn log(py: Python<'_>, result: &Result<Option<Response>, Error>) {
-    static LOGGER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-    const DEBUG: i32 = 10;
-    let Ok(logger) = LOGGER.get_or_try_init(py, || {
-        py.import("logging")?
-            .call_method1("getLogger", ("tikapi",))
-            .map(Bound::unbind)
-    }) else {
-        return;
-    };
-    let logger = logger.bind(py);
-    if !logger
-        .call_method1("isEnabledFor", (DEBUG,))
-        .and_then(|v| v.is_truthy())
-        .unwrap_or(false)
-    {
-        return;
-    }
-    let line = match result {
-        Ok(Some(r)) => Some(line_for(r)),
-        Err(Error::Api(r)) => Some(line_for(r)),
-        Err(Error::Transport(t)) => Some((
-            t.target.split(' ').next().unwrap_or("").to_owned(),
-            path_of(t.target.split(' ').nth(1).unwrap_or("")),
-            format!("failed ({})", t.kind.name()),
-            None,
-        )),
-        _ => None,
-    };
-    if let Some((method, path, status, elapsed)) = line {
-        let ms = elapsed.map_or(-1.0, |d: Duration| d.as_secs_f64() * 1000.0);
-        // Finished calls are turned into Python values on the caller's thread
-        // (an awaited one on its loop's thread), so the log record is made there.
-        let _ = logger.call_method1("debug", ("%s %s %s %.0fms", method, path, status, ms));
-    }
-}
-
-fn line_for(r: &Response) -> (String, String, String, Option<Duration>) {
-    (
-        method_of(r).to_owned(),
-        path_of(&r.url),
-        r.status.to_string(),
-        Some(r.elapsed),
-    )
-}
-
 fn method_of(r: &Response) -> &'static str {
     r.endpoint()
         .and_then(|k| catalogue().get(k))
         .map_or("GET", |e| e.method.as_str())
-}
-
-fn path_of(raw: &str) -> String {
-    url::Url::parse(raw).map_or_else(|_| String::new(), |u| u.path().to_owned())
 }
 
 impl NativeResponse {
@@ -411,27 +361,36 @@ impl NativeResponse {
         Some(raise(py, err, &self.client, self.face))
     }
 
-    /// The next page (a response), or None after the last.
-    fn next_page(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+    /// The next page (a response), or None after the last. `observer`
+    /// (`tikapi._observe`) is told about the request.
+    #[pyo3(signature = (observer=None))]
+    fn next_page(&self, py: Python<'_>, observer: Option<Py<PyAny>>) -> PyResult<Py<PyAny>> {
         self.refuse_detached(py, "next_items()")?;
         let inner = self.inner.share();
-        let result = runtime::wait(py, async move { Client::next_page(&inner).await })?;
+        let result = observe::wait(py, observer, async move { Client::next_page(&inner).await })?;
         Self::finish_next(py, &self.client, Face::Sync, result)
     }
 
-    fn next_page_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (observer=None))]
+    fn next_page_async<'py>(
+        &self,
+        py: Python<'py>,
+        observer: Option<Py<PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         self.refuse_detached(py, "next_items()")?;
         let inner = self.inner.share();
         let client = self.client.clone();
+        let observer = observe::awaited(py, observer)?;
         runtime::awaitable(py, async move {
-            let result = Client::next_page(&inner).await;
+            let result = scope(observer, Client::next_page(&inner)).await;
             Deferred::new(move |py| Self::finish_next(py, &client, Face::Async, result))
         })
     }
 
     /// Stream `link` to `path`; returns the bytes written. `progress` is
-    /// called with (bytes written, total or None) as the body arrives.
-    #[pyo3(signature = (link, path, headers=None, timeout=None, proxies=None, progress=None))]
+    /// called with (bytes written, total or None) as the body arrives;
+    /// `observer` is told about the download's request.
+    #[pyo3(signature = (link, path, headers=None, timeout=None, proxies=None, progress=None, observer=None))]
     #[allow(clippy::too_many_arguments)]
     fn save_video(
         &self,
@@ -442,21 +401,31 @@ impl NativeResponse {
         timeout: Option<&Bound<'_, PyAny>>,
         proxies: Option<&Bound<'_, PyAny>>,
         progress: Option<Py<PyAny>>,
+        observer: Option<Py<PyAny>>,
     ) -> PyResult<u64> {
         let (link, path) = convert::download_target(link, path)?;
         self.refuse_detached(py, "save_video()")?;
         let (options, extra) = self.download_options(py, headers, timeout, proxies)?;
         let inner = &self.inner;
         let progress = progress_callback(py, progress);
-        // Polled here: the progress callback runs on the caller's thread.
+        let observer = observe::blocking(py, observer);
+        // Polled here: the progress callback and the observer run on the
+        // caller's thread.
         let result = runtime::wait_here(py, async {
-            tikapi_core::download::save_video(&link, &path, Some(inner), &extra, &options, progress)
-                .await
+            let download = tikapi_core::download::save_video(
+                &link,
+                &path,
+                Some(inner),
+                &extra,
+                &options,
+                progress,
+            );
+            scope(observer, download).await
         })?;
         result.map_err(|e| raise(py, e, &self.client, self.face))
     }
 
-    #[pyo3(signature = (link, path, headers=None, timeout=None, proxies=None, progress=None))]
+    #[pyo3(signature = (link, path, headers=None, timeout=None, proxies=None, progress=None, observer=None))]
     #[allow(clippy::too_many_arguments)]
     fn save_video_async<'py>(
         &self,
@@ -467,6 +436,7 @@ impl NativeResponse {
         timeout: Option<&Bound<'py, PyAny>>,
         proxies: Option<&Bound<'py, PyAny>>,
         progress: Option<Py<PyAny>>,
+        observer: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let (link, path) = convert::download_target(link, path)?;
         self.refuse_detached(py, "save_video()")?;
@@ -475,16 +445,17 @@ impl NativeResponse {
         let inner = self.inner.share();
         let client = self.client.clone();
         let face = self.face;
+        let observer = observe::awaited(py, observer)?;
         runtime::awaitable(py, async move {
-            let result = tikapi_core::download::save_video(
+            let download = tikapi_core::download::save_video(
                 &link,
                 &path,
                 Some(&inner),
                 &extra,
                 &options,
                 progress,
-            )
-            .await;
+            );
+            let result = scope(observer, download).await;
             Deferred::new(move |py| match result {
                 Ok(n) => Ok(n.into_pyobject(py)?.into_any().unbind()),
                 Err(e) => Err(raise(py, e, &client, face)),

@@ -34,11 +34,10 @@ by keyword), and what ``TikAPI`` / ``AsyncTikAPI`` hold (``_TikAPIEndpoints``,
 categories are installed by ``tikapi._surface.install`` and endpoints are
 ``tikapi._surface.Endpoint``; this module has no runtime counterpart."""
 
-from collections.abc import AsyncIterator, Iterator
 from typing import Any, Literal, Optional, TypeVar, overload
 
 from . import types as _types
-from .options import Options
+from .options import Options, ResumeToken
 from .response import APIResponse, AsyncAPIResponse
 
 _Client = TypeVar("_Client")
@@ -118,8 +117,12 @@ def endpoint_class(key: str, forms: list[dict[str, Any]], asynchronous: bool) ->
     body = f"_types.{answer['body']}"
     item = f"_types.{gen_types.item_name(answer)}" if answer["items"] else "Any"
     pages = f"_types.AsyncPages[{body}]" if asynchronous else f"_types.Pages[{body}]"
-    items = f"AsyncIterator[{item}]" if asynchronous else f"Iterator[{item}]"
-    limits = ["max_pages: Optional[int] = None", "max_items: Optional[int] = None"]
+    items = f"_types.AsyncItems[{item}]" if asynchronous else f"_types.Items[{item}]"
+    limits = [
+        "max_pages: Optional[int] = None",
+        "max_items: Optional[int] = None",
+        "resume: Optional[ResumeToken] = None",
+    ]
     first = forms[0]
     doc = f"{first['method']} {first['path']}"
     if len(forms) > 1:

@@ -105,11 +105,14 @@ pub struct ResumePoint {
 }
 
 impl ResumePoint {
-    /// As JSON: `{"endpoint": ..., "args": {...}, "skip": n}`.
+    /// As JSON: `{"endpoint": ..., "args": {...}, "skip": n}`. An account
+    /// key given as an argument is left out: a token never holds a key (the
+    /// walk that resumes gets it from its scope or its own arguments).
     pub fn to_json(&self) -> Json {
         let args: serde_json::Map<String, Json> = self
             .args
             .iter()
+            .filter(|(k, _)| !is_secret_param(k))
             .map(|(k, v)| (k.clone(), v.to_json()))
             .collect();
         serde_json::json!({ "endpoint": self.endpoint, "args": args, "skip": self.skip })
@@ -147,6 +150,44 @@ impl ResumePoint {
             skip,
         })
     }
+
+    /// The point `token` gives, for a walk of `endpoint` called with
+    /// `given` arguments beside the token. The token's arguments win where
+    /// they page (the cursor); any other argument given must agree with the
+    /// token's, and those the token lacks (an account key) are added.
+    pub fn for_call(token: &Json, endpoint: &str, given: &Args) -> Result<ResumePoint> {
+        let mut point = ResumePoint::from_json(token)?;
+        if point.endpoint != endpoint {
+            return Err(Error::Usage(format!(
+                "the resume token continues a walk of {}, not of {endpoint}",
+                point.endpoint
+            )));
+        }
+        for (name, value) in given.iter() {
+            if value.is_null() {
+                continue;
+            }
+            match point.args.get(name) {
+                None => point.args.set(name.clone(), value.clone()),
+                Some(_) if crate::catalogue::CURSOR_PARAMS.contains(&name.as_str()) => {}
+                Some(theirs) if theirs == value => {}
+                Some(theirs) => {
+                    return Err(Error::Usage(format!(
+                        "the resume token continues a walk with {name}={}, not {name}={}: \
+                         pass the token of this walk, or leave {name} out",
+                        theirs.to_json(),
+                        value.to_json()
+                    )))
+                }
+            }
+        }
+        Ok(point)
+    }
+}
+
+/// Parameters a resume token never holds.
+fn is_secret_param(name: &str) -> bool {
+    name.eq_ignore_ascii_case("accountKey")
 }
 
 /// The pages of one call. Call [`Pages::next`] until it gives `None`.
@@ -225,7 +266,9 @@ impl Pages {
         if self.limits.max_pages.is_some_and(|m| self.pages >= m)
             || self.limits.max_items.is_some_and(|m| self.items >= m)
         {
-            self.state = State::Done;
+            // Stopped by a limit: the state stays, so the walk can be
+            // resumed after its last item.
+            return None;
         }
         let call = match std::mem::replace(&mut self.state, State::Done) {
             State::Done | State::Asked(_) => return None,
@@ -314,6 +357,34 @@ impl Pages {
                 Some(point(&args, 0))
             }
         }
+    }
+
+    /// Where an item walk stands after `handed` items of the page
+    /// [`Pages::next`] returned last were handed out (counted from
+    /// [`Pages::skip`]): that page again without them, or, once all its items
+    /// of the walk are out, the point after it ([`Pages::resume_point`]).
+    pub fn item_resume_point(&self, handed: u64) -> Option<ResumePoint> {
+        let State::After(page) = &self.state else {
+            return self.resume_point();
+        };
+        let (from, end) = self.range;
+        let end = match end {
+            Some(end) => end as u64,
+            None => page
+                .json()
+                .and_then(item_list)
+                .map_or(0, |l| l.len() as u64),
+        };
+        let at = from as u64 + handed;
+        if at >= end {
+            return self.resume_point();
+        }
+        let origin = page.extensions().get::<Arc<Origin>>()?;
+        Some(ResumePoint {
+            endpoint: self.endpoint.clone(),
+            args: origin.args.clone(),
+            skip: at,
+        })
     }
 }
 

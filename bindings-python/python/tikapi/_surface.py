@@ -12,6 +12,8 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any, Optional
 
 from . import _native
+from ._observe import observer
+from .options import ResumeToken
 from .response import APIResponse, AsyncAPIResponse
 
 _EXPORT: dict[str, Any] = json.loads(_native.catalogue())
@@ -137,7 +139,8 @@ def tree() -> dict[str, dict[str, Any]]:
 
 
 class PageIterator(Iterator[APIResponse]):
-    """Every page of a call, fetched as iteration asks for it."""
+    """Every page of a call, fetched as iteration asks for it.
+    ``resume_token`` says where the walk stands (see ``ResumeToken``)."""
 
     __slots__ = ("_pages",)
 
@@ -148,10 +151,17 @@ class PageIterator(Iterator[APIResponse]):
         return self
 
     def __next__(self) -> APIResponse:
-        page: Optional[APIResponse] = self._pages.next()
+        page: Optional[APIResponse] = self._pages.next(observer())
         if page is None:
             raise StopIteration
         return page
+
+    @property
+    def resume_token(self) -> Optional[ResumeToken]:
+        """Where the walk continues after the pages handed out so far (None
+        once it is over): pass it as ``pages(..., resume=token)``."""
+        token: Optional[ResumeToken] = self._pages.resume_token()
+        return token
 
 
 class AsyncPageIterator(AsyncIterator[AsyncAPIResponse]):
@@ -166,30 +176,102 @@ class AsyncPageIterator(AsyncIterator[AsyncAPIResponse]):
         return self
 
     async def __anext__(self) -> AsyncAPIResponse:
-        page: Optional[AsyncAPIResponse] = await self._pages.next_async()
+        page: Optional[AsyncAPIResponse] = await self._pages.next_async(observer())
         if page is None:
             raise StopAsyncIteration
         return page
 
-
-def _pages(native: Any, key: str, kwargs: Any, max_pages: Any, max_items: Any) -> Any:
-    # The core checks the limits (whole numbers >= 0, or None).
-    return native.pages(key, kwargs, max_pages, max_items)
-
-
-def _items(pages: Any) -> Iterator[Any]:
-    # The core says how many of each page's items belong to the walk: all,
-    # or fewer on the page where ``max_items`` is reached.
-    while (step := pages.next_items()) is not None:
-        page, take = step
-        yield from page._items()[:take]
+    @property
+    def resume_token(self) -> Optional[ResumeToken]:
+        """See ``PageIterator.resume_token``."""
+        token: Optional[ResumeToken] = self._pages.resume_token()
+        return token
 
 
-async def _aitems(pages: Any) -> AsyncIterator[Any]:
-    while (step := await pages.next_items_async()) is not None:
-        page, take = step
-        for item in page._items()[:take]:
-            yield item
+class ItemIterator(Iterator[Any]):
+    """Every item of every page of a call. The core says which items of each
+    page belong to the walk (``items[skip:take]``: fewer on a resumed walk's
+    first page and where ``max_items`` ends it). ``resume_token`` says where
+    the walk stands, after the last item handed out."""
+
+    __slots__ = ("_handed", "_items", "_pages", "_started")
+
+    def __init__(self, pages: Any) -> None:
+        self._pages = pages
+        self._items: list[Any] = []
+        self._handed = 0
+        self._started = False
+
+    def __iter__(self) -> ItemIterator:
+        return self
+
+    def _take(self, step: Any) -> bool:
+        if step is None:
+            return False
+        page, skip, take = step
+        self._items = page._items()[skip:take]
+        self._handed = 0
+        self._started = True
+        return True
+
+    def __next__(self) -> Any:
+        while self._handed >= len(self._items):
+            if not self._take(self._pages.next_items(observer())):
+                raise StopIteration
+        item = self._items[self._handed]
+        self._handed += 1
+        return item
+
+    @property
+    def resume_token(self) -> Optional[ResumeToken]:
+        """Where the walk continues, right after the last item handed out
+        (None once it is over): pass it as ``items(..., resume=token)``, here
+        or in another process."""
+        token: Optional[ResumeToken] = self._pages.resume_token(
+            self._handed if self._started else None
+        )
+        return token
+
+
+class AsyncItemIterator(AsyncIterator[Any]):
+    """``ItemIterator`` for ``async for``."""
+
+    __slots__ = ("_handed", "_items", "_pages", "_started")
+
+    def __init__(self, pages: Any) -> None:
+        self._pages = pages
+        self._items: list[Any] = []
+        self._handed = 0
+        self._started = False
+
+    def __aiter__(self) -> AsyncItemIterator:
+        return self
+
+    async def __anext__(self) -> Any:
+        while self._handed >= len(self._items):
+            step = await self._pages.next_items_async(observer())
+            if step is None:
+                raise StopAsyncIteration
+            page, skip, take = step
+            self._items = page._items()[skip:take]
+            self._handed = 0
+            self._started = True
+        item = self._items[self._handed]
+        self._handed += 1
+        return item
+
+    @property
+    def resume_token(self) -> Optional[ResumeToken]:
+        """See ``ItemIterator.resume_token``."""
+        token: Optional[ResumeToken] = self._pages.resume_token(
+            self._handed if self._started else None
+        )
+        return token
+
+
+def _pages(native: Any, key: str, kwargs: Any, max_pages: Any, max_items: Any, resume: Any) -> Any:
+    # The core checks the limits (whole numbers >= 0, or None) and the token.
+    return native.pages(key, kwargs, max_pages, max_items, resume)
 
 
 class Endpoint:
@@ -207,29 +289,31 @@ class Endpoint:
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if args:
             bind(*POSITIONAL[self._key], args, kwargs)
-        return self._native.call(self._key, kwargs)
+        return self._native.call(self._key, kwargs, observer())
 
     def pages(
         self,
         *args: Any,
         max_pages: Optional[int] = None,
         max_items: Optional[int] = None,
+        resume: Optional[ResumeToken] = None,
         **kwargs: Any,
     ) -> Any:
         if args:
             bind(*POSITIONAL[self._key], args, kwargs)
-        return PageIterator(_pages(self._native, self._key, kwargs, max_pages, max_items))
+        return PageIterator(_pages(self._native, self._key, kwargs, max_pages, max_items, resume))
 
     def items(
         self,
         *args: Any,
         max_pages: Optional[int] = None,
         max_items: Optional[int] = None,
+        resume: Optional[ResumeToken] = None,
         **kwargs: Any,
     ) -> Any:
         if args:
             bind(*POSITIONAL[self._key], args, kwargs)
-        return _items(_pages(self._native, self._key, kwargs, max_pages, max_items))
+        return ItemIterator(_pages(self._native, self._key, kwargs, max_pages, max_items, resume))
 
     def __repr__(self) -> str:
         return f"<tikapi endpoint {self._key}>"
@@ -243,29 +327,35 @@ class AsyncEndpoint(Endpoint):
     async def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if args:
             bind(*POSITIONAL[self._key], args, kwargs)
-        return await self._native.call_async(self._key, kwargs)
+        return await self._native.call_async(self._key, kwargs, observer())
 
     def pages(
         self,
         *args: Any,
         max_pages: Optional[int] = None,
         max_items: Optional[int] = None,
+        resume: Optional[ResumeToken] = None,
         **kwargs: Any,
     ) -> Any:
         if args:
             bind(*POSITIONAL[self._key], args, kwargs)
-        return AsyncPageIterator(_pages(self._native, self._key, kwargs, max_pages, max_items))
+        return AsyncPageIterator(
+            _pages(self._native, self._key, kwargs, max_pages, max_items, resume)
+        )
 
     def items(
         self,
         *args: Any,
         max_pages: Optional[int] = None,
         max_items: Optional[int] = None,
+        resume: Optional[ResumeToken] = None,
         **kwargs: Any,
     ) -> Any:
         if args:
             bind(*POSITIONAL[self._key], args, kwargs)
-        return _aitems(_pages(self._native, self._key, kwargs, max_pages, max_items))
+        return AsyncItemIterator(
+            _pages(self._native, self._key, kwargs, max_pages, max_items, resume)
+        )
 
 
 class _EndpointAttribute:

@@ -1,4 +1,4 @@
-"""The page types of ``pages()`` for type checkers: a page whose ``json()``
+"""The page and item types of ``pages()`` / ``items()`` for type checkers: a page whose ``json()``
 is its endpoint's body type. Hand-written; ``tikapi.types`` (generated)
 re-exports them. Nothing here exists at run time."""
 
@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 B = TypeVar("B")
+T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from ._surface import AsyncPageIterator, PageIterator
+    from ._surface import AsyncItemIterator, AsyncPageIterator, ItemIterator, PageIterator
     from .response import APIResponse, AsyncAPIResponse
 
     class PageResponse(APIResponse, Generic[B]):
@@ -35,3 +36,17 @@ if TYPE_CHECKING:
         def __aiter__(self) -> AsyncPages[B]: ...
 
         async def __anext__(self) -> AsyncPageResponse[B]: ...
+
+    class Items(ItemIterator, Generic[T]):
+        """``items()`` of an endpoint whose item type is ``T``."""
+
+        def __iter__(self) -> Items[T]: ...
+
+        def __next__(self) -> T: ...
+
+    class AsyncItems(AsyncItemIterator, Generic[T]):
+        """``items()`` of an async endpoint whose item type is ``T``."""
+
+        def __aiter__(self) -> AsyncItems[T]: ...
+
+        async def __anext__(self) -> T: ...

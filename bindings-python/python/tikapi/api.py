@@ -14,7 +14,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Optional, TypeVar
 
 from . import _native, _surface
+from ._surface import AsyncItemIterator as AsyncItemIterator
 from ._surface import AsyncPageIterator as AsyncPageIterator
+from ._surface import ItemIterator as ItemIterator
 from ._surface import PageIterator as PageIterator
 from .exceptions import (
     AccountSessionExpired,

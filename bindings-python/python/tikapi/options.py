@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from typing import Any, Optional, TypedDict, Union
 
-__all__ = ["Options", "RateLimit"]
+__all__ = ["Options", "RateLimit", "ResumeToken"]
+
+
+class ResumeToken(TypedDict):
+    """Where a ``pages()`` / ``items()`` walk stands (``it.resume_token``): the
+    endpoint, the next page's arguments and how many of that page's items
+    were already handed out. JSON-serialisable, never holding a key: store it
+    anywhere and pass it back as ``resume=`` (in this process or another) to
+    continue right after the last item."""
+
+    endpoint: str
+    args: dict[str, Any]
+    skip: int
 
 
 class RateLimit(TypedDict, total=False):
@@ -38,8 +50,8 @@ class Options(TypedDict, total=False):
     servers whose certificates cannot be verified; a private CA is trusted
     through ``SSL_CERT_FILE`` / ``SSL_CERT_DIR`` instead) and ``trace_context``
     (``False``: no W3C ``traceparent`` header on requests even when
-    OpenTelemetry traces them) and ``rate_limit`` (see ``RateLimit``). The official hooks are accepted
-    and not called. Any other key raises ``APIException`` naming it."""
+    OpenTelemetry traces them) and ``rate_limit`` (see ``RateLimit``). The
+    official hooks are accepted and not called. Any other key raises ``APIException`` naming it."""
 
     base: str
     sandboxBase: str

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 
 from . import _native
 from ._native import Response as _NativeResponse
+from ._observe import observer
 
 if TYPE_CHECKING:
     from ._cookies import RequestsCookieJar
@@ -388,7 +389,7 @@ class APIResponse:
 
     def next_items(self) -> Optional[APIResponse]:
         """The next page, or None when this was the last."""
-        result: Optional[APIResponse] = self._native.next_page()
+        result: Optional[APIResponse] = self._native.next_page(observer())
         return result
 
     def save_video(self, link: str, path: Union[str, os.PathLike[str]], **kwargs: Any) -> bool:
@@ -404,6 +405,7 @@ class APIResponse:
             kwargs.get("timeout"),
             kwargs.get("proxies"),
             kwargs.get("progress"),
+            observer(),
         )
         return True
 
@@ -445,7 +447,7 @@ class AsyncAPIResponse(APIResponse):
     __slots__ = ()
 
     async def next_items(self) -> Optional[AsyncAPIResponse]:  # type: ignore[override]
-        result: Optional[AsyncAPIResponse] = await self._native.next_page_async()
+        result: Optional[AsyncAPIResponse] = await self._native.next_page_async(observer())
         return result
 
     async def save_video(  # type: ignore[override]
@@ -458,6 +460,7 @@ class AsyncAPIResponse(APIResponse):
             kwargs.get("timeout"),
             kwargs.get("proxies"),
             kwargs.get("progress"),
+            observer(),
         )
         return True
 

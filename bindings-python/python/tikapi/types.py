@@ -2782,7 +2782,9 @@ UserVerifyBody = SessionAnswer
 
 if TYPE_CHECKING:
     # The page types of pages(), hand-written in _typed_pages.py.
+    from ._typed_pages import AsyncItems as AsyncItems
     from ._typed_pages import AsyncPageResponse as AsyncPageResponse
     from ._typed_pages import AsyncPages as AsyncPages
+    from ._typed_pages import Items as Items
     from ._typed_pages import PageResponse as PageResponse
     from ._typed_pages import Pages as Pages

@@ -49,6 +49,25 @@ where
     Ok(future)
 }
 
+/// The running loop, for runtime threads to run Python on its thread (see
+/// [`LoopHandle::post`]). Must be called on the loop's thread.
+pub fn running_loop(py: Python<'_>) -> PyResult<LoopHandle> {
+    Ok(LoopHandle(Bridge::for_running_loop(py)?.shared.clone()))
+}
+
+/// A running loop, as runtime threads reach it.
+#[derive(Clone)]
+pub struct LoopHandle(Arc<Shared>);
+
+impl LoopHandle {
+    /// Run `job` on the loop's thread, in order with the calls it finishes
+    /// (a job posted before a call's end runs before its awaiter resumes).
+    /// A job the loop never runs (it was closed) is dropped.
+    pub fn post(&self, job: impl FnOnce(Python<'_>) + Send + 'static) {
+        self.0.push(Job::Run(Box::new(job)));
+    }
+}
+
 /// Aborts a call's task when its asyncio future is done: a no-op if the task
 /// completed it, the end of the request if the future was cancelled.
 #[pyclass(frozen, module = "tikapi._native")]
@@ -88,10 +107,18 @@ struct Shared {
     wake: Wake,
 }
 
+/// What the loop's thread does for a runtime thread: complete an awaited
+/// call's future, or run a piece of Python (an observer's hook, see
+/// [`LoopHandle::post`]).
+enum Job {
+    Complete(Py<PyAny>, Deferred),
+    Run(Box<dyn FnOnce(Python<'_>) + Send>),
+}
+
 /// Finished calls waiting for the loop. Owned by both sides, so that calls
 /// queued by the last sender are still finished after it is gone.
 struct Queue {
-    items: Mutex<Vec<(Py<PyAny>, Deferred)>>,
+    items: Mutex<Vec<Job>>,
     /// A wake-up is on its way (a byte written and not yet read).
     signalled: AtomicBool,
 }
@@ -106,11 +133,15 @@ struct Wake(Py<PyAny>);
 
 impl Shared {
     fn complete(self: &Arc<Self>, future: Py<PyAny>, deferred: Deferred) {
+        self.push(Job::Complete(future, deferred));
+    }
+
+    fn push(self: &Arc<Self>, job: Job) {
         self.queue
             .items
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .push((future, deferred));
+            .push(job);
         if !self.queue.signalled.swap(true, Ordering::AcqRel) {
             self.wake();
         }
@@ -176,7 +207,17 @@ impl Drainer {
         self.queue.signalled.store(false, Ordering::Release);
         let batch =
             std::mem::take(&mut *self.queue.items.lock().unwrap_or_else(|e| e.into_inner()));
-        for (future, Deferred(finish)) in batch {
+        for job in batch {
+            let (future, Deferred(finish)) = match job {
+                Job::Complete(future, deferred) => (future, deferred),
+                Job::Run(run) => {
+                    // A panic stays in the job: the rest of the batch runs.
+                    if let Err(panic) = std::panic::catch_unwind(AssertUnwindSafe(|| run(py))) {
+                        error::internal(py, &panic_text(&panic)).write_unraisable(py, None);
+                    }
+                    continue;
+                }
+            };
             let future = future.bind(py);
             // Cancelled meanwhile: nobody waits for the value.
             if future

@@ -24,6 +24,49 @@ where
     })
 }
 
+/// A piece of Python that a call's task sends to the thread waiting for the
+/// call (an observer's hook, see [`wait_serving`]).
+pub type Job = Box<dyn FnOnce(Python<'_>) + Send>;
+
+/// [`wait`], running meanwhile on this thread the `jobs` the call sends
+/// (when the call runs as a task on the shared runtime; on the thread's own
+/// runtime it is polled here and needs none). Jobs sent before the call
+/// ended all run before this returns.
+pub fn wait_serving<F>(
+    py: Python<'_>,
+    fut: F,
+    jobs: tokio::sync::mpsc::UnboundedReceiver<Job>,
+) -> PyResult<F::Output>
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    let main = on_main_thread(py);
+    detached(py, move || {
+        tikapi_core::runtime::run_with(fut, |call| serve(jobs, watch_signals(main, call)))
+    })
+}
+
+/// `call`, with the `jobs` that arrive meanwhile run here (the GIL taken
+/// for each), and those left when it ends.
+async fn serve<T: Future>(
+    mut jobs: tokio::sync::mpsc::UnboundedReceiver<Job>,
+    call: T,
+) -> T::Output {
+    tokio::pin!(call);
+    let out = loop {
+        tokio::select! {
+            biased;
+            Some(job) = jobs.recv() => Python::attach(job),
+            out = &mut call => break out,
+        }
+    };
+    while let Ok(job) = jobs.try_recv() {
+        Python::attach(job);
+    }
+    out
+}
+
 /// Poll `fut` on this thread (so callbacks it makes, such as a download's
 /// progress, run on the caller's thread) with the GIL released. On the main
 /// thread, pending signals are handled meanwhile, so Ctrl-C interrupts a long
