@@ -215,7 +215,7 @@ for engine in "${ENGINES[@]}"; do
   # Kill worker 1 once it has stored a few pages, just after it stored the
   # first page of a task's two (an odd step): in the middle of a walk.
   for _ in $(seq 3000); do
-    last="$(grep 'stored' "$LOGS/w1.log" | tail -1 | sed -n 's/.*step \([0-9]*\) stored.*/\1/p')"
+    last="$(sed -n 's/.*step \([0-9]*\) stored.*/\1/p' "$LOGS/w1.log" | tail -1)"
     [ "$(grep -c 'stored' "$LOGS/w1.log" || true)" -ge 3 ] && [ $((${last:-0} % 2)) -eq 1 ] && break
     kill -0 "$RUN_PID" 2> /dev/null || break
     sleep 0.1
