@@ -1,5 +1,6 @@
 // ESLint 9 flat config for the Node binding's JavaScript: the JS face
-// (bindings-node/js), its tools and tests, the Node examples, benchmarks and
+// (bindings-node/js), its tools and tests, the Node examples (and the scale-out
+// one, linted by tests/scale-out.sh), benchmarks and
 // cross-language tests.
 // Run by tests/node.sh (`npm run lint`).
 import js from '@eslint/js';
@@ -11,7 +12,7 @@ export default [
   },
   js.configs.recommended,
   {
-    files: ['bindings-node/**/*.{cjs,mjs,js}', 'examples/node/**/*.{cjs,mjs,js}', 'bench/**/*.mjs', 'tests/**/*.mjs'],
+    files: ['bindings-node/**/*.{cjs,mjs,js}', 'examples/node/**/*.{cjs,mjs,js}', 'examples/scale-out/**/*.mjs', 'bench/**/*.mjs', 'tests/**/*.mjs'],
     languageOptions: {
       ecmaVersion: 2022,
       globals: { ...globals.node },

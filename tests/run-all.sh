@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every check and test of the project: the README's test command, and what CI
-# runs (.ci/run). Needs only Rust, Python 3.11 with pip, and Node 20 with npm;
+# runs (.ci/run). Needs only Rust, Python 3.11 with pip, Node 20 with npm and
+# Debian's redis-server (.ci/run installs it);
 # everything else (maturin, pytest, ruff, mypy, @napi-rs/cli, typescript, the
 # official SDKs for the conformance suite) is installed under target/ and
 # node_modules/ by the scripts below.
@@ -30,6 +31,10 @@ bash tests/conformance/run.sh
 
 step "release artifacts: wheel, sdist, npm packages installed with no Rust (tests/dist.sh)"
 bash tests/dist.sh
+
+step "scale-out examples on Celery and BullMQ with a real Redis (tests/scale-out.sh)"
+# After tests/python.sh and tests/node.sh: it runs the package and addon they built.
+bash tests/scale-out.sh
 
 step "benchmarks, smoke run"
 bash bench/run.sh --smoke > target/bench-smoke.log 2>&1 || { cat target/bench-smoke.log; exit 1; }

@@ -1,11 +1,12 @@
 //! What every request shares: the generated world, the counters behind
-//! `/__sandbox/stats`, the `flaky=` fault's tallies, the answer cache, and
+//! `/__sandbox/stats` (per endpoint, and catalogue calls per second), the `flaky=` fault's tallies, the answer cache, and
 //! what a test set up: its scripted rules, the requests that arrived, and
 //! the cassette being recorded or replayed.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
 use serde_json::{json, Value as Json};
@@ -18,11 +19,15 @@ use crate::world::World;
 const ANSWER_CACHE: usize = 4096;
 /// How many arrivals the sandbox keeps, at most.
 const ARRIVALS: usize = 100_000;
+/// How many wall-clock seconds `per_second` keeps, the latest ones.
+pub const PER_SECOND_KEPT: u64 = 300;
 
 pub struct Shared {
     pub world: World,
     /// Requests per endpoint key (and `__sandbox.video`).
     stats: Mutex<BTreeMap<String, u64>>,
+    /// Catalogue calls per wall-clock second (a shared rate limiter's test).
+    per_second: Mutex<PerSecond>,
     /// Requests being answered (a client that gives up on a `hang` makes
     /// this fall again: the test of cancellation).
     in_flight: AtomicI64,
@@ -51,6 +56,7 @@ impl Shared {
         Shared {
             world: World::new(seed),
             stats: Mutex::default(),
+            per_second: Mutex::default(),
             in_flight: AtomicI64::new(0),
             answers: Mutex::default(),
             flaky: Mutex::default(),
@@ -71,6 +77,7 @@ impl Shared {
         lock(&self.misses).clear();
         lock(&self.flaky).clear();
         lock(&self.stats).clear();
+        *lock(&self.per_second) = PerSecond::default();
     }
 
     /// Count one request to `key`.
@@ -89,7 +96,19 @@ impl Shared {
         let stats = lock(&self.stats);
         let total: u64 = stats.values().sum();
         let in_flight = self.in_flight.load(Ordering::SeqCst);
-        json!({ "total": total, "endpoints": *stats, "in_flight": in_flight })
+        let per_second = lock(&self.per_second);
+        let seconds: BTreeMap<String, u64> = per_second
+            .counts
+            .iter()
+            .map(|(s, n)| (s.to_string(), *n))
+            .collect();
+        json!({
+            "total": total,
+            "endpoints": *stats,
+            "in_flight": in_flight,
+            "per_second": seconds,
+            "max_per_second": per_second.max,
+        })
     }
 
     /// The `flaky=` tally of `token`, with this request counted.
@@ -100,9 +119,13 @@ impl Shared {
         *n
     }
 
-    /// Write down a catalogue call. A long benchmark run keeps the last
-    /// [`ARRIVALS`] only.
+    /// Write down a catalogue call, and count it in its wall-clock second.
+    /// A long benchmark run keeps the last [`ARRIVALS`] only.
     pub fn arrived(&self, arrival: Arrival) {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        lock(&self.per_second).add(now);
         let mut list = lock(&self.arrivals);
         if list.len() >= ARRIVALS {
             list.drain(..ARRIVALS / 2);
@@ -123,6 +146,32 @@ impl Shared {
     }
 }
 
+/// Catalogue calls counted per wall-clock (Unix) second as they arrive,
+/// before any fault or scripted answer: what a client's rate limiter let
+/// through. Keeps the last [`PER_SECOND_KEPT`] seconds; the highest count
+/// stays until a reset.
+#[derive(Default)]
+pub struct PerSecond {
+    pub counts: BTreeMap<u64, u64>,
+    pub max: u64,
+}
+
+impl PerSecond {
+    /// Count one call in `second`.
+    pub fn add(&mut self, second: u64) {
+        let n = self.counts.entry(second).or_default();
+        *n += 1;
+        self.max = self.max.max(*n);
+        let newest = self.counts.last_key_value().map_or(second, |(s, _)| *s);
+        while let Some((&oldest, _)) = self.counts.first_key_value() {
+            if oldest + PER_SECOND_KEPT > newest {
+                break;
+            }
+            self.counts.pop_first();
+        }
+    }
+}
+
 /// Counts a request in [`Shared`]'s `in_flight` until it is dropped
 /// (answered, or abandoned with its connection).
 pub struct InFlight(Arc<Shared>);
@@ -137,5 +186,33 @@ impl InFlight {
 impl Drop for InFlight {
     fn drop(&mut self) {
         self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn per_second_keeps_the_latest_seconds_and_the_highest_count() {
+        let mut p = PerSecond::default();
+        for _ in 0..7 {
+            p.add(1_000);
+        }
+        p.add(1_001);
+        assert_eq!(p.max, 7);
+        for s in 1_002..1_002 + 2 * PER_SECOND_KEPT {
+            p.add(s);
+        }
+        assert_eq!(p.counts.len() as u64, PER_SECOND_KEPT);
+        let newest = 1_001 + 2 * PER_SECOND_KEPT;
+        assert_eq!(
+            p.counts.keys().next(),
+            Some(&(newest + 1 - PER_SECOND_KEPT))
+        );
+        assert_eq!(p.max, 7, "the highest count outlives its second");
+        // A clock stepped back counts in its own (older) second.
+        p.add(newest - 10);
+        assert_eq!(p.counts[&(newest - 10)], 2);
     }
 }

@@ -401,6 +401,40 @@ async fn stats_count_requests_per_endpoint() {
 }
 
 #[tokio::test]
+async fn stats_count_catalogue_calls_per_second_until_a_reset() {
+    let app = app();
+    for _ in 0..5 {
+        send(&app, get("/public/check?username=lilyachty")).await;
+    }
+    // A scripted 429 still reached the server: it counts.
+    send(&app, faulty("status=429:1")).await;
+    // Neither the control routes nor unknown paths count.
+    send(&app, get("/__sandbox/health")).await;
+    send(&app, get("/no/such/endpoint")).await;
+    let s = stats(&app).await;
+    let seconds = s["per_second"]
+        .as_object()
+        .expect("per_second is an object");
+    assert!(!seconds.is_empty(), "{s}");
+    for (second, n) in seconds {
+        assert!(
+            second.parse::<u64>().is_ok_and(|t| t > 1_700_000_000),
+            "{second}"
+        );
+        assert!(n.as_u64().is_some_and(|n| n >= 1), "{s}");
+    }
+    let sum: u64 = seconds.values().filter_map(Json::as_u64).sum();
+    let max = seconds.values().filter_map(Json::as_u64).max();
+    assert_eq!(sum, 6, "{s}");
+    assert_eq!(s["max_per_second"].as_u64(), max, "{s}");
+
+    send(&app, request(Method::POST, "/__sandbox/reset", &[])).await;
+    let s = stats(&app).await;
+    assert_eq!(s["per_second"], json!({}), "{s}");
+    assert_eq!(s["max_per_second"], 0, "{s}");
+}
+
+#[tokio::test]
 async fn in_flight_counts_requests_until_they_are_answered_or_abandoned() {
     let app = app();
     let hung = tokio::spawn(app.clone().oneshot(faulty("hang")));
